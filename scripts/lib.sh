@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Shared by scripts/run, scripts/test, scripts/bench and scripts/fuzz: installs the Debian packages the
+# project needs (only those missing) and configures + builds a CMake build directory incrementally.
+set -euo pipefail
+
+HICM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Everything the build, the tests and the screenshot tooling need, all from Debian 12.
+HICM_PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins qt6-svg-dev qt6-pdf-dev libqt6pdf6 libgl-dev
+  libsqlite3-dev sqlite3 libsqlitecpp-dev nlohmann-json3-dev catch2 libssl-dev libcli11-dev
+  xvfb xauth poppler-utils fonts-dejavu-core fonts-liberation2
+)
+
+hicm_missing_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  echo "${missing[@]:-}"
+}
+
+hicm_install() {
+  local missing
+  missing="$(hicm_missing_packages "${HICM_PACKAGES[@]}" "$@")"
+  [ -z "${missing// /}" ] && return 0
+  echo "Installing missing packages: $missing"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "error: need root (or sudo) to install: $missing" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q
+  # shellcheck disable=SC2086
+  $sudo apt-get install -y -q --no-install-recommends $missing
+}
+
+# hicm_build BUILD_DIR BUILD_TYPE [extra cmake args...]
+hicm_build() {
+  local dir="$1" type="$2"; shift 2
+  if [ ! -f "$dir/build.ninja" ]; then
+    cmake -S "$HICM_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
+  fi
+  cmake --build "$dir" --parallel "$(nproc)"
+}
