@@ -20,12 +20,29 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
                  "hicm-assess-cli"};
     app.set_version_flag("--version", std::string("hicm-assess-cli ") + HICM_VERSION);
     app.option_defaults()->always_capture_default(false);
-    app.add_option("--workspace", ctx.workspace, "Workspace file to use instead of the default one");
-    app.add_option("--framework", ctx.framework, "Framework file to use instead of the bundled one");
+    app.add_option("--workspace", ctx.workspace, "Workspace file to use instead of the default one")->type_name("FILE");
+    app.add_option("--framework", ctx.framework, "Framework file to use instead of the bundled one")->type_name("FILE");
     app.require_subcommand(1, 1);
     app.fallthrough();
 
     addFrameworkCommands(app, ctx);
+
+    // Name an unknown command plainly (CLI11 would only say that a subcommand is required).
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        if (a == "--workspace" || a == "--framework") {
+            ++i;  // skip the option's value
+            continue;
+        }
+        if (!a.empty() && a[0] == '-')
+            continue;
+        const auto known = app.get_subcommands([&a](CLI::App *sub) { return sub->check_name(a); });
+        if (known.empty()) {
+            err << "hicm-assess-cli: unknown command '" << a << "'\nRun 'hicm-assess-cli --help' for the commands.\n";
+            return Usage;
+        }
+        break;
+    }
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     if (!reversed.empty())
