@@ -23,6 +23,8 @@ struct Context {
 
 // Each part of the CLI adds its subcommands to `app`; their callbacks set ctx.exitCode.
 void addFrameworkCommands(CLI::App &app, Context &ctx);
+void addPrioritiseCommands(CLI::App &app, Context &ctx);
+void addAssessmentCommands(CLI::App &app, Context &ctx);
 
 // Runs the CLI on the given arguments (argv[0] included); returns the exit code.
 int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);

@@ -1,0 +1,34 @@
+// Looking at a workspace file before trusting it: all of this reads, nothing writes.
+#pragma once
+
+#include "storage_error.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace SQLite {
+class Database;
+}
+
+namespace hicm::storage {
+
+// Checks the first bytes and the size of an existing file: empty, not SQLite, damaged header, truncated.
+std::optional<StorageError> checkFileHeader(const std::string &path);
+
+// Opens `path` with SQLITE_OPEN_READONLY. When the folder cannot take the "-shm" file (a read-only folder)
+// and there is no unsaved "-wal" journal, falls back to an immutable=1 URI. Throws SQLite::Exception.
+std::unique_ptr<SQLite::Database> openReadOnly(const std::string &path, int busyTimeoutMs);
+
+// What a read-only look at a SQLite file found.
+struct FileFacts {
+    int schemaVersion = 0;
+};
+
+// Checks application_id, user_version and PRAGMA quick_check on a read-only connection.
+Result<FileFacts> inspectWorkspace(SQLite::Database &db, const std::string &path);
+
+// Why the file cannot be opened for writing ("the file is read-only" …), empty if it can.
+std::string writeBlocker(const std::string &path);
+
+}  // namespace hicm::storage

@@ -1,0 +1,252 @@
+// The transaction runner, change-log rows and framework checks every edit shares.
+#include "framework_lists.h"
+#include "framework_loader.h"
+#include "workspace_impl.h"
+
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <ctime>
+#include <thread>
+
+namespace hicm::storage {
+
+namespace {
+
+// Extra attempts after the busy timeout ran out, with growing pauses between them.
+constexpr int kBusyRetries = 4;
+
+bool isBusy(const SQLite::Exception &e)
+{
+    const int code = e.getErrorCode() & 0xff;
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
+void pause(int attempt)
+{
+    std::this_thread::sleep_for(std::chrono::milliseconds(50 * (attempt + 1)));
+}
+
+}  // namespace
+
+std::string nowUtc()
+{
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char buffer[40];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm);
+    char out[48];
+    std::snprintf(out, sizeof out, "%s.%03dZ", buffer, static_cast<int>(ms));
+    return out;
+}
+
+StorageError sqliteError(const std::string &file, const std::exception &e)
+{
+    using Kind = StorageError::Kind;
+    const auto *se = dynamic_cast<const SQLite::Exception *>(&e);
+    const int code = se ? (se->getErrorCode() & 0xff) : -1;
+    switch (code) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return {Kind::Busy, file, "the workspace is locked by another program (is HICM Assess open elsewhere?); "
+                                  "the change was not saved, try again"};
+    case SQLITE_READONLY:
+        return {Kind::ReadOnly, file, std::string("the workspace cannot be written (") + e.what() + ")"};
+    case SQLITE_CORRUPT:
+        return {Kind::Corrupt, file, std::string("the workspace is damaged (") + e.what() + ")"};
+    case SQLITE_NOTADB:
+        return {Kind::NotAWorkspace, file, std::string("not a workspace (") + e.what() + ")"};
+    case SQLITE_FULL:
+        return {Kind::Io, file, "the disk is full; the change was not saved"};
+    case SQLITE_CONSTRAINT:
+        return {Kind::InvalidInput, file, std::string("the change breaks a rule of the workspace (") + e.what() + ")"};
+    default:
+        return {Kind::Io, file, std::string("cannot read or write the workspace (") + e.what() + ")"};
+    }
+}
+
+[[noreturn]] void refuse(StorageError::Kind kind, const std::string &message)
+{
+    throw Refusal{kind, message};
+}
+
+std::string levelText(const std::optional<int> &level)
+{
+    return level ? std::to_string(*level) : std::string();
+}
+
+bool isIsoDate(const std::string &text)
+{
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!std::isdigit(static_cast<unsigned char>(text[i])))
+            return false;
+    const int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8, 2));
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1)
+        return false;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+bool hasText(const std::string &text)
+{
+    return std::any_of(text.begin(), text.end(), [](unsigned char c) { return !std::isspace(c); });
+}
+
+Status Workspace::Impl::write(std::int64_t assessmentId, const std::function<void(WriteTxn &)> &body)
+{
+    if (readOnly)
+        return error(StorageError::Kind::ReadOnly,
+                     "the workspace is open read-only (" + readOnlyReason + "); the change was not saved");
+    for (int attempt = 0;; ++attempt) {
+        try {
+            SQLite::Transaction transaction(*db, SQLite::TransactionBehavior::IMMEDIATE);
+            WriteTxn txn(*this, assessmentId, nowUtc());
+            body(txn);
+            transaction.commit();
+            return Done{};
+        } catch (const Refusal &r) {
+            return error(r.kind, r.message);
+        } catch (const SQLite::Exception &e) {
+            if (isBusy(e) && attempt < kBusyRetries) {
+                pause(attempt);
+                continue;
+            }
+            return sqliteError(path, e);
+        } catch (const std::exception &e) {
+            return sqliteError(path, e);
+        }
+    }
+}
+
+Status Workspace::Impl::read(const std::function<void()> &body)
+{
+    for (int attempt = 0;; ++attempt) {
+        try {
+            SQLite::Transaction transaction(*db, SQLite::TransactionBehavior::DEFERRED);
+            body();
+            transaction.commit();
+            return Done{};
+        } catch (const Refusal &r) {
+            return error(r.kind, r.message);
+        } catch (const SQLite::Exception &e) {
+            if (isBusy(e) && attempt < kBusyRetries) {
+                pause(attempt);
+                continue;
+            }
+            return sqliteError(path, e);
+        } catch (const std::exception &e) {
+            return sqliteError(path, e);
+        }
+    }
+}
+
+std::shared_ptr<const Framework> Workspace::Impl::frameworkByHash(const std::string &hash)
+{
+    if (auto it = frameworks.find(hash); it != frameworks.end())
+        return it->second;
+    SQLite::Statement q(*db, "SELECT json FROM frameworks WHERE hash = ?");
+    q.bind(1, hash);
+    if (!q.executeStep())
+        refuse(StorageError::Kind::Corrupt, "the framework " + hash + " an assessment uses is missing");
+    const std::string json = q.getColumn(0).getString();
+    auto result = parseFramework(json, "framework " + hash.substr(0, 12));
+    if (!result.ok())
+        refuse(StorageError::Kind::Corrupt, "the stored framework " + hash.substr(0, 12) +
+                                                " no longer loads: " + formatProblems(result.problems));
+    auto fw = std::make_shared<const Framework>(std::move(*result.framework));
+    frameworks.emplace(hash, fw);
+    return fw;
+}
+
+std::string Workspace::Impl::frameworkHashOf(std::int64_t id)
+{
+    SQLite::Statement q(*db, "SELECT framework_hash FROM assessments WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep())
+        refuse(StorageError::Kind::NotFound, "there is no assessment " + std::to_string(id) + " in this workspace");
+    return q.getColumn(0).getString();
+}
+
+WriteTxn::WriteTxn(Workspace::Impl &ws, std::int64_t assessmentId, std::string when)
+    : m_ws(ws), m_id(assessmentId), m_when(std::move(when))
+{
+}
+
+const Framework &WriteTxn::framework()
+{
+    if (!m_framework)
+        m_framework = m_ws.frameworkByHash(m_ws.frameworkHashOf(m_id));
+    return *m_framework;
+}
+
+const Feature &WriteTxn::feature(const std::string &featureId)
+{
+    const Framework &fw = framework();
+    if (const Feature *f = fw.feature(featureId))
+        return *f;
+    refuse(StorageError::Kind::InvalidInput, "unknown feature \"" + featureId + "\" (features are: " + featureList(fw) + ")");
+}
+
+void WriteTxn::checkLevel(int level)
+{
+    const Framework &fw = framework();
+    if (!fw.level(level))
+        refuse(StorageError::Kind::InvalidInput,
+               "level " + std::to_string(level) + " is not on the scale (levels are: " + levelList(fw) + ")");
+}
+
+const Change &WriteTxn::change(const std::string &changeId)
+{
+    const Framework &fw = framework();
+    if (const Change *c = fw.change(changeId))
+        return *c;
+    refuse(StorageError::Kind::InvalidInput, "unknown change \"" + changeId + "\" (changes are: " + changeList(fw) + ")");
+}
+
+std::string WriteTxn::partnerName(std::int64_t partnerId)
+{
+    SQLite::Statement q(db(), "SELECT organisation FROM partners WHERE id = ? AND assessment_id = ?");
+    q.bind(1, partnerId);
+    q.bind(2, m_id);
+    if (!q.executeStep())
+        refuse(StorageError::Kind::NotFound,
+               "assessment " + std::to_string(m_id) + " has no partner " + std::to_string(partnerId));
+    return q.getColumn(0).getString();
+}
+
+void WriteTxn::log(const std::string &what, const std::string &from, const std::string &to)
+{
+    SQLite::Statement ins(db(), "INSERT INTO change_log (assessment_id, at, what, from_value, to_value) "
+                                "VALUES (?, ?, ?, ?, ?)");
+    ins.bind(1, m_id);
+    ins.bind(2, m_when);
+    ins.bind(3, what);
+    ins.bind(4, from);
+    ins.bind(5, to);
+    ins.exec();
+    SQLite::Statement touch(db(), "UPDATE assessments SET updated = ? WHERE id = ?");
+    touch.bind(1, m_when);
+    touch.bind(2, m_id);
+    touch.exec();
+}
+
+void WriteTxn::ensureFeatureRow(const std::string &featureId)
+{
+    SQLite::Statement ins(db(), "INSERT INTO feature_scores (assessment_id, feature_id) VALUES (?, ?) "
+                                "ON CONFLICT DO NOTHING");
+    ins.bind(1, m_id);
+    ins.bind(2, featureId);
+    ins.exec();
+}
+
+}  // namespace hicm::storage

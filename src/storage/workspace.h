@@ -1,0 +1,175 @@
+// A workspace: one SQLite file holding many assessments. Every edit is one transaction, committed (and
+// logged in the change log) before the call returns; there is never a "Save". No UI, never prints.
+#pragma once
+
+#include "assessment.h"
+#include "framework.h"
+#include "storage_error.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace SQLite {
+class Database;
+}
+
+namespace hicm::storage {
+
+// The schema this version writes. Older workspaces are migrated forward (after a backup) when opened
+// for writing; newer ones are refused.
+constexpr int kSchemaVersion = 2;
+// PRAGMA application_id of every workspace: "HICM" in ASCII.
+constexpr std::int32_t kApplicationId = 0x4849434D;
+
+enum class OpenMode { ReadWrite, ReadOnly };
+
+struct OpenOptions {
+    OpenMode mode = OpenMode::ReadWrite;
+    bool create = true;          // create the file if the path does not exist (ReadWrite only)
+    int busyTimeoutMs = 5000;    // how long to wait for another program's lock
+    bool backupOnOpen = true;    // rotating backup when opened for writing (ReadWrite only)
+    int keepBackups = 5;         // rotating backups kept in "<file>.backups/"
+};
+
+// One line of the assessment list, with a mini profile of the agreed levels.
+struct AssessmentSummary {
+    std::int64_t id = 0;
+    std::string area;
+    std::string title;
+    std::string date;
+    AssessmentStatus status = AssessmentStatus::Draft;
+    std::string updated;
+    std::string frameworkTitle;
+    std::string frameworkEdition;
+    int agreedCount = 0;
+    int featureCount = 0;
+    std::vector<std::pair<std::string, std::optional<int>>> levels;  // feature id, agreed level; framework order
+};
+
+struct NewAssessment {
+    std::string area;  // required
+    std::string title;
+    std::string date;  // YYYY-MM-DD or empty
+    std::string facilitator;
+    std::vector<Partner> partners;
+    std::optional<std::int64_t> previousId;
+};
+
+enum class AssessmentField { Area, Title, Date, Facilitator };
+
+// One partner's level (and note) for a feature; level nullopt removes it.
+struct PartnerLevelEdit {
+    std::int64_t partnerId = 0;
+    std::optional<int> level;
+    std::optional<std::string> note;  // unchanged when nullopt
+};
+
+// Several changes to one feature, applied in one transaction; only the fields set are changed.
+// For the optional<optional<int>> levels: nullopt = leave alone, optional(nullopt) = clear.
+struct FeatureEdit {
+    std::optional<std::optional<int>> agreedLevel;
+    std::optional<std::string> rationale;
+    std::optional<std::optional<int>> targetLevel;
+    std::optional<Confidence> confidence;
+    std::optional<int> weight;
+    std::optional<std::string> evidence;
+    std::vector<PartnerLevelEdit> partnerLevels;
+};
+
+class Workspace {
+public:
+    // Opens a workspace, creating it if `path` does not exist (and options allow). Refuses, without
+    // modifying the file: an empty file, a non-SQLite file, a damaged or truncated one, another program's
+    // database and one written by a newer version. A file the OS will not let us write opens read-only.
+    static Result<Workspace> open(const std::string &path, const OpenOptions &options = {});
+    // Creates a new workspace; refuses if `path` exists.
+    static Result<Workspace> create(const std::string &path);
+
+    Workspace(Workspace &&) noexcept;
+    Workspace &operator=(Workspace &&) noexcept;
+    ~Workspace();
+
+    const std::string &path() const;
+    bool readOnly() const;
+    // Why the workspace is read-only ("the file is read-only", "opened read-only"), empty when writable.
+    const std::string &readOnlyReason() const;
+    // Things the user may want to know that did not stop the open (e.g. the backup could not be written).
+    const std::vector<std::string> &warnings() const;
+    // The backup written while opening (migration or rotating backup), empty if none.
+    const std::string &backupWritten() const;
+    // The schema version of the file as it was found when opened (before any migration).
+    int foundSchemaVersion() const;
+
+    // Reading.
+    Result<std::vector<AssessmentSummary>> listAssessments();
+    Result<Assessment> loadAssessment(std::int64_t id);
+    // The framework the assessment was scored against (its stored copy).
+    Result<std::shared_ptr<const Framework>> framework(std::int64_t assessmentId);
+    // The stored framework JSON, byte for byte.
+    Result<std::string> frameworkJson(std::int64_t assessmentId);
+    // The change log of an assessment, oldest first. Kept after the assessment is deleted.
+    Result<std::vector<LogEntry>> changeLog(std::int64_t assessmentId);
+
+    // Assessments. `frameworkJson` is the framework file's bytes; it is checked and stored with its hash.
+    Result<std::int64_t> createAssessment(const NewAssessment &fields, const std::string &frameworkJson);
+    Status setAssessmentField(std::int64_t id, AssessmentField field, const std::string &value);
+    Status setStatus(std::int64_t id, AssessmentStatus status);
+    Status setPreviousId(std::int64_t id, std::optional<std::int64_t> previousId);
+    Status deleteAssessment(std::int64_t id);
+
+    // A whole assessment in one transaction (checked against `frameworkJson`, which is stored by hash):
+    // for a reassessment or an imported file (keepIds false: new ids), or to undo a deletion (keepIds
+    // true: the same assessment, partner and action ids come back; refused if the id is taken).
+    Result<std::int64_t> insertAssessment(const Assessment &assessment, const std::string &frameworkJson, bool keepIds);
+    // Undo of removePartner / removeAction: the partner (with its id and its levels per feature) or the
+    // action (with its id) comes back.
+    Status restorePartner(std::int64_t id, const Partner &partner,
+                          const std::vector<std::pair<std::string, PartnerLevel>> &levels);
+    Status restoreAction(std::int64_t id, const Action &action);
+
+    // Partners (referred to by id; organisation names are unique within an assessment).
+    Result<std::int64_t> addPartner(std::int64_t id, const Partner &partner);
+    Status updatePartner(std::int64_t id, const Partner &partner);  // partner.id says which
+    Status removePartner(std::int64_t id, std::int64_t partnerId);
+
+    // Features.
+    Status updateFeature(std::int64_t id, const std::string &featureId, const FeatureEdit &edit);
+    Status setPartnerLevel(std::int64_t id, const std::string &featureId, std::int64_t partnerId,
+                           std::optional<int> level, std::optional<std::string> note = std::nullopt);
+    Status setAgreedLevel(std::int64_t id, const std::string &featureId, std::optional<int> level,
+                          std::optional<std::string> rationale = std::nullopt);
+    Status setTarget(std::int64_t id, const std::string &featureId, std::optional<int> level);
+    Status setConfidence(std::int64_t id, const std::string &featureId, Confidence confidence);
+    Status setWeight(std::int64_t id, const std::string &featureId, int weight);
+    Status setEvidence(std::int64_t id, const std::string &featureId, const std::string &evidence);
+    Status setMetric(std::int64_t id, const std::string &featureId, const MetricValue &metric);
+    Status removeMetric(std::int64_t id, const std::string &featureId, const std::string &metricId);
+    Status setPlannedAction(std::int64_t id, const std::string &featureId, const std::string &actionId, bool planned);
+
+    // The action plan. addAction ignores action.id and returns the new one.
+    Result<std::int64_t> addAction(std::int64_t id, const Action &action);
+    Status updateAction(std::int64_t id, const Action &action);  // action.id says which
+    Status setActionStatus(std::int64_t id, std::int64_t actionId, ActionStatus status);
+    Status removeAction(std::int64_t id, std::int64_t actionId);
+
+    // Facilitator overrides of the prioritisation, one per change.
+    Status setOverride(std::int64_t id, const Override &override_);
+    Status removeOverride(std::int64_t id, const std::string &changeId);
+
+    // PRAGMA integrity_check; "ok" when sound.
+    Result<std::string> integrityCheck();
+    // The underlying connection, for tests and tools only.
+    SQLite::Database &database();
+
+    struct Impl;  // internal; defined in workspace_impl.h
+
+private:
+    explicit Workspace(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+}  // namespace hicm::storage

@@ -1,0 +1,97 @@
+// Internal to hicm_storage: the workspace's state, and the transaction runner every edit goes through.
+#pragma once
+
+#include "workspace.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <functional>
+
+namespace hicm::storage {
+
+// Thrown inside a transaction body to refuse an edit; the transaction is rolled back.
+struct Refusal {
+    StorageError::Kind kind;
+    std::string message;
+};
+
+// The current time, ISO 8601 UTC with milliseconds: "2024-05-01T10:11:12.345Z".
+std::string nowUtc();
+
+// Maps a SQLite exception to a user-facing error for `file`.
+StorageError sqliteError(const std::string &file, const std::exception &e);
+
+class WriteTxn;
+
+struct Workspace::Impl {
+    std::string path;
+    std::unique_ptr<SQLite::Database> db;
+    bool readOnly = false;
+    std::string readOnlyReason;
+    std::vector<std::string> warnings;
+    std::string backupWritten;
+    int foundVersion = 0;
+    std::map<std::string, std::shared_ptr<const Framework>> frameworks;  // parsed, by content hash
+
+    StorageError error(StorageError::Kind kind, std::string message) const
+    {
+        return StorageError{kind, path, std::move(message)};
+    }
+
+    // Runs `body` in a BEGIN IMMEDIATE transaction on assessment `assessmentId` and commits it, retrying
+    // when another program holds the lock. A Refusal or SQLite error rolls everything back.
+    Status write(std::int64_t assessmentId, const std::function<void(WriteTxn &)> &body);
+    // Runs `body` in a read transaction (one consistent snapshot), retrying when busy.
+    Status read(const std::function<void()> &body);
+
+    // The parsed framework stored under `hash` (cached). Throws Refusal when it is missing or damaged.
+    std::shared_ptr<const Framework> frameworkByHash(const std::string &hash);
+    // The hash of the framework assessment `id` uses; throws Refusal(NotFound) if there is no such assessment.
+    std::string frameworkHashOf(std::int64_t id);
+};
+
+// One edit in progress: validation against the assessment's framework and change-log rows.
+class WriteTxn {
+public:
+    WriteTxn(Workspace::Impl &ws, std::int64_t assessmentId, std::string when);
+
+    SQLite::Database &db() { return *m_ws.db; }
+    std::int64_t assessmentId() const { return m_id; }
+    void setAssessmentId(std::int64_t id) { m_id = id; }
+    const std::string &when() const { return m_when; }
+
+    // The assessment's framework; refuses if the assessment does not exist.
+    const Framework &framework();
+    // Each returns the item or throws Refusal(InvalidInput) listing the valid ones.
+    const Feature &feature(const std::string &featureId);
+    void checkLevel(int level);
+    const Change &change(const std::string &changeId);
+    // The partner's organisation name; throws Refusal(NotFound) if it is not in this assessment.
+    std::string partnerName(std::int64_t partnerId);
+
+    // Appends a change-log row and bumps the assessment's `updated` time.
+    void log(const std::string &what, const std::string &from, const std::string &to);
+    // Makes sure the feature has a row in feature_scores.
+    void ensureFeatureRow(const std::string &featureId);
+
+private:
+    Workspace::Impl &m_ws;
+    std::int64_t m_id;
+    std::string m_when;
+    std::shared_ptr<const Framework> m_framework;
+};
+
+// Throws a Refusal.
+[[noreturn]] void refuse(StorageError::Kind kind, const std::string &message);
+
+// Text for log values: a level "2" or "" for none.
+std::string levelText(const std::optional<int> &level);
+
+// True for a real calendar date written YYYY-MM-DD.
+bool isIsoDate(const std::string &text);
+
+// True when `text` has something other than white space.
+bool hasText(const std::string &text);
+
+}  // namespace hicm::storage

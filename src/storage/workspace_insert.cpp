@@ -1,0 +1,227 @@
+// Whole-assessment and whole-row inserts: undoing a deletion (the same ids come back), starting a
+// reassessment, and importing an exchange file. Each is one transaction: all of it, or nothing.
+#include "assessment_json.h"
+#include "framework_loader.h"
+#include "workspace_impl.h"
+
+namespace hicm::storage {
+
+namespace {
+
+using Kind = StorageError::Kind;
+
+void bindOptional(SQLite::Statement &s, int index, const std::optional<int> &v)
+{
+    if (v)
+        s.bind(index, *v);
+    else
+        s.bind(index);
+}
+
+void insertPartnerRow(WriteTxn &t, const Partner &p, bool keepId, std::int64_t &newId)
+{
+    SQLite::Statement ins(t.db(), keepId ? "INSERT INTO partners (id, assessment_id, organisation, type, contact) "
+                                           "VALUES (?5, ?1, ?2, ?3, ?4)"
+                                         : "INSERT INTO partners (assessment_id, organisation, type, contact) "
+                                           "VALUES (?1, ?2, ?3, ?4)");
+    ins.bind(1, t.assessmentId());
+    ins.bind(2, p.organisation);
+    ins.bind(3, toString(p.type));
+    ins.bind(4, p.contact);
+    if (keepId)
+        ins.bind(5, p.id);
+    ins.exec();
+    newId = t.db().getLastInsertRowid();
+}
+
+void insertPartnerLevel(WriteTxn &t, std::int64_t partnerId, const std::string &featureId, const PartnerLevel &pl)
+{
+    SQLite::Statement ins(t.db(), "INSERT INTO partner_levels (partner_id, feature_id, level, note) VALUES (?, ?, ?, ?)");
+    ins.bind(1, partnerId);
+    ins.bind(2, featureId);
+    ins.bind(3, pl.level);
+    ins.bind(4, pl.note);
+    ins.exec();
+}
+
+void insertActionRow(WriteTxn &t, const Action &a, bool keepId)
+{
+    SQLite::Statement ins(t.db(), keepId ? "INSERT INTO actions (id, assessment_id, text, change_id, feature_id, owner, due, "
+                                           "status, notes) VALUES (?9, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                                         : "INSERT INTO actions (assessment_id, text, change_id, feature_id, owner, due, "
+                                           "status, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    ins.bind(1, t.assessmentId());
+    ins.bind(2, a.text);
+    ins.bind(3, a.change);
+    ins.bind(4, a.feature);
+    ins.bind(5, a.owner);
+    ins.bind(6, a.due);
+    ins.bind(7, toString(a.status));
+    ins.bind(8, a.notes);
+    if (keepId)
+        ins.bind(9, a.id);
+    ins.exec();
+}
+
+void insertFeature(WriteTxn &t, const FeatureAssessment &f, const std::map<std::string, std::int64_t> &partnerIds)
+{
+    SQLite::Statement ins(t.db(), "INSERT INTO feature_scores (assessment_id, feature_id, agreed_level, rationale, "
+                                  "target_level, confidence, weight, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    ins.bind(1, t.assessmentId());
+    ins.bind(2, f.featureId);
+    bindOptional(ins, 3, f.agreedLevel);
+    ins.bind(4, f.rationale);
+    bindOptional(ins, 5, f.targetLevel);
+    ins.bind(6, toString(f.confidence));
+    ins.bind(7, f.weight);
+    ins.bind(8, f.evidence);
+    ins.exec();
+    for (const auto &pl : f.partnerLevels)
+        insertPartnerLevel(t, partnerIds.at(pl.partner), f.featureId, pl);
+    for (const auto &m : f.metrics) {
+        SQLite::Statement mi(t.db(), "INSERT INTO metric_values (assessment_id, feature_id, metric_id, value, unit, period, "
+                                     "source) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        mi.bind(1, t.assessmentId());
+        mi.bind(2, f.featureId);
+        mi.bind(3, m.metricId);
+        mi.bind(4, m.value);
+        mi.bind(5, m.unit);
+        mi.bind(6, m.period);
+        mi.bind(7, m.source);
+        mi.exec();
+    }
+    for (const auto &a : f.plannedActions) {
+        SQLite::Statement pi(t.db(), "INSERT INTO planned_actions (assessment_id, feature_id, action_id) VALUES (?, ?, ?)");
+        pi.bind(1, t.assessmentId());
+        pi.bind(2, f.featureId);
+        pi.bind(3, a);
+        pi.exec();
+    }
+}
+
+}  // namespace
+
+Result<std::int64_t> Workspace::insertAssessment(const Assessment &a, const std::string &frameworkJson, bool keepIds)
+{
+    if (!hasText(a.area))
+        return d->error(Kind::InvalidInput, "an assessment needs an area or system name");
+    if (!a.date.empty() && !isIsoDate(a.date))
+        return d->error(Kind::InvalidInput, "the date \"" + a.date + "\" is not a date written YYYY-MM-DD");
+    auto parsed = parseFramework(frameworkJson, "framework");
+    if (!parsed.ok())
+        return d->error(Kind::InvalidInput, "the framework does not load: " + formatProblems(parsed.problems));
+    const Framework &fw = *parsed.framework;
+    std::vector<Problem> problems;
+    if (!checkAssessmentAgainstFramework(a, fw, "assessment", problems))
+        return d->error(Kind::InvalidInput, formatProblems(problems));
+    for (const auto &p : a.partners)
+        if (!hasText(p.organisation))
+            return d->error(Kind::InvalidInput, "a partner needs an organisation name");
+
+    std::int64_t newId = 0;
+    auto status = d->write(0, [&](WriteTxn &t) {
+        SQLite::Statement fwIns(t.db(), "INSERT INTO frameworks (hash, json, title, edition, added) VALUES (?, ?, ?, ?, ?) "
+                                        "ON CONFLICT (hash) DO NOTHING");
+        fwIns.bind(1, fw.contentHash);
+        fwIns.bind(2, frameworkJson);
+        fwIns.bind(3, fw.meta.title);
+        fwIns.bind(4, fw.meta.edition);
+        fwIns.bind(5, t.when());
+        fwIns.exec();
+        if (keepIds) {
+            SQLite::Statement taken(t.db(), "SELECT 1 FROM assessments WHERE id = ?");
+            taken.bind(1, a.id);
+            if (taken.executeStep())
+                refuse(Kind::InvalidInput, "assessment " + std::to_string(a.id) + " already exists");
+        }
+        SQLite::Statement ins(t.db(), keepIds ? "INSERT INTO assessments (id, area, title, date, facilitator, status, created, "
+                                                "updated, framework_hash, previous_id) VALUES (?10, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                                              : "INSERT INTO assessments (area, title, date, facilitator, status, created, "
+                                                "updated, framework_hash, previous_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        ins.bind(1, a.area);
+        ins.bind(2, a.title);
+        ins.bind(3, a.date);
+        ins.bind(4, a.facilitator);
+        ins.bind(5, toString(a.status));
+        ins.bind(6, a.created.empty() ? t.when() : a.created);
+        ins.bind(7, t.when());
+        ins.bind(8, fw.contentHash);
+        bool previousExists = false;
+        if (a.previousId) {
+            SQLite::Statement prev(t.db(), "SELECT 1 FROM assessments WHERE id = ?");
+            prev.bind(1, *a.previousId);
+            previousExists = prev.executeStep();
+        }
+        if (previousExists)
+            ins.bind(9, *a.previousId);
+        else
+            ins.bind(9);
+        if (keepIds)
+            ins.bind(10, a.id);
+        ins.exec();
+        newId = t.db().getLastInsertRowid();
+        t.setAssessmentId(newId);
+        t.log(keepIds ? "assessment restored" : "assessment created", "", a.area);
+        std::map<std::string, std::int64_t> partnerIds;
+        for (const auto &p : a.partners) {
+            std::int64_t pid = 0;
+            insertPartnerRow(t, p, keepIds && p.id > 0, pid);
+            partnerIds[p.organisation] = pid;
+        }
+        for (const auto &f : a.features)
+            insertFeature(t, f, partnerIds);
+        for (const auto &ac : a.actions)
+            insertActionRow(t, ac, keepIds && ac.id > 0);
+        for (const auto &o : a.overrides) {
+            SQLite::Statement oi(t.db(), "INSERT INTO overrides (assessment_id, change_id, kind, reason) VALUES (?, ?, ?, ?)");
+            oi.bind(1, newId);
+            oi.bind(2, o.change);
+            oi.bind(3, toString(o.kind));
+            oi.bind(4, o.reason);
+            oi.exec();
+        }
+    });
+    if (!status)
+        return status.error();
+    return newId;
+}
+
+Status Workspace::restorePartner(std::int64_t id, const Partner &partner,
+                                 const std::vector<std::pair<std::string, PartnerLevel>> &levels)
+{
+    return d->write(id, [&](WriteTxn &t) {
+        t.framework();
+        SQLite::Statement taken(t.db(), "SELECT 1 FROM partners WHERE assessment_id = ? AND (id = ? OR organisation = ?)");
+        taken.bind(1, id);
+        taken.bind(2, partner.id);
+        taken.bind(3, partner.organisation);
+        if (taken.executeStep())
+            refuse(Kind::InvalidInput, "assessment " + std::to_string(id) + " already has this partner (\"" +
+                                           partner.organisation + "\")");
+        std::int64_t pid = 0;
+        insertPartnerRow(t, partner, partner.id > 0, pid);
+        for (const auto &[featureId, pl] : levels) {
+            t.feature(featureId);
+            t.checkLevel(pl.level);
+            insertPartnerLevel(t, pid, featureId, pl);
+        }
+        t.log("partner restored", "", partner.organisation + " (" + toString(partner.type) + ")");
+    });
+}
+
+Status Workspace::restoreAction(std::int64_t id, const Action &action)
+{
+    return d->write(id, [&](WriteTxn &t) {
+        t.framework();
+        if (!hasText(action.text))
+            refuse(Kind::InvalidInput, "an action needs a text");
+        SQLite::Statement taken(t.db(), "SELECT 1 FROM actions WHERE id = ?");
+        taken.bind(1, action.id);
+        if (taken.executeStep())
+            refuse(Kind::InvalidInput, "action " + std::to_string(action.id) + " already exists");
+        insertActionRow(t, action, action.id > 0);
+        t.log("action " + std::to_string(t.db().getLastInsertRowid()) + " restored", "", action.text);
+    });
+}
+
+}  // namespace hicm::storage

@@ -1,0 +1,239 @@
+// Opening and creating workspaces: check read-only first, back up, only then write.
+#include "backup.h"
+#include "file_checks.h"
+#include "schema/migrations.h"
+#include "workspace_impl.h"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <chrono>
+#include <thread>
+#include <cstring>
+#include <filesystem>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace hicm::storage {
+
+namespace {
+
+using Kind = StorageError::Kind;
+
+std::unique_ptr<SQLite::Database> openReadWrite(const std::string &path, int busyTimeoutMs, std::vector<std::string> &warnings)
+{
+    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE, busyTimeoutMs);
+    const std::string mode = db->execAndGet("PRAGMA journal_mode = WAL").getString();
+    if (mode != "wal")
+        warnings.push_back("the workspace could not use write-ahead logging (journal mode is " + mode + ")");
+    db->exec("PRAGMA synchronous = FULL");
+    db->exec("PRAGMA foreign_keys = ON");
+    return db;
+}
+
+void syncFolder(const fs::path &folder)
+{
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+// Builds a new workspace under a temporary name and links it into place, so no other program ever sees
+// a half-made one. Returns false (no error) if someone else created `path` first.
+Result<bool> buildNew(const std::string &path, int busyTimeoutMs)
+{
+    const fs::path target = fs::absolute(path);
+    std::error_code ec;
+    if (!fs::is_directory(target.parent_path(), ec))
+        return StorageError{Kind::Io, path, "cannot create the workspace: the folder " +
+                                                target.parent_path().string() + " does not exist"};
+    const std::string temporary = path + ".creating-" + std::to_string(::getpid());
+    fs::remove(temporary, ec);
+    try {
+        SQLite::Database db(temporary, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busyTimeoutMs);
+        db.execAndGet("PRAGMA journal_mode = WAL");
+        db.exec("PRAGMA synchronous = FULL");
+        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+        schema::migrate(db, 0);
+        transaction.commit();
+    } catch (const std::exception &e) {
+        fs::remove(temporary, ec);
+        fs::remove(temporary + "-wal", ec);
+        fs::remove(temporary + "-shm", ec);
+        return StorageError{Kind::Io, path, std::string("cannot create the workspace (") + e.what() + ")"};
+    }
+    bool created = false;
+    if (::link(temporary.c_str(), path.c_str()) == 0) {
+        created = true;
+    } else if (errno != EEXIST && !fs::exists(path, ec)) {
+        // A file system without hard links: rename (the window for a race is tiny).
+        fs::rename(temporary, path, ec);
+        if (ec)
+            return StorageError{Kind::Io, path, "cannot create the workspace (" + ec.message() + ")"};
+        created = true;
+    }
+    fs::remove(temporary, ec);
+    syncFolder(target.parent_path());
+    return created;
+}
+
+// A writable in-memory copy of an older-format workspace, brought up to date, for reading it when the
+// file itself cannot be upgraded.
+std::unique_ptr<SQLite::Database> upgradedCopy(SQLite::Database &source, int fromVersion)
+{
+    auto memory = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    {
+        SQLite::Backup backup(*memory, "main", source, "main");
+        for (int attempt = 0; backup.executeStep(-1) != SQLITE_DONE; ++attempt) {
+            if (attempt > 100)
+                throw SQLite::Exception("the workspace stayed busy while it was read", SQLITE_BUSY);
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
+    SQLite::Transaction transaction(*memory, SQLite::TransactionBehavior::IMMEDIATE);
+    schema::migrate(*memory, fromVersion);
+    transaction.commit();
+    return memory;
+}
+
+Result<std::unique_ptr<Workspace::Impl>> openExisting(const std::string &path, const OpenOptions &options, bool justCreated)
+{
+    auto impl = std::make_unique<Workspace::Impl>();
+    impl->path = path;
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (fs::is_directory(status))
+        return StorageError{Kind::NotAWorkspace, path, "this is a folder, not a workspace file"};
+    if (!fs::is_regular_file(status))
+        return StorageError{Kind::NotAWorkspace, path, "not a regular file, so not a workspace"};
+    if (auto problem = checkFileHeader(path))
+        return *problem;
+
+    std::unique_ptr<SQLite::Database> readOnly;
+    int version = 0;
+    try {
+        readOnly = openReadOnly(path, options.busyTimeoutMs);
+        auto facts = inspectWorkspace(*readOnly, path);
+        if (!facts)
+            return facts.error();
+        version = facts->schemaVersion;
+    } catch (const std::exception &e) {
+        auto error = sqliteError(path, e);
+        if (error.kind == Kind::Io)
+            error.message = std::string("cannot open the workspace for reading (") + e.what() + ")";
+        return error;
+    }
+    impl->foundVersion = version;
+
+    std::string blocker = options.mode == OpenMode::ReadOnly ? "opened read-only" : writeBlocker(path);
+    if (!blocker.empty()) {
+        impl->readOnly = true;
+        impl->readOnlyReason = blocker;
+        if (version < kSchemaVersion) {
+            try {
+                impl->db = upgradedCopy(*readOnly, version);
+            } catch (const std::exception &e) {
+                return sqliteError(path, e);
+            }
+            impl->warnings.push_back("the workspace is in an older format (" + std::to_string(version) +
+                                     "); it is shown upgraded, and will be upgraded when opened for writing");
+        } else {
+            impl->db = std::move(readOnly);
+        }
+        return impl;
+    }
+
+    if (version < kSchemaVersion) {
+        auto backup = backupBeforeMigration(*readOnly, path, version);
+        if (!backup)
+            return StorageError{Kind::Io, path, "not upgraded to the current format, because the backup "
+                                                "before the upgrade failed: " + backup.error().message +
+                                                "; the file was not changed"};
+        impl->backupWritten = *backup;
+    }
+    readOnly.reset();
+    try {
+        impl->db = openReadWrite(path, options.busyTimeoutMs, impl->warnings);
+        if (version < kSchemaVersion) {
+            SQLite::Transaction transaction(*impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+            // Another program may have upgraded it meanwhile.
+            const int now = impl->db->execAndGet("PRAGMA user_version").getInt();
+            if (now < kSchemaVersion)
+                schema::migrate(*impl->db, now);
+            transaction.commit();
+        } else if (options.backupOnOpen && !justCreated) {
+            auto backup = rotatingBackup(*impl->db, path, options.keepBackups);
+            if (!backup)
+                impl->warnings.push_back("no backup was made on opening: " + backup.error().message);
+            else
+                impl->backupWritten = *backup;
+        }
+    } catch (const std::exception &e) {
+        return sqliteError(path, e);
+    }
+    return impl;
+}
+
+}  // namespace
+
+Workspace::Workspace(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+Workspace::Workspace(Workspace &&) noexcept = default;
+Workspace &Workspace::operator=(Workspace &&) noexcept = default;
+Workspace::~Workspace() = default;
+
+Result<Workspace> Workspace::open(const std::string &path, const OpenOptions &options)
+{
+    std::error_code ec;
+    bool justCreated = false;
+    if (!fs::exists(fs::symlink_status(path, ec))) {
+        if (options.mode == OpenMode::ReadOnly || !options.create)
+            return StorageError{Kind::NotFound, path, "there is no workspace file here"};
+        auto built = buildNew(path, options.busyTimeoutMs);
+        if (!built)
+            return built.error();
+        justCreated = *built;
+    }
+    auto impl = openExisting(path, options, justCreated);
+    if (!impl)
+        return impl.error();
+    return Workspace(std::move(*impl));
+}
+
+Result<Workspace> Workspace::create(const std::string &path)
+{
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(path, ec)))
+        return StorageError{Kind::InvalidInput, path, "a file of this name already exists; it was left as it is"};
+    return open(path, OpenOptions{});
+}
+
+const std::string &Workspace::path() const { return d->path; }
+bool Workspace::readOnly() const { return d->readOnly; }
+const std::string &Workspace::readOnlyReason() const { return d->readOnlyReason; }
+const std::vector<std::string> &Workspace::warnings() const { return d->warnings; }
+const std::string &Workspace::backupWritten() const { return d->backupWritten; }
+int Workspace::foundSchemaVersion() const { return d->foundVersion; }
+SQLite::Database &Workspace::database() { return *d->db; }
+
+Result<std::string> Workspace::integrityCheck()
+{
+    std::string out;
+    auto status = d->read([&] {
+        SQLite::Statement q(*d->db, "PRAGMA integrity_check");
+        while (q.executeStep())
+            out += (out.empty() ? "" : "\n") + q.getColumn(0).getString();
+    });
+    if (!status)
+        return status.error();
+    return out;
+}
+
+}  // namespace hicm::storage

@@ -1,0 +1,59 @@
+// Helpers shared by the storage tests.
+#pragma once
+
+#include "hash.h"
+#include "test_paths.h"
+#include "workspace.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace hicm::test {
+
+inline std::string miniFrameworkJson()
+{
+    return readFile(kFixturesDir + "/mini-framework.json");
+}
+
+inline std::string fileHash(const std::string &path)
+{
+    return sha256Hex(readFile(path));
+}
+
+// Opens (creating if needed) a workspace; the test fails if that does not work.
+inline storage::Workspace openWorkspace(const std::string &path, const storage::OpenOptions &options = {})
+{
+    auto ws = storage::Workspace::open(path, options);
+    INFO((ws ? std::string() : ws.error().toString()));
+    REQUIRE(ws.ok());
+    return std::move(*ws);
+}
+
+inline std::int64_t newAssessment(storage::Workspace &ws, const std::string &area = "North Shire",
+                                  std::vector<Partner> partners = {})
+{
+    storage::NewAssessment fields;
+    fields.area = area;
+    fields.date = "2024-05-01";
+    fields.partners = std::move(partners);
+    auto id = ws.createAssessment(fields, miniFrameworkJson());
+    INFO((id ? std::string() : id.error().toString()));
+    REQUIRE(id.ok());
+    return *id;
+}
+
+inline void requireOk(const storage::Status &status)
+{
+    INFO((status ? std::string() : status.error().toString()));
+    REQUIRE(status.ok());
+}
+
+inline std::int64_t partnerId(const Assessment &a, const std::string &organisation)
+{
+    const Partner *p = a.partner(organisation);
+    REQUIRE(p != nullptr);
+    return p->id;
+}
+
+}  // namespace hicm::test
