@@ -25,6 +25,7 @@ struct Context {
 void addFrameworkCommands(CLI::App &app, Context &ctx);
 void addPrioritiseCommands(CLI::App &app, Context &ctx);
 void addAssessmentCommands(CLI::App &app, Context &ctx);
+void addReportCommands(CLI::App &app, Context &ctx);    // report, export-csv (cmd_report.cpp)
 
 // Runs the CLI on the given arguments (argv[0] included); returns the exit code.
 int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);

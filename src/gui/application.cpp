@@ -1,12 +1,14 @@
 #include "application.h"
 
 #include "bundled.h"
+#include "paths.h"
 #include "hicm_version.h"
 #include "mainwindow.h"
 #include "messages.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QTextStream>
 
 // Resources compiled into a static library must be registered by hand (outside any namespace).
@@ -16,6 +18,7 @@ static void initResources()
 }
 
 namespace hicm::gui {
+
 
 void setApplicationIdentity()
 {
@@ -40,7 +43,11 @@ bool parseStartupOptions(const QStringList &arguments, StartupOptions &options, 
     const QCommandLineOption quit(QStringLiteral("quit-when-ready"),
                                   QCoreApplication::translate("main", "Exit as soon as the main window is shown and loaded "
                                                                       "(for smoke tests and start-up timing)."));
-    parser.addOptions({framework, quit});
+    const QCommandLineOption workspace(QStringLiteral("workspace"),
+                                       QCoreApplication::translate("main", "Open this workspace instead of the default one "
+                                                                           "(created if it does not exist)."),
+                                       QStringLiteral("FILE"));
+    parser.addOptions({framework, workspace, quit});
     if (!parser.parse(arguments)) {
         QTextStream(stderr) << "hicm-assess: " << parser.errorText() << "\n";
         exitCode = 2;
@@ -57,24 +64,41 @@ bool parseStartupOptions(const QStringList &arguments, StartupOptions &options, 
         return false;
     }
     options.framework = parser.value(framework);
+    options.workspace = parser.value(workspace);
     options.quitWhenReady = parser.isSet(quit);
     return true;
 }
 
 std::unique_ptr<MainWindow> createMainWindow(const StartupOptions &options)
 {
-    auto result = loadFrameworkOrBundled(options.framework.toStdString());
+    // The framework's bytes are read once: parsed here, and stored with each new assessment.
+    const bool bundled = options.framework.isEmpty();
+    std::string bytes = bundled ? bundledFrameworkBytes() : std::string();
+    bool readable = bundled;
+    if (!bundled) {
+        QFile file(options.framework);
+        if ((readable = file.open(QIODevice::ReadOnly))) {
+            const QByteArray data = file.readAll();
+            bytes.assign(data.constData(), static_cast<std::size_t>(data.size()));
+        }
+    }
+    const std::string name = bundled ? std::string("(bundled) intermediate-care-hicm.json") : options.framework.toStdString();
+    auto result = readable ? parseFramework(bytes, name)
+                           : FrameworkLoadResult{std::nullopt, {{name, "", 0, 0, "cannot open the file for reading"}}};
     if (!result.ok()) {
         QStringList lines;
         for (const auto &p : result.problems)
             lines << QString::fromStdString(p.toString());
         Messages::error(nullptr, QCoreApplication::translate("main", "Cannot use this framework file"),
                         QCoreApplication::translate("main", "%1 is not a framework HICM Assess can rely on.")
-                            .arg(options.framework.isEmpty() ? QStringLiteral("The bundled framework") : options.framework),
+                            .arg(bundled ? QStringLiteral("The bundled framework") : options.framework),
                         lines.join('\n'));
         return nullptr;
     }
-    return std::make_unique<MainWindow>(std::move(*result.framework));
+    auto window = std::make_unique<MainWindow>(std::move(*result.framework), std::move(bytes));
+    // A workspace that cannot be opened is reported and left untouched; the window still opens.
+    window->openWorkspace(options.workspace.isEmpty() ? QString::fromStdString(defaultWorkspacePath()) : options.workspace);
+    return window;
 }
 
 }  // namespace hicm::gui

@@ -12,6 +12,7 @@ class MainWindow;
 
 struct StartupOptions {
     QString framework;  // --framework FILE; empty: the bundled one
+    QString workspace;  // --workspace FILE; empty: the default workspace
     bool quitWhenReady = false;
 };
 

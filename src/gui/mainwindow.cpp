@@ -1,59 +1,407 @@
 #include "mainwindow.h"
 
+#include "dialogs.h"
+#include "featurepage.h"
 #include "frameworkbrowser.h"
 #include "hicm_version.h"
+#include "homepage.h"
+#include "messages.h"
+#include "reportdialog.h"
+#include "resultspage.h"
+#include "session.h"
+#include "setuppage.h"
 #include "ui_mainwindow.h"
+#include "walkpage.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDate>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QUndoStack>
 
 namespace hicm::gui {
 
-MainWindow::MainWindow(Framework framework, QWidget *parent)
-    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_framework(std::move(framework)),
-      m_browser(new FrameworkBrowser(this))
+namespace {
+constexpr int kMaxRecent = 8;
+const char *kRecentKey = "workspaces/recent";
+}  // namespace
+
+MainWindow::MainWindow(Framework bundled, std::string bundledJson, QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_bundled(std::move(bundled)),
+      m_bundledJson(std::move(bundledJson)), m_browser(new FrameworkBrowser(this)), m_home(new HomePage(this)),
+      m_setup(new SetupPage(this)), m_walk(new WalkPage(this)), m_results(new ResultsPage(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/hicm-assess.svg")));
-    m_ui->pages->addWidget(m_browser);
-    m_browser->setFramework(&m_framework);
-    m_ui->pages->setCurrentWidget(m_browser);
-
-    auto *frameworkLabel = new QLabel(
-        tr("%1 — %2").arg(QString::fromStdString(m_framework.meta.title), QString::fromStdString(m_framework.meta.edition)),
-        this);
-    frameworkLabel->setAccessibleName(tr("Framework in use"));
-    statusBar()->addPermanentWidget(frameworkLabel);
+    setUpScreens();
     setUpActions();
-
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     applyZoom(settings.value(QStringLiteral("view/zoom"), 0).toInt());
-    m_browser->setFocus(Qt::OtherFocusReason);
+    rebuildRecentMenu();
+    showHome();
+    updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Pages hold a pointer to the session: let them go first.
+    m_home->setSession(nullptr);
+    m_setup->setSession(nullptr);
+    m_walk->setSession(nullptr);
+    m_results->setSession(nullptr);
+}
+
+void MainWindow::setUpScreens()
+{
+    for (QWidget *w : {static_cast<QWidget *>(m_home), static_cast<QWidget *>(m_setup), static_cast<QWidget *>(m_walk),
+                       static_cast<QWidget *>(m_results), static_cast<QWidget *>(m_browser)})
+        m_ui->pages->addWidget(w);
+    m_browser->setFramework(&m_bundled);
+    auto *frameworkLabel = new QLabel(tr("Framework: %1 — %2")
+                                          .arg(QString::fromStdString(m_bundled.meta.shortTitle.empty() ? m_bundled.meta.title
+                                                                                                         : m_bundled.meta.shortTitle),
+                                               QString::fromStdString(m_bundled.meta.edition)),
+                                      this);
+    frameworkLabel->setAccessibleName(tr("Framework in use"));
+    statusBar()->addPermanentWidget(frameworkLabel);
+
+    connect(m_home, &HomePage::newRequested, this, &MainWindow::newAssessmentDialog);
+    connect(m_home, &HomePage::openRequested, this, [this](std::int64_t id) {
+        if (openAssessment(id))
+            showWalk();
+    });
+    connect(m_home, &HomePage::reassessRequested, this, [this](std::int64_t id) {
+        if (reassess(id))
+            showSetup();
+    });
+    connect(m_home, &HomePage::deleteRequested, this, [this](std::int64_t id) {
+        m_session->deleteAssessment(id);
+        statusBar()->showMessage(tr("Assessment deleted. Undo (Ctrl+Z) brings it back."), 8000);
+    });
+    connect(m_setup, &SetupPage::aboutModelRequested, this, [this] { showModel(QStringLiteral("about")); });
+    connect(m_setup, &SetupPage::startWalkRequested, this, &MainWindow::showWalk);
+    connect(m_walk, &WalkPage::addToPlanRequested, this, &MainWindow::addToPlan);
+}
 
 void MainWindow::setUpActions()
 {
-    m_ui->actionQuit->setShortcut(QKeySequence::Quit);
-    m_ui->actionZoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
-    m_ui->actionZoomOut->setShortcut(QKeySequence::ZoomOut);
-    m_ui->actionZoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    m_ui->actionFramework->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(m_ui->actionZoomIn, &QAction::triggered, this, [this] { applyZoom(m_zoom + 1); });
-    connect(m_ui->actionZoomOut, &QAction::triggered, this, [this] { applyZoom(m_zoom - 1); });
-    connect(m_ui->actionZoomReset, &QAction::triggered, this, [this] { applyZoom(0); });
-    connect(m_ui->actionFramework, &QAction::triggered, this, [this] {
-        m_ui->pages->setCurrentWidget(m_browser);
-        m_browser->setFocus(Qt::ShortcutFocusReason);
+    auto *ui = m_ui.get();
+    ui->actionQuit->setShortcut(QKeySequence::Quit);
+    ui->actionNewAssessment->setShortcut(QKeySequence::New);
+    ui->actionOpenWorkspace->setShortcut(QKeySequence::Open);
+    ui->actionExportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    ui->actionNewWorkspace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    ui->actionHome->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    ui->actionSetup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    ui->actionWalk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    ui->actionResults->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    ui->actionFramework->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    ui->actionNextFeature->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::ALT | Qt::Key_Right)});
+    ui->actionPreviousFeature->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageUp), QKeySequence(Qt::ALT | Qt::Key_Left)});
+    ui->actionPresentation->setShortcut(QKeySequence(Qt::Key_F5));
+    ui->actionZoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    ui->actionZoomOut->setShortcut(QKeySequence::ZoomOut);
+    ui->actionZoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+
+    connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(ui->actionNewAssessment, &QAction::triggered, this, &MainWindow::newAssessmentDialog);
+    connect(ui->actionNewWorkspace, &QAction::triggered, this, &MainWindow::newWorkspaceDialog);
+    connect(ui->actionExportReport, &QAction::triggered, this, [this] {
+        if (!m_session || !m_session->hasAssessment())
+            return;
+        ReportDialog dialog(*m_session, this);
+        dialog.exec();
     });
-    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(ui->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::openWorkspaceDialog);
+    connect(ui->actionHome, &QAction::triggered, this, &MainWindow::showHome);
+    connect(ui->actionSetup, &QAction::triggered, this, &MainWindow::showSetup);
+    connect(ui->actionWalk, &QAction::triggered, this, &MainWindow::showWalk);
+    connect(ui->actionResults, &QAction::triggered, this, &MainWindow::showResults);
+    connect(ui->actionFramework, &QAction::triggered, this, [this] { showModel(); });
+    connect(ui->actionNextFeature, &QAction::triggered, this, [this] {
+        showWalk();
+        m_walk->next();
+    });
+    connect(ui->actionPreviousFeature, &QAction::triggered, this, [this] {
+        showWalk();
+        m_walk->previous();
+    });
+    connect(ui->actionPresentation, &QAction::toggled, this, &MainWindow::setPresentation);
+    connect(ui->actionZoomIn, &QAction::triggered, this, [this] { applyZoom(m_zoom + 1); });
+    connect(ui->actionZoomOut, &QAction::triggered, this, [this] { applyZoom(m_zoom - 1); });
+    connect(ui->actionZoomReset, &QAction::triggered, this, [this] { applyZoom(0); });
+    connect(ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    for (QAction *a : {ui->actionHome, ui->actionSetup, ui->actionWalk, ui->actionResults, ui->actionFramework})
+        a->setCheckable(true);
+}
+
+bool MainWindow::openWorkspace(const QString &path)
+{
+    QString error;
+    auto session = Session::open(path, &error);
+    if (!session) {
+        Messages::error(this, tr("Cannot open the workspace"), error,
+                        tr("The file has not been changed. Open another workspace or create a new one from the File menu."));
+        return false;
+    }
+    m_home->setSession(nullptr);
+    m_setup->setSession(nullptr);
+    m_walk->setSession(nullptr);
+    m_results->setSession(nullptr);
+    if (m_undo) {
+        m_ui->menuEdit->removeAction(m_undo);
+        m_ui->menuEdit->removeAction(m_redo);
+        delete m_undo;
+        delete m_redo;
+    }
+    m_session = std::move(session);
+    m_undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_ui->menuEdit->addAction(m_undo);
+    m_ui->menuEdit->addAction(m_redo);
+    connect(m_session.get(), &Session::saved, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 3000);
+    });
+    connect(m_session.get(), &Session::failed, this, [this](const QString &message) {
+        Messages::error(this, tr("The change was not saved"), message);
+    });
+    connect(m_session.get(), &Session::assessmentChanged, this, &MainWindow::updateTitle);
+    m_home->setSession(m_session.get());
+    m_setup->setSession(m_session.get());
+    m_walk->setSession(m_session.get());
+    m_results->setSession(m_session.get());
+    for (const auto &w : m_session->workspace().warnings())
+        statusBar()->showMessage(QString::fromStdString(w), 10000);
+    if (m_session->readOnly())
+        Messages::error(this, tr("Opened read-only"),
+                        tr("%1 is open read-only: %2. You can look, but changes will not be saved.")
+                            .arg(path, m_session->readOnlyReason()));
+    addRecent(path);
+    showHome();
+    updateActions();
+    updateTitle();
+    return true;
+}
+
+std::optional<std::int64_t> MainWindow::newAssessment(const QString &area, const QString &title, const QString &facilitator)
+{
+    if (!m_session)
+        return std::nullopt;
+    storage::NewAssessment fields;
+    fields.area = area.trimmed().toStdString();
+    fields.title = title.trimmed().toStdString();
+    fields.facilitator = facilitator.trimmed().toStdString();
+    fields.date = QDate::currentDate().toString(Qt::ISODate).toStdString();
+    auto id = m_session->createAssessment(fields, m_bundledJson);
+    if (id && openAssessment(*id))
+        showSetup();
+    return id;
+}
+
+void MainWindow::newAssessmentDialog()
+{
+    if (!m_session)
+        return;
+    NewAssessmentDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto fields = dialog.fields();
+    if (auto id = m_session->createAssessment(fields, m_bundledJson); id && openAssessment(*id))
+        showSetup();
+}
+
+bool MainWindow::openAssessment(std::int64_t id)
+{
+    if (!m_session || !m_session->openAssessment(id))
+        return false;
+    m_home->selectId(id);
+    updateActions();
+    return true;
+}
+
+std::optional<std::int64_t> MainWindow::reassess(std::int64_t previousId)
+{
+    if (!m_session)
+        return std::nullopt;
+    auto id = m_session->reassess(previousId, QDate::currentDate().toString(Qt::ISODate).toStdString());
+    if (id)
+        openAssessment(*id);
+    return id;
+}
+
+void MainWindow::addToPlan(const std::string &featureId, const std::string &actionId)
+{
+    if (!m_session || !m_session->hasAssessment())
+        return;
+    const Framework &fw = m_session->framework();
+    const Feature *f = fw.feature(featureId);
+    const Item *item = f ? f->action(actionId) : nullptr;
+    if (!item)
+        return;
+    Action initial;
+    initial.text = item->text.text;
+    initial.feature = featureId;
+    for (const auto &a : f->alignsWith)
+        if (a.basis == Basis::Text) {
+            initial.change = a.change;
+            break;
+        }
+    ActionDialog dialog(fw, initial, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Action action = dialog.action();
+    const auto id = m_session->assessment().id;
+    const auto *fa = m_session->assessment().feature(featureId);
+    const bool wasPlanned = fa && std::find(fa->plannedActions.begin(), fa->plannedActions.end(), actionId) !=
+                                      fa->plannedActions.end();
+    auto added = std::make_shared<Action>(action);
+    storage::Workspace &ws = m_session->workspace();
+    // One undo step: the action goes into the plan and the targeted action is marked as taken.
+    m_session->push(
+        tr("Add action to the plan"),
+        [&ws, id, added, featureId, actionId]() -> storage::Status {
+            if (added->id != 0) {
+                if (auto st = ws.restoreAction(id, *added); !st)
+                    return st;
+            } else {
+                auto r = ws.addAction(id, *added);
+                if (!r)
+                    return r.error();
+                added->id = *r;
+            }
+            return ws.setPlannedAction(id, featureId, actionId, true);
+        },
+        [&ws, id, added, featureId, actionId, wasPlanned]() -> storage::Status {
+            if (!wasPlanned)
+                if (auto st = ws.setPlannedAction(id, featureId, actionId, false); !st)
+                    return st;
+            return ws.removeAction(id, added->id);
+        });
+}
+
+void MainWindow::showHome()
+{
+    m_ui->pages->setCurrentWidget(m_home);
+    m_home->setFocus(Qt::OtherFocusReason);
+    updateActions();
+}
+
+void MainWindow::showSetup()
+{
+    if (!m_session || !m_session->hasAssessment())
+        return showHome();
+    m_ui->pages->setCurrentWidget(m_setup);
+    m_setup->setFocus(Qt::OtherFocusReason);
+    updateActions();
+}
+
+void MainWindow::showWalk()
+{
+    if (!m_session || !m_session->hasAssessment())
+        return showHome();
+    m_ui->pages->setCurrentWidget(m_walk);
+    if (auto *page = m_walk->currentFeaturePage())
+        page->partnerGrid()->setFocus(Qt::OtherFocusReason);
+    updateActions();
+}
+
+void MainWindow::showResults()
+{
+    if (!m_session || !m_session->hasAssessment())
+        return showHome();
+    m_ui->pages->setCurrentWidget(m_results);
+    m_results->setFocus(Qt::OtherFocusReason);
+    updateActions();
+}
+
+void MainWindow::showModel(const QString &page)
+{
+    m_ui->pages->setCurrentWidget(m_browser);
+    if (!page.isEmpty())
+        m_browser->showPage(page);
+    m_browser->setFocus(Qt::OtherFocusReason);
+    updateActions();
+}
+
+QWidget *MainWindow::currentScreen() const
+{
+    return m_ui->pages->currentWidget();
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_session && m_session->hasAssessment();
+    const bool writable = m_session && !m_session->readOnly();
+    m_ui->actionNewAssessment->setEnabled(writable);
+    for (QAction *a : {m_ui->actionSetup, m_ui->actionWalk, m_ui->actionResults, m_ui->actionExportReport, m_ui->actionNextFeature,
+                       m_ui->actionPreviousFeature})
+        a->setEnabled(open);
+    QWidget *current = m_ui->pages->currentWidget();
+    m_ui->actionHome->setChecked(current == m_home);
+    m_ui->actionSetup->setChecked(current == m_setup);
+    m_ui->actionWalk->setChecked(current == m_walk);
+    m_ui->actionResults->setChecked(current == m_results);
+    m_ui->actionFramework->setChecked(current == m_browser);
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = QStringLiteral("HICM Assess");
+    if (m_session && m_session->hasAssessment()) {
+        const auto &a = m_session->assessment();
+        title = QString::fromStdString(a.area) + (a.title.empty() ? QString() : " — " + QString::fromStdString(a.title)) +
+                " — " + title;
+    }
+    if (m_session)
+        title += " [" + QFileInfo(m_session->path()).fileName() + (m_session->readOnly() ? tr(", read-only") : QString()) + "]";
+    setWindowTitle(title);
+}
+
+void MainWindow::setPresentation(bool on)
+{
+    if (m_presentation == on)
+        return;
+    m_presentation = on;
+    m_ui->actionPresentation->setChecked(on);
+    if (on) {
+        m_geometryBeforePresentation = saveGeometry();
+        showFullScreen();
+    } else {
+        showNormal();
+        restoreGeometry(m_geometryBeforePresentation);
+    }
+    // Large type and high contrast for a projector; private notes hidden.
+    QFont f = QApplication::font();
+    if (on)
+        f.setPointSizeF(f.pointSizeF() * 1.5);
+    setFont(f);
+    setStyleSheet(on ? QStringLiteral("QWidget { color: #000000; } QMainWindow, QScrollArea, QStackedWidget > QWidget "
+                                      "{ background: #FFFFFF; } QTableWidget { gridline-color: #000000; }")
+                     : QString());
+    m_walk->setPresentation(on);
+    m_results->setPresentation(on);
+    m_browser->setZoom(on ? m_zoom + 3 : m_zoom);
+    statusBar()->showMessage(on ? tr("Presentation mode: Esc or F5 leaves it") : QString(), 5000);
+}
+
+void MainWindow::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && m_presentation) {
+        setPresentation(false);
+        event->accept();
+        return;
+    }
+    QMainWindow::keyPressEvent(event);
 }
 
 void MainWindow::applyZoom(int steps)
@@ -64,17 +412,71 @@ void MainWindow::applyZoom(int steps)
     m_ui->actionZoomIn->setEnabled(m_zoom < 8);
 }
 
+void MainWindow::addRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QLatin1String(kRecentKey)).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QLatin1String(kRecentKey), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_ui->menuRecent->clear();
+    const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
+    int n = 1;
+    for (const QString &path : recent) {
+        auto *a = m_ui->menuRecent->addAction(QStringLiteral("&%1 %2").arg(n++).arg(QFileInfo(path).fileName()));
+        a->setToolTip(path);
+        a->setStatusTip(path);
+        connect(a, &QAction::triggered, this, [this, path] { openWorkspace(path); });
+    }
+    m_ui->menuRecent->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::newWorkspaceDialog()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString path = QFileDialog::getSaveFileName(this, tr("New workspace"), dir + "/workspace.hicmws",
+                                                tr("HICM Assess workspaces (*.hicmws)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".hicmws")))
+        path += QLatin1String(".hicmws");
+    if (QFileInfo::exists(path)) {
+        Messages::error(this, tr("Cannot create the workspace"),
+                        tr("%1 already exists. Open it with File › Open Workspace, or choose another name.").arg(path));
+        return;
+    }
+    openWorkspace(path);
+}
+
+void MainWindow::openWorkspaceDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QString(),
+                                                      tr("HICM Assess workspaces (*.hicmws);;All files (*)"));
+    if (!path.isEmpty())
+        openWorkspace(path);
+}
+
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About HICM Assess"),
                        tr("<h3>HICM Assess %1</h3><p>Self-assessment against the Intermediate Care High Impact "
                           "Change Model, for health and care system partners.</p><p>Framework: %2, %3.</p>")
-                           .arg(QStringLiteral(HICM_VERSION), QString::fromStdString(m_framework.meta.title).toHtmlEscaped(),
-                                QString::fromStdString(m_framework.meta.edition).toHtmlEscaped()));
+                           .arg(QStringLiteral(HICM_VERSION), QString::fromStdString(m_bundled.meta.title).toHtmlEscaped(),
+                                QString::fromStdString(m_bundled.meta.edition).toHtmlEscaped()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_presentation)
+        setPresentation(false);
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("view/zoom"), m_zoom);

@@ -1,11 +1,15 @@
-// The main window: menus, the page area, the status bar. Pages live in their own classes.
+// The main window: menus and navigation between the screens (Home, Set-up, Walk, Results, Model).
+// The screens are their own classes; every edit goes through the Session.
 #pragma once
 
 #include "framework.h"
 
 #include <QMainWindow>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace Ui {
 class MainWindow;
@@ -14,28 +18,78 @@ class MainWindow;
 namespace hicm::gui {
 
 class FrameworkBrowser;
+class HomePage;
+class ResultsPage;
+class Session;
+class SetupPage;
+class WalkPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(Framework framework, QWidget *parent = nullptr);
+    // `bundled` is the framework new assessments are scored against (its JSON is stored with each).
+    MainWindow(Framework bundled, std::string bundledJson, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    const Framework &framework() const { return m_framework; }
+    // Opens a workspace (creating it if the path does not exist). On failure shows why and keeps the
+    // current one; a damaged file is never modified.
+    bool openWorkspace(const QString &path);
+    Session *session() const { return m_session.get(); }
+    const Framework &bundledFramework() const { return m_bundled; }
+
+    // Screens.
+    void showHome();
+    void showSetup();
+    void showWalk();
+    void showResults();
+    void showModel(const QString &page = {});
+    QWidget *currentScreen() const;
     FrameworkBrowser *frameworkBrowser() const { return m_browser; }
+    HomePage *homePage() const { return m_home; }
+    SetupPage *setupPage() const { return m_setup; }
+    WalkPage *walkPage() const { return m_walk; }
+    ResultsPage *resultsPage() const { return m_results; }
+
+    // The workshop's steps, as the menus and buttons run them (tests call these too).
+    std::optional<std::int64_t> newAssessment(const QString &area, const QString &title = {},
+                                              const QString &facilitator = {});
+    bool openAssessment(std::int64_t id);
+    std::optional<std::int64_t> reassess(std::int64_t previousId);
+    void setPresentation(bool on);
+    bool presentation() const { return m_presentation; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void setUpActions();
+    void setUpScreens();
     void applyZoom(int steps);
     void showAbout();
+    void updateActions();
+    void updateTitle();
+    void addRecent(const QString &path);
+    void rebuildRecentMenu();
+    void newWorkspaceDialog();
+    void openWorkspaceDialog();
+    void newAssessmentDialog();
+    void addToPlan(const std::string &featureId, const std::string &actionId);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    Framework m_framework;
+    Framework m_bundled;
+    std::string m_bundledJson;
+    std::unique_ptr<Session> m_session;
     FrameworkBrowser *m_browser;
+    HomePage *m_home;
+    SetupPage *m_setup;
+    WalkPage *m_walk;
+    ResultsPage *m_results;
+    class QAction *m_undo = nullptr;
+    class QAction *m_redo = nullptr;
     int m_zoom = 0;
+    bool m_presentation = false;
+    QByteArray m_geometryBeforePresentation;
 };
 
 }  // namespace hicm::gui

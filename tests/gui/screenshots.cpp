@@ -1,25 +1,81 @@
-// hicm-screenshots DIR: opens the real main window at 1366×768 (a common projector laptop size) and
-// saves a PNG of each screen into DIR, for docs/user-guide.md. Run it through scripts/screenshots,
-// under xvfb-run, so it draws with the real X11 platform and fonts.
+// hicm-screenshots DIR: opens the real main window at 1366×768 (a common projector laptop size) on a
+// demonstration workspace and saves a PNG of each screen into DIR, for docs/user-guide.md. Run it
+// through scripts/screenshots, under xvfb-run, so it draws with the real X11 platform and fonts.
 #include "application.h"
+#include "featurepage.h"
 #include "frameworkbrowser.h"
+#include "homepage.h"
 #include "mainwindow.h"
 #include "messages.h"
+#include "resultspage.h"
+#include "session.h"
+#include "walkpage.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
+
+using namespace hicm;
+using namespace hicm::gui;
 
 namespace {
 
 bool save(QWidget *window, const QString &dir, const QString &name)
 {
-    QTest::qWait(150);  // let layouts and fonts settle
+    QTest::qWait(200);  // let layouts and fonts settle
     const QString path = QDir(dir).filePath(name + ".png");
     const bool ok = window->grab().save(path);
     QTextStream(ok ? stdout : stderr) << (ok ? "wrote " : "could not write ") << path << "\n";
     return ok;
+}
+
+// A workshop part-way through: five partners, seven features scored, an action, a decision.
+void fillDemo(MainWindow &w)
+{
+    Session &s = *w.session();
+    auto previous = w.newAssessment(QStringLiteral("North Shire ICS"), QStringLiteral("Baseline self-assessment"),
+                                    QStringLiteral("Sam Patel"));
+    const char *orgs[] = {"North Shire ICB", "Shire Community Health NHS Trust", "North Shire Council",
+                          "Shire Home Care Ltd", "Carers Together (VCFSE)"};
+    const OrgType types[] = {OrgType::Icb, OrgType::NhsTrust, OrgType::LocalAuthority, OrgType::CareProvider, OrgType::Vcfse};
+    for (int i = 0; i < 5; ++i)
+        s.addPartner(Partner{0, orgs[i], types[i], ""});
+    const int agreedBefore[] = {1, 1, 2, 1, 1, 1, 1, 1};
+    for (int f = 0; f < 8; ++f)
+        s.setAgreedLevel(s.framework().features[static_cast<std::size_t>(f)].id, agreedBefore[f]);
+    s.setRationale("B2", QStringLiteral("Goals are set, but reviews are ad hoc."));
+
+    auto id = w.reassess(*previous);
+    s.setField(storage::AssessmentField::Title, QStringLiteral("Twelve-month reassessment"));
+    const int levels[5][8] = {{1, 2, 2, 1, 2, 2, 1, 1}, {2, 2, 3, 2, 2, 2, 1, 3}, {1, 2, 2, 1, 2, 1, 1, 1},
+                              {2, 3, 2, 2, 1, 2, 1, 1}, {1, 2, 2, 1, 2, 2, 2, 1}};
+    const int agreed[8] = {1, 2, 2, 1, 2, 2, 1, 0};
+    const auto &a = s.assessment();
+    for (int f = 0; f < 8; ++f) {
+        const std::string fid = s.framework().features[static_cast<std::size_t>(f)].id;
+        for (int p = 0; p < 5; ++p)
+            s.setPartnerLevel(fid, a.partners[static_cast<std::size_t>(p)].id, levels[p][f]);
+        if (agreed[f])
+            s.setAgreedLevel(fid, agreed[f]);
+    }
+    s.setRationale("B1", QStringLiteral("Three access points with separate criteria; no single view of capacity yet."));
+    s.setConfidence("B1", Confidence::High);
+    s.setConfidence("B7", Confidence::Low);
+    s.setWeight("B7", 3);
+    s.setTarget("B6", 2);
+    Action action;
+    action.text = "Map all access criteria for intermediate care services and find the gaps";
+    action.change = "A";
+    action.feature = "B1";
+    action.owner = "ICB Head of Intermediate Care";
+    action.due = "2027-03-31";
+    s.addAction(action);
+    s.setOverride(Override{"F", OverrideKind::Pin, "Workforce winter plan must start before December"});
+    w.openAssessment(*id);
 }
 
 }  // namespace
@@ -27,35 +83,58 @@ bool save(QWidget *window, const QString &dir, const QString &name)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    hicm::gui::setApplicationIdentity();
+    setApplicationIdentity();
     QCoreApplication::setOrganizationName(QStringLiteral("HICM Assess Screenshots"));
-    hicm::gui::Messages::setAutomatic(true);
+    Messages::setAutomatic(true);
     if (argc < 2) {
         QTextStream(stderr) << "usage: hicm-screenshots OUTPUT_DIR\n";
         return 2;
     }
     const QString dir = QString::fromLocal8Bit(argv[1]);
     QDir().mkpath(dir);
+    QTemporaryDir workspaceDir;
 
-    auto window = hicm::gui::createMainWindow({});
+    StartupOptions options;
+    options.workspace = workspaceDir.filePath(QStringLiteral("demo.hicmws"));
+    auto window = createMainWindow(options);
     if (!window)
         return 1;
     window->resize(1366, 768);
     window->show();
     if (!QTest::qWaitForWindowExposed(window.get()))
         return 1;
+    fillDemo(*window);
 
     bool ok = true;
-    auto *browser = window->frameworkBrowser();
+    window->showHome();
+    ok = save(window.get(), dir, QStringLiteral("home")) && ok;
+    window->showSetup();
+    ok = save(window.get(), dir, QStringLiteral("setup")) && ok;
+    window->showWalk();
+    window->walkPage()->showFeature(0);
+    window->walkPage()->currentFeaturePage()->partnerGrid()->setCurrentCell(5, 0);
+    ok = save(window.get(), dir, QStringLiteral("walk-b1")) && ok;
+    window->walkPage()->showFeature(7);
+    ok = save(window.get(), dir, QStringLiteral("walk-b8-no-shared-view")) && ok;
+    window->showResults();
+    window->resultsPage()->tabs()->setCurrentIndex(0);
+    ok = save(window.get(), dir, QStringLiteral("results-priorities")) && ok;
+    window->resultsPage()->tabs()->setCurrentIndex(1);
+    ok = save(window.get(), dir, QStringLiteral("results-profile")) && ok;
+    window->resultsPage()->tabs()->setCurrentIndex(2);
+    ok = save(window.get(), dir, QStringLiteral("results-plan")) && ok;
+
     const std::pair<const char *, const char *> pages[] = {
-        {"about", "framework-about"}, {"feature:B1", "framework-feature-b1"}, {"change:C", "framework-change-c"},
-        {"part-c", "framework-part-c"}};
+        {"about", "framework-about"}, {"feature:B1", "framework-feature-b1"}, {"change:C", "framework-change-c"}};
     for (const auto &[key, name] : pages) {
-        browser->showPage(QString::fromLatin1(key));
+        window->showModel(QString::fromLatin1(key));
         ok = save(window.get(), dir, QString::fromLatin1(name)) && ok;
     }
-    browser->showPage(QStringLiteral("feature:B3"));
-    browser->setZoom(3);
-    ok = save(window.get(), dir, QStringLiteral("framework-projector-zoom")) && ok;
+    window->showWalk();
+    window->walkPage()->showFeature(1);
+    window->setPresentation(true);
+    window->resize(1366, 768);
+    ok = save(window.get(), dir, QStringLiteral("presentation-mode")) && ok;
+    window->setPresentation(false);
     return ok ? 0 : 1;
 }

@@ -19,13 +19,16 @@ namespace {
 
 std::unique_ptr<MainWindow> openWindow(const QString &frameworkFile = {})
 {
+    static test::TempDir dir("hicm-browser");
     StartupOptions options;
     options.framework = frameworkFile;
+    options.workspace = QString::fromStdString(dir.file("browser.hicmws"));
     auto window = createMainWindow(options);
     if (window) {
         window->resize(1366, 768);
         window->show();
         REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+        window->showModel();
     }
     return window;
 }

@@ -1,0 +1,115 @@
+// report ID --pdf FILE [--odt FILE] [--compare PREVIOUS_ID]: the board report (docs/report.md).
+// export-csv ID --out FILE: every score of an assessment for spreadsheets.
+// The report paints text and charts, so it needs a QGuiApplication: main.cpp creates one (offscreen
+// unless QT_QPA_PLATFORM says otherwise) for the report command only.
+#include "assessment_commands.h"
+#include "cli.h"
+
+#ifdef HICM_HAVE_REPORT
+#include "prioritisation.h"
+#include "report.h"
+
+#include <QGuiApplication>
+#endif
+
+#include <memory>
+#include <ostream>
+
+namespace hicm::cli {
+
+#ifdef HICM_HAVE_REPORT
+
+namespace {
+
+struct ReportOptions {
+    std::int64_t id = 0;
+    std::string pdf;
+    std::string odt;
+    std::int64_t compare = 0;
+    CLI::Option *compareOption = nullptr;
+};
+
+void runReport(Context &ctx, const ReportOptions &o)
+{
+    using namespace assessment;
+    if (o.pdf.empty() && o.odt.empty())
+        return fail(ctx, "report: give --pdf FILE, --odt FILE or both", Usage);
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return fail(ctx, "report: needs a QGuiApplication (run hicm-assess-cli, which creates one)");
+    auto opened = openAssessment(ctx, o.id, false);
+    if (!opened)
+        return;
+    std::optional<Assessment> previous;
+    std::shared_ptr<const Framework> previousFramework;
+    if (o.compareOption->count() > 0) {
+        auto loaded = opened->ws.loadAssessment(o.compare);
+        if (!loaded)
+            return fail(ctx, loaded.error().toString());
+        auto fw = opened->ws.framework(o.compare);
+        if (!fw)
+            return fail(ctx, fw.error().toString());
+        previous = std::move(*loaded);
+        previousFramework = *fw;
+        if (previous->area != opened->assessment.area)
+            ctx.err << "hicm-assess-cli: warning: assessment " << o.compare << " is of another area (\""
+                    << previous->area << "\"); comparing anyway\n";
+    }
+    const Prioritisation p = prioritise(*opened->framework, opened->assessment);
+    const report::ReportInput input{*opened->framework, opened->assessment, p,
+                                    previous ? &*previous : nullptr, previousFramework.get()};
+    if (!o.pdf.empty()) {
+        const auto written = report::writePdf(input, QString::fromStdString(o.pdf));
+        if (!written.ok)
+            return fail(ctx, written.error.toStdString());
+        ctx.out << "Wrote " << o.pdf << " (" << written.pages << " pages)\n";
+    }
+    if (!o.odt.empty()) {
+        const auto written = report::writeOdt(input, QString::fromStdString(o.odt));
+        if (!written.ok)
+            return fail(ctx, written.error.toStdString());
+        ctx.out << "Wrote " << o.odt << "\n";
+    }
+    ctx.exitCode = Ok;
+}
+
+}  // namespace
+
+void addReportCommands(CLI::App &app, Context &ctx)
+{
+    auto *cmd = app.add_subcommand("report", "Write an assessment's board report: PDF, editable OpenDocument text, or both");
+    auto o = std::make_shared<ReportOptions>();
+    cmd->add_option("ID", o->id, "The assessment's id")->required();
+    cmd->add_option("--pdf", o->pdf, "Write the report as PDF to FILE")->type_name("FILE");
+    cmd->add_option("--odt", o->odt, "Write the report as OpenDocument text (Word, LibreOffice) to FILE")->type_name("FILE");
+    o->compareOption = cmd->add_option("--compare", o->compare, "Compare with this assessment (usually the previous one)")
+                           ->type_name("PREVIOUS_ID");
+    cmd->callback([&ctx, o] {
+        ctx.exitCode = BadInput;
+        runReport(ctx, *o);
+    });
+
+    auto *csv = app.add_subcommand("export-csv", "Write every score of an assessment as CSV (UTF-8, for spreadsheets)");
+    auto id = std::make_shared<std::int64_t>(0);
+    auto out = std::make_shared<std::string>();
+    csv->add_option("ID", *id, "The assessment's id")->required();
+    csv->add_option("--out", *out, "The CSV file to write")->type_name("FILE")->required();
+    csv->callback([&ctx, id, out] {
+        ctx.exitCode = BadInput;
+        auto opened = assessment::openAssessment(ctx, *id, false);
+        if (!opened)
+            return;
+        const auto written = report::writeCsv(opened->assessment, *opened->framework, QString::fromStdString(*out));
+        if (!written.ok)
+            return assessment::fail(ctx, written.error.toStdString());
+        ctx.out << "Wrote " << *out << "\n";
+        ctx.exitCode = Ok;
+    });
+}
+
+#else
+
+void addReportCommands(CLI::App &, Context &) {}  // built without src/report
+
+#endif
+
+}  // namespace hicm::cli

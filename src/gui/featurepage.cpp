@@ -1,0 +1,445 @@
+#include "featurepage.h"
+
+#include "levelcard.h"
+#include "prioritisation.h"
+#include "session.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QCoreApplication>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace hicm::gui {
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+QLabel *wrapped(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+constexpr int PartnerIdRole = Qt::UserRole + 1;
+constexpr qint64 kAgreedRow = -1;
+
+}  // namespace
+
+FeaturePage::FeaturePage(Session *session, const Feature &feature, QWidget *parent)
+    : QWidget(parent), m_session(session), m_feature(feature), m_featureId(feature.id)
+{
+    setObjectName(qs("feature-" + feature.id));
+    setAccessibleName(tr("Feature %1, %2").arg(qs(feature.id), qs(feature.title.text)));
+    build(feature);
+    // 1, 2, 3 … record a level for the selected row; 0 or Delete clears it. Text fields keep their digits.
+    for (const auto &l : feature.levels) {
+        auto *key = new QShortcut(QKeySequence(QString::number(l.level)), this);
+        key->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(key, &QShortcut::activated, this, [this, level = l.level] { recordLevel(level); });
+    }
+    auto *clear = new QShortcut(QKeySequence(Qt::Key_0), this);
+    clear->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(clear, &QShortcut::activated, this, [this] { recordLevel(0); });
+    refresh();
+}
+
+void FeaturePage::build(const Feature &feature)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setSpacing(10);
+    m_title = new QLabel(qs(feature.id + "  " + feature.title.text), this);
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);
+    updateTitleFont();
+    layout->addWidget(m_title);
+    QStringList intro;
+    for (const auto &p : feature.introduction)
+        intro << qs(p.text);
+    auto *introLabel = wrapped(intro.join("\n\n"), this);
+    introLabel->setAccessibleName(tr("About this feature"));
+    layout->addWidget(introLabel);
+    m_previous = wrapped(QString(), this);
+    m_previous->setObjectName(QStringLiteral("previousLevel"));
+    m_previous->setAutoFillBackground(true);
+    m_previous->setMargin(6);
+    QPalette note = m_previous->palette();
+    note.setColor(QPalette::Window, QColor(0xFF, 0xF4, 0xD6));
+    note.setColor(QPalette::WindowText, Qt::black);
+    m_previous->setPalette(note);
+    layout->addWidget(m_previous);
+    layout->addWidget(buildLevels(feature));
+    layout->addWidget(buildAgreement());
+    layout->addWidget(buildEvidence(feature));
+    layout->addWidget(buildActions(feature));
+    layout->addStretch(1);
+}
+
+QWidget *FeaturePage::buildLevels(const Feature &feature)
+{
+    auto *box = new QWidget(this);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    for (const auto &l : feature.levels) {
+        auto *card = new LevelCard(l.level, qs(l.label.text), qs(l.descriptor.text), box);
+        card->setObjectName(QStringLiteral("level%1").arg(l.level));
+        connect(card, &QAbstractButton::clicked, this, [this, card] {
+            recordLevel(card->level());
+            refreshCards();  // the check mark follows the stored level, not the click
+        });
+        m_cards.push_back(card);
+        row->addWidget(card, 1);
+    }
+    return box;
+}
+
+QWidget *FeaturePage::buildAgreement()
+{
+    auto *box = new QWidget(this);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+
+    auto *left = new QVBoxLayout;
+    m_grid = new QTableWidget(0, 2, box);
+    m_grid->setObjectName(QStringLiteral("partnerGrid"));
+    m_grid->setAccessibleName(tr("Partner levels for %1").arg(qs(m_featureId)));
+    m_grid->setAccessibleDescription(tr("Select a partner, or the agreed row, and press 1, 2 or 3 to record a level"));
+    m_grid->setHorizontalHeaderLabels({tr("Partner"), tr("Level")});
+    m_grid->verticalHeader()->hide();
+    m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_grid->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_grid->setTabKeyNavigation(false);
+    m_grid->setMinimumHeight(180);
+    connect(m_grid, &QTableWidget::currentCellChanged, this, [this] {
+        if (!m_refreshing)
+            refreshCards();
+    });
+    left->addWidget(m_grid);
+    m_spread = wrapped(QString(), box);
+    m_spread->setObjectName(QStringLiteral("spreadWarning"));
+    QFont bold;
+    bold.setBold(true);  // only the weight: the size still follows the window (presentation mode)
+    m_spread->setFont(bold);
+    left->addWidget(m_spread);
+    auto *suggestRow = new QHBoxLayout;
+    m_suggestionLabel = wrapped(QString(), box);
+    m_useSuggestion = new QPushButton(tr("Agree the &suggested level"), box);
+    m_useSuggestion->setObjectName(QStringLiteral("useSuggestion"));
+    connect(m_useSuggestion, &QPushButton::clicked, this, [this] {
+        if (auto s = suggestion())
+            m_session->setAgreedLevel(m_featureId, *s);
+    });
+    suggestRow->addWidget(m_suggestionLabel, 1);
+    suggestRow->addWidget(m_useSuggestion);
+    left->addLayout(suggestRow);
+    row->addLayout(left, 1);
+
+    auto *form = new QFormLayout;
+    m_rationale = new QPlainTextEdit(box);
+    m_rationale->setObjectName(QStringLiteral("rationale"));
+    m_rationale->setAccessibleName(tr("Rationale for the agreed level"));
+    m_rationale->setTabChangesFocus(true);
+    m_rationale->setPlaceholderText(tr("Why the room agreed this level"));
+    m_rationale->setMinimumHeight(90);
+    connect(m_rationale, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_refreshing)
+            m_session->setRationale(m_featureId, m_rationale->toPlainText());
+    });
+    m_target = new QComboBox(box);
+    m_target->setObjectName(QStringLiteral("target"));
+    m_target->setAccessibleName(tr("Target level"));
+    m_confidence = new QComboBox(box);
+    m_confidence->setAccessibleName(tr("Confidence"));
+    m_confidence->addItem(tr("Not stated"), QString());
+    m_confidence->addItem(tr("Low"), QStringLiteral("low"));
+    m_confidence->addItem(tr("Medium"), QStringLiteral("medium"));
+    m_confidence->addItem(tr("High"), QStringLiteral("high"));
+    m_weight = new QComboBox(box);
+    m_weight->setAccessibleName(tr("Importance"));
+    m_weight->addItem(tr("1 – lower"), 1);
+    m_weight->addItem(tr("2 – normal"), 2);
+    m_weight->addItem(tr("3 – higher"), 3);
+    connect(m_target, &QComboBox::activated, this, [this] {
+        const int v = m_target->currentData().toInt();
+        m_session->setTarget(m_featureId, v > 0 ? std::optional<int>(v) : std::nullopt);
+    });
+    connect(m_confidence, &QComboBox::activated, this, [this] {
+        m_session->setConfidence(m_featureId,
+                                 parseConfidence(m_confidence->currentData().toString().toStdString()).value_or(Confidence::Unset));
+    });
+    connect(m_weight, &QComboBox::activated, this, [this] { m_session->setWeight(m_featureId, m_weight->currentData().toInt()); });
+    form->addRow(tr("&Rationale:"), m_rationale);
+    form->addRow(tr("&Target:"), m_target);
+    form->addRow(tr("&Confidence:"), m_confidence);
+    form->addRow(tr("&Importance:"), m_weight);
+    row->addLayout(form, 1);
+    return box;
+}
+
+QWidget *FeaturePage::buildEvidence(const Feature &feature)
+{
+    m_evidenceBox = new QGroupBox(tr("Evidence and data"), this);
+    auto *v = new QVBoxLayout(m_evidenceBox);
+    m_evidence = new QPlainTextEdit(m_evidenceBox);
+    m_evidence->setObjectName(QStringLiteral("evidence"));
+    m_evidence->setAccessibleName(tr("Evidence notes"));
+    m_evidence->setPlaceholderText(tr("Evidence notes (hidden in presentation mode)"));
+    m_evidence->setTabChangesFocus(true);
+    m_evidence->setMaximumHeight(110);
+    connect(m_evidence, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_refreshing)
+            m_session->setEvidence(m_featureId, m_evidence->toPlainText());
+    });
+    v->addWidget(m_evidence);
+    m_metrics = new QTableWidget(static_cast<int>(feature.dataToUse.size()), 5, m_evidenceBox);
+    m_metrics->setObjectName(QStringLiteral("metrics"));
+    m_metrics->setAccessibleName(tr("Data to use: values"));
+    m_metrics->setHorizontalHeaderLabels({tr("Data to use"), tr("Value"), tr("Unit"), tr("Period"), tr("Source")});
+    m_metrics->verticalHeader()->hide();
+    m_metrics->setTabKeyNavigation(false);
+    m_metrics->setWordWrap(true);
+    m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_metrics->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int r = 0; r < m_metrics->rowCount(); ++r) {
+        const auto &m = feature.dataToUse[static_cast<std::size_t>(r)];
+        auto *name = new QTableWidgetItem(qs(m.text.text));
+        name->setFlags(name->flags() & ~Qt::ItemIsEditable);
+        name->setData(Qt::UserRole, qs(m.id));
+        name->setToolTip(qs(m.text.text));
+        m_metrics->setItem(r, 0, name);
+        for (int c = 1; c < 5; ++c)
+            m_metrics->setItem(r, c, new QTableWidgetItem);
+    }
+    m_metrics->resizeRowsToContents();
+    m_metrics->setVisible(m_metrics->rowCount() > 0);
+    m_metrics->setMinimumHeight(qMin(260, 30 + 34 * m_metrics->rowCount()));
+    connect(m_metrics, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (m_refreshing || item->column() == 0)
+            return;
+        const int r = item->row();
+        MetricValue value;
+        value.metricId = m_metrics->item(r, 0)->data(Qt::UserRole).toString().toStdString();
+        value.value = m_metrics->item(r, 1)->text().toStdString();
+        value.unit = m_metrics->item(r, 2)->text().toStdString();
+        value.period = m_metrics->item(r, 3)->text().toStdString();
+        value.source = m_metrics->item(r, 4)->text().toStdString();
+        m_session->setMetric(m_featureId, value);
+    });
+    v->addWidget(m_metrics);
+    return m_evidenceBox;
+}
+
+QWidget *FeaturePage::buildActions(const Feature &feature)
+{
+    auto *box = new QGroupBox(feature.actionsHeading ? qs(feature.actionsHeading->text) : tr("Targeted actions"), this);
+    auto *v = new QVBoxLayout(box);
+    for (const auto &a : feature.targetedActions) {
+        auto *row = new QHBoxLayout;
+        row->addWidget(wrapped(qs(a.text.text), box), 1);
+        auto *add = new QPushButton(tr("Add to plan…"), box);
+        add->setAccessibleName(tr("Add to the action plan: %1").arg(qs(a.text.text).left(80)));
+        connect(add, &QPushButton::clicked, this, [this, id = a.id] { emit addToPlanRequested(m_featureId, id); });
+        m_actionButtons.emplace_back(a.id, add);
+        row->addWidget(add, 0, Qt::AlignTop);
+        v->addLayout(row);
+    }
+    return box;
+}
+
+std::optional<int> FeaturePage::suggestion() const
+{
+    if (!m_session->hasAssessment())
+        return std::nullopt;
+    const auto *fa = m_session->assessment().feature(m_featureId);
+    if (!fa)
+        return std::nullopt;
+    std::vector<int> levels;
+    for (const auto &pl : fa->partnerLevels)
+        levels.push_back(pl.level);
+    // The same rule as the prioritisation engine: the median rounded down, never more than half the room saw.
+    return medianRoundedDown(levels);
+}
+
+bool FeaturePage::isAgreedRow(int row) const
+{
+    auto *item = m_grid->item(row, 0);
+    return item && item->data(PartnerIdRole).toLongLong() == kAgreedRow;
+}
+
+void FeaturePage::recordLevel(int level)
+{
+    if (!m_session->hasAssessment())
+        return;
+    int row = m_grid->currentRow();
+    if (row < 0)
+        row = m_grid->rowCount() - 1;  // the agreed row
+    const std::optional<int> value = level > 0 ? std::optional<int>(level) : std::nullopt;
+    if (isAgreedRow(row)) {
+        m_session->setAgreedLevel(m_featureId, value);
+    } else {
+        m_session->setPartnerLevel(m_featureId, m_grid->item(row, 0)->data(PartnerIdRole).toLongLong(), value);
+        m_grid->setCurrentCell(qMin(row + 1, m_grid->rowCount() - 1), 0);  // on round the table
+    }
+}
+
+void FeaturePage::refresh()
+{
+    if (!m_session->hasAssessment())
+        return;
+    m_refreshing = true;
+    const Framework &fw = m_session->framework();
+    const FeatureAssessment *fa = m_session->assessment().feature(m_featureId);
+    refreshGrid();
+    refreshCards();
+    if (m_target->count() == 0) {
+        for (const auto &l : fw.levels)
+            m_target->addItem(QStringLiteral("%1 %2").arg(l.id).arg(qs(l.label.text)), l.id);
+    }
+    const int target = fa && fa->targetLevel ? *fa->targetLevel : fw.topLevel();
+    m_target->setCurrentIndex(qMax(0, m_target->findData(target)));
+    m_confidence->setCurrentIndex(qMax(0, m_confidence->findData(QString::fromLatin1(toString(fa ? fa->confidence : Confidence::Unset)))));
+    m_weight->setCurrentIndex(qMax(0, m_weight->findData(fa ? fa->weight : 2)));
+    const QString rationale = fa ? qs(fa->rationale) : QString();
+    if (m_rationale->toPlainText() != rationale)
+        m_rationale->setPlainText(rationale);
+    const QString evidence = fa ? qs(fa->evidence) : QString();
+    if (m_evidence->toPlainText() != evidence)
+        m_evidence->setPlainText(evidence);
+    for (int r = 0; r < m_metrics->rowCount(); ++r) {
+        const std::string id = m_metrics->item(r, 0)->data(Qt::UserRole).toString().toStdString();
+        MetricValue value;
+        if (fa)
+            for (const auto &m : fa->metrics)
+                if (m.metricId == id)
+                    value = m;
+        const QString cells[] = {qs(value.value), qs(value.unit), qs(value.period), qs(value.source)};
+        for (int c = 1; c < 5; ++c)
+            if (m_metrics->item(r, c)->text() != cells[c - 1])
+                m_metrics->item(r, c)->setText(cells[c - 1]);
+    }
+    for (auto &[id, button] : m_actionButtons) {
+        const bool planned = fa && std::find(fa->plannedActions.begin(), fa->plannedActions.end(), id) != fa->plannedActions.end();
+        button->setText(planned ? tr("In the plan ✓ — add again…") : tr("Add to plan…"));
+    }
+    m_previous->setVisible(m_session->previous() != nullptr);
+    if (const Assessment *prev = m_session->previous()) {
+        const FeatureAssessment *pf = prev->feature(m_featureId);
+        const Level *l = pf && pf->agreedLevel ? fw.level(*pf->agreedLevel) : nullptr;
+        m_previous->setText(tr("Last time (%1): %2%3")
+                                .arg(qs(prev->date), l ? QStringLiteral("%1 %2").arg(l->id).arg(qs(l->label.text)) : tr("not agreed"),
+                                     pf && !pf->rationale.empty() ? " — " + qs(pf->rationale) : QString()));
+    }
+    m_refreshing = false;
+}
+
+void FeaturePage::refreshGrid()
+{
+    const Assessment &a = m_session->assessment();
+    const Framework &fw = m_session->framework();
+    const FeatureAssessment *fa = a.feature(m_featureId);
+    const int current = m_grid->currentRow();
+    m_grid->setRowCount(static_cast<int>(a.partners.size()) + 1);
+    auto levelText = [&](std::optional<int> level) {  // as this feature's descriptors name the level
+        const FeatureLevel *fl = level ? m_feature.level(*level) : nullptr;
+        const Level *l = level ? fw.level(*level) : nullptr;
+        if (!l)
+            return QStringLiteral("—");
+        return QStringLiteral("%1  %2").arg(l->id).arg(qs(fl ? fl->label.text : l->label.text));
+    };
+    int lo = 99, hi = 0, scored = 0;
+    for (int r = 0; r < static_cast<int>(a.partners.size()); ++r) {
+        const Partner &p = a.partners[static_cast<std::size_t>(r)];
+        const PartnerLevel *pl = fa ? fa->partnerLevel(p.organisation) : nullptr;
+        auto *who = new QTableWidgetItem(qs(p.organisation));
+        who->setData(PartnerIdRole, QVariant::fromValue<qlonglong>(p.id));
+        who->setToolTip(QCoreApplication::translate("OrgType", label(p.type)));
+        m_grid->setItem(r, 0, who);
+        m_grid->setItem(r, 1, new QTableWidgetItem(levelText(pl ? std::optional<int>(pl->level) : std::nullopt)));
+        if (pl) {
+            lo = std::min(lo, pl->level);
+            hi = std::max(hi, pl->level);
+            ++scored;
+        }
+    }
+    const int agreedRow = static_cast<int>(a.partners.size());
+    auto *agreed = new QTableWidgetItem(tr("Agreed (the room)"));
+    agreed->setData(PartnerIdRole, QVariant::fromValue<qlonglong>(kAgreedRow));
+    QFont bold = agreed->font();
+    bold.setBold(true);
+    agreed->setFont(bold);
+    auto *agreedLevel = new QTableWidgetItem(levelText(fa ? fa->agreedLevel : std::nullopt));
+    agreedLevel->setFont(bold);
+    m_grid->setItem(agreedRow, 0, agreed);
+    m_grid->setItem(agreedRow, 1, agreedLevel);
+    m_grid->setCurrentCell(current >= 0 && current < m_grid->rowCount() ? current : 0, 0);
+
+    const bool split = scored >= 2 && hi - lo >= 2;
+    QPalette warn = m_spread->palette();
+    warn.setColor(QPalette::WindowText, split ? QColor(0x8A, 0x15, 0x38) : palette().color(QPalette::WindowText));
+    m_spread->setPalette(warn);
+    m_spread->setText(split ? tr("Partners are %1 levels apart (from %2 to %3): there is no shared view yet.")
+                                  .arg(hi - lo).arg(lo).arg(hi)
+                            : (scored >= 2 && hi > lo ? tr("Partners range from %1 to %2.").arg(lo).arg(hi) : QString()));
+    m_spread->setVisible(!m_spread->text().isEmpty());
+    const auto s = suggestion();
+    m_suggestionLabel->setText(s ? tr("Suggested from the partners' median: %1. The facilitator confirms.").arg(levelText(s))
+                                 : tr("Record each partner's level, then agree the room's."));
+    m_useSuggestion->setEnabled(s.has_value() && (!fa || fa->agreedLevel != s));
+}
+
+void FeaturePage::refreshCards()
+{
+    const FeatureAssessment *fa = m_session->assessment().feature(m_featureId);
+    const int row = m_grid->currentRow();
+    std::optional<int> shown;
+    if (row >= 0 && !isAgreedRow(row)) {
+        const std::string name = m_grid->item(row, 0)->text().toStdString();
+        if (const PartnerLevel *pl = fa ? fa->partnerLevel(name) : nullptr)
+            shown = pl->level;
+    } else if (fa) {
+        shown = fa->agreedLevel;
+    }
+    for (auto *card : m_cards)
+        card->setChecked(shown == card->level());
+}
+
+void FeaturePage::updateTitleFont()
+{
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    m_title->setFont(big);
+}
+
+void FeaturePage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange && m_title)
+        updateTitleFont();
+}
+
+void FeaturePage::setPresentation(bool on)
+{
+    m_evidenceBox->setVisible(!on);
+}
+
+}  // namespace hicm::gui

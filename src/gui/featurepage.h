@@ -1,0 +1,85 @@
+// One feature's page of the guided walk, built from the framework data: the feature's text, the three
+// level descriptors as large choices (click, or press 1 / 2 / 3), the partner grid with the agreed row,
+// the agreed level's rationale, target, confidence and importance, evidence, data values and the
+// targeted actions.
+#pragma once
+
+#include "framework.h"
+
+#include <QWidget>
+
+#include <optional>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace hicm::gui {
+
+class LevelCard;
+class Session;
+
+class FeaturePage : public QWidget {
+    Q_OBJECT
+public:
+    FeaturePage(Session *session, const Feature &feature, QWidget *parent = nullptr);
+
+    const std::string &featureId() const { return m_featureId; }
+    // Re-reads the assessment; keeps what the user is typing.
+    void refresh();
+    // Records `level` (0 clears) for the row selected in the partner grid, then moves to the next row.
+    void recordLevel(int level);
+    // Presentation mode hides private notes (evidence, contacts).
+    void setPresentation(bool on);
+
+    QTableWidget *partnerGrid() const { return m_grid; }
+    QPlainTextEdit *rationale() const { return m_rationale; }
+    QComboBox *target() const { return m_target; }
+    QTableWidget *metrics() const { return m_metrics; }
+    QLabel *spreadWarning() const { return m_spread; }
+    QPushButton *useSuggestion() const { return m_useSuggestion; }
+    // The lower median of the partners' levels, as the agreed level to suggest (nullopt: none scored).
+    std::optional<int> suggestion() const;
+
+signals:
+    void addToPlanRequested(const std::string &featureId, const std::string &actionId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateTitleFont();
+    void build(const Feature &feature);
+    QWidget *buildLevels(const Feature &feature);
+    QWidget *buildAgreement();
+    QWidget *buildEvidence(const Feature &feature);
+    QWidget *buildActions(const Feature &feature);
+    void refreshGrid();
+    void refreshCards();
+    bool isAgreedRow(int row) const;
+
+    Session *m_session;
+    const Feature &m_feature;
+    std::string m_featureId;
+    bool m_refreshing = false;
+    std::vector<LevelCard *> m_cards;
+    QTableWidget *m_grid = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_previous = nullptr;
+    QLabel *m_spread = nullptr;
+    QLabel *m_suggestionLabel = nullptr;
+    QPushButton *m_useSuggestion = nullptr;
+    QPlainTextEdit *m_rationale = nullptr;
+    QComboBox *m_target = nullptr;
+    QComboBox *m_confidence = nullptr;
+    QComboBox *m_weight = nullptr;
+    QWidget *m_evidenceBox = nullptr;
+    QPlainTextEdit *m_evidence = nullptr;
+    QTableWidget *m_metrics = nullptr;
+    std::vector<std::pair<std::string, QPushButton *>> m_actionButtons;
+};
+
+}  // namespace hicm::gui

@@ -1,0 +1,204 @@
+#include "homepage.h"
+
+#include "session.h"
+#include "ui_homepage.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QStyledItemDelegate>
+
+namespace hicm::gui {
+
+namespace {
+
+constexpr int IdRole = Qt::UserRole + 1;
+constexpr int ProfileRole = Qt::UserRole + 2;  // QList<int>: agreed level per feature, 0 = not agreed
+constexpr int TopRole = Qt::UserRole + 3;
+
+enum Column { Area, Title, Date, Status, Progress, Profile, ColumnCount };
+
+// Paints the small maturity profile: one bar per feature, its height the agreed level.
+class ProfileDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::paint(p, option, index);
+        const QVariantList levels = index.data(ProfileRole).toList();
+        const int top = qMax(1, index.data(TopRole).toInt());
+        if (levels.isEmpty())
+            return;
+        const QRectF r = QRectF(option.rect).adjusted(6, 5, -6, -5);
+        const qreal slot = r.width() / levels.size();
+        p->save();
+        p->setRenderHint(QPainter::Antialiasing);
+        for (int i = 0; i < levels.size(); ++i) {
+            const int level = levels[i].toInt();
+            const QRectF cell(r.left() + i * slot + 1, r.top(), slot - 2, r.height());
+            p->setPen(QPen(option.palette.color(QPalette::Mid), 1));
+            p->setBrush(Qt::NoBrush);
+            p->drawRect(cell);
+            if (level > 0) {
+                const qreal h = cell.height() * level / top;
+                p->setPen(Qt::NoPen);
+                p->setBrush(option.state & QStyle::State_Selected ? option.palette.color(QPalette::HighlightedText)
+                                                                  : QColor(0x00, 0x5E, 0xB8));
+                p->drawRect(QRectF(cell.left(), cell.bottom() - h, cell.width(), h));
+            }
+        }
+        p->restore();
+    }
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        return {qMax(s.width(), 16 * qMax(1, static_cast<int>(index.data(ProfileRole).toList().size()))), s.height()};
+    }
+};
+
+}  // namespace
+
+HomePage::HomePage(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::HomePage>())
+{
+    m_ui->setupUi(this);
+    QFont heading = m_ui->heading->font();
+    heading.setPointSizeF(heading.pointSizeF() * 1.6);
+    heading.setBold(true);
+    m_ui->heading->setFont(heading);
+    auto *t = m_ui->table;
+    t->setColumnCount(ColumnCount);
+    t->setHorizontalHeaderLabels({tr("Area"), tr("Title"), tr("Date"), tr("Status"), tr("Progress"), tr("Profile")});
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setSectionResizeMode(Title, QHeaderView::Stretch);
+    t->setItemDelegateForColumn(Profile, new ProfileDelegate(t));
+
+    connect(m_ui->newButton, &QPushButton::clicked, this, &HomePage::newRequested);
+    connect(m_ui->openButton, &QPushButton::clicked, this, [this] {
+        if (auto id = selectedId())
+            emit openRequested(*id);
+    });
+    connect(m_ui->reassessButton, &QPushButton::clicked, this, [this] {
+        if (auto id = selectedId())
+            emit reassessRequested(*id);
+    });
+    connect(m_ui->deleteButton, &QPushButton::clicked, this, [this] {
+        if (auto id = selectedId())
+            emit deleteRequested(*id);
+    });
+    connect(t, &QTableWidget::itemActivated, this, [this](QTableWidgetItem *item) {
+        emit openRequested(item->data(IdRole).toLongLong());
+    });
+    connect(t, &QTableWidget::itemSelectionChanged, this, &HomePage::updateButtons);
+    setFocusProxy(t);
+    refresh();
+}
+
+HomePage::~HomePage() = default;
+
+void HomePage::setSession(Session *session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session)
+        connect(m_session, &Session::summariesChanged, this, [this] {
+            m_stale = true;
+            if (isVisible())
+                refresh();
+        });
+    m_stale = true;
+    refresh();
+}
+
+void HomePage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
+std::optional<std::int64_t> HomePage::selectedId() const
+{
+    const auto rows = m_ui->table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return std::nullopt;
+    return m_ui->table->item(rows.first().row(), Area)->data(IdRole).toLongLong();
+}
+
+void HomePage::selectId(std::int64_t id)
+{
+    for (int r = 0; r < m_ui->table->rowCount(); ++r)
+        if (m_ui->table->item(r, Area)->data(IdRole).toLongLong() == id) {
+            m_ui->table->selectRow(r);
+            m_ui->table->setCurrentCell(r, Area);
+            return;
+        }
+}
+
+void HomePage::refresh()
+{
+    m_stale = false;
+    const auto previous = selectedId();
+    auto *t = m_ui->table;
+    t->setSortingEnabled(false);
+    t->clearContents();
+    if (!m_session) {
+        t->setRowCount(0);
+        m_ui->workspaceLabel->setText(tr("No workspace is open. Use File › New Workspace or File › Open Workspace."));
+        m_ui->emptyLabel->hide();
+        updateButtons();
+        return;
+    }
+    QString where = tr("Workspace: %1").arg(m_session->path());
+    if (m_session->readOnly())
+        where += "  " + tr("(read-only: %1)").arg(m_session->readOnlyReason());
+    m_ui->workspaceLabel->setText(where);
+    const auto &list = m_session->summaries();
+    t->setRowCount(static_cast<int>(list.size()));
+    int top = 3;
+    for (int r = 0; r < static_cast<int>(list.size()); ++r) {
+        const auto &s = list[static_cast<std::size_t>(r)];
+        auto cell = [&](int column, const QString &text) {
+            auto *item = new QTableWidgetItem(text);
+            item->setData(IdRole, QVariant::fromValue<qlonglong>(s.id));
+            t->setItem(r, column, item);
+            return item;
+        };
+        cell(Area, QString::fromStdString(s.area));
+        cell(Title, QString::fromStdString(s.title));
+        cell(Date, QString::fromStdString(s.date));
+        cell(Status, s.status == AssessmentStatus::Final ? tr("Final") : tr("Draft"));
+        cell(Progress, tr("%1 of %2 agreed").arg(s.agreedCount).arg(s.featureCount));
+        QVariantList levels;
+        QStringList described;
+        for (const auto &[feature, level] : s.levels) {
+            levels << (level ? *level : 0);
+            described << QString::fromStdString(feature) + ": " + (level ? QString::number(*level) : tr("not agreed"));
+        }
+        auto *profile = cell(Profile, QString());
+        profile->setData(ProfileRole, levels);
+        profile->setData(TopRole, top);
+        profile->setData(Qt::AccessibleTextRole, described.join(", "));
+        profile->setToolTip(described.join("\n"));
+    }
+    t->setSortingEnabled(true);
+    m_ui->emptyLabel->setVisible(list.empty());
+    if (previous)
+        selectId(*previous);
+    if (!selectedId() && t->rowCount() > 0)
+        t->selectRow(0);
+    updateButtons();
+}
+
+void HomePage::updateButtons()
+{
+    const bool selected = selectedId().has_value();
+    const bool writable = m_session && !m_session->readOnly();
+    m_ui->newButton->setEnabled(writable);
+    m_ui->openButton->setEnabled(selected);
+    m_ui->reassessButton->setEnabled(selected && writable);
+    m_ui->deleteButton->setEnabled(selected && writable);
+}
+
+}  // namespace hicm::gui

@@ -1,0 +1,84 @@
+#include "levelcard.h"
+
+#include <QPainter>
+#include <QStyleOptionFocusRect>
+#include <QStylePainter>
+
+namespace hicm::gui {
+
+namespace {
+constexpr int kPad = 12;
+}
+
+LevelCard::LevelCard(int level, const QString &label, const QString &descriptor, QWidget *parent)
+    : QAbstractButton(parent), m_level(level), m_label(label), m_descriptor(descriptor)
+{
+    setCheckable(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setText(QStringLiteral("%1 %2").arg(level).arg(label));
+    setAccessibleName(tr("Level %1, %2").arg(level).arg(label));
+    setAccessibleDescription(descriptor);
+    setToolTip(tr("Press %1 to record this level").arg(level));
+}
+
+QRect LevelCard::textRect(int width) const
+{
+    QFont bold = font();
+    bold.setBold(true);
+    const int titleHeight = QFontMetrics(bold).height();
+    const QRect body = fontMetrics().boundingRect(QRect(0, 0, qMax(40, width - 2 * kPad), 100000), Qt::TextWordWrap,
+                                                  m_descriptor);
+    return {0, 0, width, kPad + titleHeight + 6 + body.height() + kPad};
+}
+
+int LevelCard::heightForWidth(int width) const
+{
+    return textRect(width).height();
+}
+
+QSize LevelCard::sizeHint() const
+{
+    const int w = fontMetrics().averageCharWidth() * 34;
+    return {w, heightForWidth(w)};
+}
+
+QSize LevelCard::minimumSizeHint() const
+{
+    const int w = fontMetrics().averageCharWidth() * 18;
+    return {w, heightForWidth(w)};
+}
+
+void LevelCard::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPalette &pal = palette();
+    const bool checked = isChecked();
+    const QRectF frame = QRectF(rect()).adjusted(1.5, 1.5, -1.5, -1.5);
+    const QColor accent = pal.color(QPalette::Highlight);
+    p.setPen(QPen(checked ? accent : pal.color(QPalette::Mid), checked ? 3 : 1));
+    p.setBrush(checked ? pal.color(QPalette::Highlight).lighter(185) : pal.color(QPalette::Base));
+    if (underMouse() && !checked)
+        p.setBrush(pal.color(QPalette::AlternateBase));
+    p.drawRoundedRect(frame, 8, 8);
+
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(pal.color(QPalette::Text));
+    const QString title = (checked ? QStringLiteral("\u2713 ") : QString()) + QStringLiteral("%1  %2").arg(m_level).arg(m_label);
+    const int titleHeight = QFontMetrics(bold).height();
+    p.drawText(QRect(kPad, kPad, width() - 2 * kPad, titleHeight), Qt::AlignLeft | Qt::AlignVCenter, title);
+    p.setFont(font());
+    p.drawText(QRect(kPad, kPad + titleHeight + 6, width() - 2 * kPad, height() - titleHeight - 2 * kPad),
+               Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, m_descriptor);
+
+    if (hasFocus()) {
+        p.setPen(QPen(pal.color(QPalette::Text), 2, Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(frame.adjusted(4, 4, -4, -4), 6, 6);
+    }
+}
+
+}  // namespace hicm::gui

@@ -1,0 +1,61 @@
+// Results: the prioritised High Impact Changes with their reasons (and the facilitator's decisions
+// beside them), the maturity profile and partner heat map, and the action plan as an editable,
+// sortable table.
+#pragma once
+
+#include <QWidget>
+
+#include <cstdint>
+
+class QComboBox;
+class QLineEdit;
+class QPushButton;
+class QTabWidget;
+class QTableWidget;
+class QTextBrowser;
+
+namespace hicm::gui {
+
+class ChartView;
+class Session;
+
+class ResultsPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit ResultsPage(QWidget *parent = nullptr);
+
+    void setSession(Session *session);
+    void setPresentation(bool on);
+
+    QTabWidget *tabs() const { return m_tabs; }
+    QTextBrowser *priorities() const { return m_priorities; }
+    QTableWidget *actionPlan() const { return m_plan; }
+    ChartView *radar() const { return m_radar; }
+    ChartView *heatMap() const { return m_heatMap; }
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QWidget *buildPriorities();
+    QWidget *buildProfile();
+    QWidget *buildPlan();
+    void refresh();
+    void refreshPlan();
+    void decide(const QString &kind);
+    void planCellChanged(int row, int column);
+
+    Session *m_session = nullptr;
+    bool m_refreshing = false;
+    bool m_dirty = true;
+    QTabWidget *m_tabs;
+    QTextBrowser *m_priorities = nullptr;
+    QComboBox *m_decisionChange = nullptr;
+    QLineEdit *m_decisionReason = nullptr;
+    ChartView *m_radar = nullptr;
+    ChartView *m_heatMap = nullptr;
+    QTableWidget *m_plan = nullptr;
+    QPushButton *m_removeAction = nullptr;
+};
+
+}  // namespace hicm::gui

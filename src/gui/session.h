@@ -1,0 +1,103 @@
+// The open workspace and the assessment being worked on. Every edit goes through here as an undoable
+// command that writes to the workspace at once (durable before the UI shows it); undo writes the old
+// value back, just as durably. Storage errors come back as signals, never as a crash.
+#pragma once
+
+#include "assessment.h"
+#include "framework.h"
+#include "workspace.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace hicm::gui {
+
+class Session : public QObject {
+    Q_OBJECT
+public:
+    // Opens (or creates) a workspace. On failure returns null and sets `error` to a message naming the
+    // file and the reason.
+    static std::unique_ptr<Session> open(const QString &path, QString *error);
+    ~Session() override;
+
+    QString path() const;
+    bool readOnly() const;
+    QString readOnlyReason() const;
+    storage::Workspace &workspace() { return m_workspace; }
+    QUndoStack *undoStack() { return &m_undo; }
+
+    // The workspace's assessments, for the home screen: re-read when asked for after a change (an edit
+    // only marks the list stale, so recording a level never waits for the whole workspace to be listed).
+    const std::vector<storage::AssessmentSummary> &summaries();
+    bool refreshSummaries();
+
+    // The assessment being worked on, and the framework it was scored against.
+    bool openAssessment(std::int64_t id);
+    void closeAssessment();
+    bool hasAssessment() const { return m_assessment.has_value(); }
+    const Assessment &assessment() const { return *m_assessment; }
+    const Framework &framework() const { return *m_framework; }
+    std::shared_ptr<const Framework> frameworkPtr() const { return m_framework; }
+    // The assessment it reassesses, when there is one (read-only reference).
+    const Assessment *previous() const { return m_previous ? &*m_previous : nullptr; }
+
+    // Creating and deleting (undoable). Return the new id, or nullopt after reporting the error.
+    std::optional<std::int64_t> createAssessment(const storage::NewAssessment &fields, const std::string &frameworkJson);
+    // A new assessment from a previous one: area, partners, targets and weights carried over; the
+    // previous levels are shown as reference, not copied.
+    std::optional<std::int64_t> reassess(std::int64_t previousId, const std::string &date);
+    void deleteAssessment(std::int64_t id);
+
+    // Edits of the open assessment. Each is one undo step; typing into the same text field merges.
+    void setField(storage::AssessmentField field, const QString &value);
+    void setStatus(AssessmentStatus status);
+    void addPartner(const Partner &partner);
+    void updatePartner(const Partner &partner);
+    void removePartner(std::int64_t partnerId);
+    void setPartnerLevel(const std::string &featureId, std::int64_t partnerId, std::optional<int> level);
+    void setAgreedLevel(const std::string &featureId, std::optional<int> level);
+    void setRationale(const std::string &featureId, const QString &text);
+    void setTarget(const std::string &featureId, std::optional<int> level);
+    void setConfidence(const std::string &featureId, Confidence confidence);
+    void setWeight(const std::string &featureId, int weight);
+    void setEvidence(const std::string &featureId, const QString &text);
+    void setMetric(const std::string &featureId, const MetricValue &value);
+    void addAction(const Action &action);
+    void updateAction(const Action &action);
+    void removeAction(std::int64_t actionId);
+    void setOverride(const Override &decision);
+    void removeOverride(const std::string &changeId);
+
+    // Runs `redo` now as an undoable step; `undo` reverts it. Both write to storage. Used by the edits
+    // above; public so a page can make a compound step.
+    void push(const QString &text, std::function<storage::Status()> redo, std::function<storage::Status()> undo,
+              int mergeId = -1, const QString &mergeKey = {});
+
+signals:
+    void assessmentChanged();             // the open assessment was re-read after an edit
+    void summariesChanged();              // the list of assessments may have changed
+    void saved(const QString &message);   // an edit is on disk
+    void failed(const QString &message);  // an edit could not be stored; nothing changed
+
+private:
+    explicit Session(storage::Workspace workspace);
+    friend class StorageCommand;
+    bool run(const std::function<storage::Status()> &step);
+    void pushAssessmentStep(const QString &text, std::int64_t id, bool existsNow);
+    bool reload();
+
+    storage::Workspace m_workspace;
+    QUndoStack m_undo;
+    std::vector<storage::AssessmentSummary> m_summaries;
+    bool m_summariesStale = true;
+    std::optional<Assessment> m_assessment;
+    std::optional<Assessment> m_previous;
+    std::shared_ptr<const Framework> m_framework;
+};
+
+}  // namespace hicm::gui

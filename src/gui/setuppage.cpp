@@ -1,0 +1,179 @@
+#include "setuppage.h"
+
+#include "session.h"
+#include "ui_setuppage.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QStyledItemDelegate>
+
+namespace hicm::gui {
+
+namespace {
+
+enum Column { Organisation, Type, Contact, ColumnCount };
+constexpr int PartnerIdRole = Qt::UserRole + 1;
+
+void fillTypes(QComboBox *combo)
+{
+    combo->clear();
+    for (OrgType t : allOrgTypes())
+        combo->addItem(QCoreApplication::translate("OrgType", label(t)), QString::fromLatin1(toString(t)));
+}
+
+// Edits a partner's organisation type with a combo box.
+class TypeDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
+    {
+        auto *combo = new QComboBox(parent);
+        combo->setAccessibleName(QCoreApplication::translate("SetupPage", "Organisation type"));
+        fillTypes(combo);
+        return combo;
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        auto *combo = static_cast<QComboBox *>(editor);
+        combo->setCurrentIndex(qMax(0, combo->findData(index.data(Qt::UserRole + 2))));
+    }
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    {
+        auto *combo = static_cast<QComboBox *>(editor);
+        model->setData(index, combo->currentData(), Qt::UserRole + 2);
+        model->setData(index, combo->currentText(), Qt::DisplayRole);
+    }
+};
+
+}  // namespace
+
+SetupPage::SetupPage(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::SetupPage>())
+{
+    m_ui->setupUi(this);
+    QFont heading = m_ui->heading->font();
+    heading.setPointSizeF(heading.pointSizeF() * 1.6);
+    heading.setBold(true);
+    m_ui->heading->setFont(heading);
+    m_ui->status->addItem(tr("Draft"), QStringLiteral("draft"));
+    m_ui->status->addItem(tr("Final"), QStringLiteral("final"));
+    fillTypes(m_ui->newType);
+    auto *t = m_ui->partners;
+    t->setColumnCount(ColumnCount);
+    t->setHorizontalHeaderLabels({tr("Organisation"), tr("Type"), tr("Contact")});
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    t->setItemDelegateForColumn(Type, new TypeDelegate(t));
+
+    auto field = [this](QLineEdit *edit, storage::AssessmentField f) {
+        connect(edit, &QLineEdit::textEdited, this, [this, f](const QString &text) {
+            if (m_session && m_session->hasAssessment())
+                m_session->setField(f, text);
+        });
+    };
+    field(m_ui->area, storage::AssessmentField::Area);
+    field(m_ui->title, storage::AssessmentField::Title);
+    field(m_ui->date, storage::AssessmentField::Date);
+    field(m_ui->facilitator, storage::AssessmentField::Facilitator);
+    connect(m_ui->status, &QComboBox::activated, this, [this] {
+        if (m_session && m_session->hasAssessment())
+            m_session->setStatus(*parseAssessmentStatus(m_ui->status->currentData().toString().toStdString()));
+    });
+    connect(t, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (m_refreshing || !m_session || !m_session->hasAssessment())
+            return;
+        const int row = item->row();
+        Partner p;
+        p.id = partnerItem(row)->data(PartnerIdRole).toLongLong();
+        p.organisation = m_ui->partners->item(row, Organisation)->text().trimmed().toStdString();
+        p.type = parseOrgType(m_ui->partners->item(row, Type)->data(Qt::UserRole + 2).toString().toStdString())
+                     .value_or(OrgType::Other);
+        p.contact = m_ui->partners->item(row, Contact)->text().toStdString();
+        if (p.organisation.empty()) {
+            refresh();  // an organisation needs a name: put the old one back
+            return;
+        }
+        m_session->updatePartner(p);
+    });
+    connect(m_ui->addPartner, &QPushButton::clicked, this, &SetupPage::addPartner);
+    connect(m_ui->newOrganisation, &QLineEdit::returnPressed, this, &SetupPage::addPartner);
+    connect(m_ui->removePartner, &QPushButton::clicked, this, [this] {
+        const int row = m_ui->partners->currentRow();
+        if (m_session && row >= 0)
+            m_session->removePartner(m_ui->partners->item(row, Organisation)->data(PartnerIdRole).toLongLong());
+    });
+    connect(m_ui->aboutButton, &QPushButton::clicked, this, &SetupPage::aboutModelRequested);
+    connect(m_ui->startButton, &QPushButton::clicked, this, &SetupPage::startWalkRequested);
+    setFocusProxy(m_ui->area);
+}
+
+SetupPage::~SetupPage() = default;
+
+QTableWidgetItem *SetupPage::partnerItem(int row) const
+{
+    return m_ui->partners->item(row, Organisation);
+}
+
+void SetupPage::setSession(Session *session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session)
+        connect(m_session, &Session::assessmentChanged, this, &SetupPage::refresh);
+    refresh();
+}
+
+void SetupPage::refresh()
+{
+    if (!m_session || !m_session->hasAssessment())
+        return;
+    m_refreshing = true;
+    const Assessment &a = m_session->assessment();
+    auto set = [](QLineEdit *edit, const std::string &value) {
+        const QString v = QString::fromStdString(value);
+        if (edit->text() != v)
+            edit->setText(v);
+    };
+    set(m_ui->area, a.area);
+    set(m_ui->title, a.title);
+    set(m_ui->date, a.date);
+    set(m_ui->facilitator, a.facilitator);
+    m_ui->status->setCurrentIndex(a.status == AssessmentStatus::Final ? 1 : 0);
+    const int current = m_ui->partners->currentRow();
+    m_ui->partners->setRowCount(static_cast<int>(a.partners.size()));
+    for (int r = 0; r < static_cast<int>(a.partners.size()); ++r) {
+        const Partner &p = a.partners[static_cast<std::size_t>(r)];
+        auto *org = new QTableWidgetItem(QString::fromStdString(p.organisation));
+        org->setData(PartnerIdRole, QVariant::fromValue<qlonglong>(p.id));
+        auto *type = new QTableWidgetItem(QCoreApplication::translate("OrgType", label(p.type)));
+        type->setData(Qt::UserRole + 2, QString::fromLatin1(toString(p.type)));
+        m_ui->partners->setItem(r, Organisation, org);
+        m_ui->partners->setItem(r, Type, type);
+        m_ui->partners->setItem(r, Contact, new QTableWidgetItem(QString::fromStdString(p.contact)));
+    }
+    if (current >= 0 && current < m_ui->partners->rowCount())
+        m_ui->partners->selectRow(current);
+    const bool writable = !m_session->readOnly();
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->area, m_ui->title, m_ui->date, m_ui->facilitator,
+                                                        m_ui->status, m_ui->addPartner, m_ui->removePartner,
+                                                        m_ui->newOrganisation})
+        w->setEnabled(writable);
+    m_refreshing = false;
+}
+
+void SetupPage::addPartner()
+{
+    const QString name = m_ui->newOrganisation->text().trimmed();
+    if (!m_session || !m_session->hasAssessment() || name.isEmpty())
+        return;
+    Partner p;
+    p.organisation = name.toStdString();
+    p.type = parseOrgType(m_ui->newType->currentData().toString().toStdString()).value_or(OrgType::Other);
+    p.contact = m_ui->newContact->text().trimmed().toStdString();
+    m_session->addPartner(p);
+    m_ui->newOrganisation->clear();
+    m_ui->newContact->clear();
+    m_ui->newOrganisation->setFocus();
+}
+
+}  // namespace hicm::gui

@@ -1,0 +1,87 @@
+// Board reports of an assessment: a paginated A4 document (PDF), the same content as an editable
+// OpenDocument text (ODT), and all scores as CSV. QtGui only (no Widgets), used by the app and the CLI.
+// What the report holds, and why, is in docs/report.md.
+//
+// Needs a QGuiApplication (fonts); QT_QPA_PLATFORM=offscreen is enough, no display is used.
+#pragma once
+
+#include "assessment.h"
+#include "framework.h"
+#include "prioritisation.h"
+
+#include <QDate>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class QPainter;
+class QPagedPaintDevice;
+class QTextDocument;
+
+namespace hicm::report {
+
+// Everything a report is made from. The references must outlive the report built from them.
+struct ReportInput {
+    const Framework &framework;    // the edition the assessment was scored against
+    const Assessment &assessment;
+    const Prioritisation &prioritisation;  // prioritise(framework, assessment)
+    // The assessment to compare with (usually the area's previous one), and the framework it was
+    // scored against (nullptr: the same as `framework`). Features are matched by id.
+    const Assessment *previous = nullptr;
+    const Framework *previousFramework = nullptr;
+    QDate producedOn = QDate::currentDate();  // printed on the cover
+};
+
+// Called after each page is painted with (pages done, page count). Return false to cancel.
+using Progress = std::function<bool(int done, int total)>;
+
+struct WriteResult {
+    bool ok = false;
+    QString error;  // why not, in words for the user (file name included)
+    int pages = 0;  // PDF only
+};
+
+// The report laid out for print: A4 portrait, one fixed layout whatever it is painted on, so the
+// preview shows exactly the pages of the PDF.
+class Report {
+public:
+    explicit Report(const ReportInput &input);
+    ~Report();
+    Report(const Report &) = delete;
+    Report &operator=(const Report &) = delete;
+
+    int pageCount() const;
+    // The page size in points (A4: 595.3 x 841.9).
+    QSizeF pageSizePt() const;
+    // Paints page `index` (0-based) with its running header and page number. The page fills
+    // QRectF(0, 0, pageSizePt() * device dpi / 72) on the painter's device; the painter's transform
+    // is respected (a preview may scale it).
+    void paintPage(QPainter &painter, int index) const;
+    // Paints every page onto `device` (a QPdfWriter or QPrinter: set to A4 portrait, no margins, by
+    // this call). False, with `error`, when painting could not start or `progress` cancelled.
+    bool print(QPagedPaintDevice &device, const Progress &progress = {}, QString *error = nullptr) const;
+    // The laid-out document (for tests and tools).
+    const QTextDocument &document() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+// Writes the report as PDF (fonts embedded, text selectable, charts as vector graphics). Atomic: the
+// file is replaced only when complete.
+WriteResult writePdf(const ReportInput &input, const QString &path, const Progress &progress = {});
+
+// Writes the same content as OpenDocument text through QTextDocumentWriter; charts become images.
+WriteResult writeOdt(const ReportInput &input, const QString &path);
+
+// The editable document (charts as images) that writeOdt() writes.
+std::unique_ptr<QTextDocument> buildEditableDocument(const ReportInput &input);
+
+// All scores, one row per feature: agreed, target, gap, confidence, importance, partner spread and
+// every partner's level. RFC 4180 (quoted where needed, CRLF), UTF-8 with a byte-order mark (Excel).
+QByteArray csvBytes(const Assessment &assessment, const Framework &framework);
+WriteResult writeCsv(const Assessment &assessment, const Framework &framework, const QString &path);
+
+}  // namespace hicm::report

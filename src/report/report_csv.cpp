@@ -1,0 +1,107 @@
+// All scores of an assessment as CSV for spreadsheets (RFC 4180, UTF-8 with a byte-order mark).
+#include "report.h"
+
+#include "report_data.h"
+
+#include <QSaveFile>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace hicm::report {
+
+namespace {
+
+// A text field: quoted when it holds a comma, quote or line break (quotes doubled). A text that a
+// spreadsheet would run as a formula (starting with = + - @ or a tab) gets a leading apostrophe, as
+// OWASP advises against CSV injection; numbers are written as they are.
+QByteArray textField(const QString &text)
+{
+    QString t = text;
+    if (!t.isEmpty() && QStringLiteral("=+-@\t\r").contains(t.front()))
+        t.prepend(QLatin1Char('\''));
+    const bool quote = t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('"')) ||
+                       t.contains(QLatin1Char('\n')) || t.contains(QLatin1Char('\r'));
+    if (!quote)
+        return t.toUtf8();
+    t.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return '"' + t.toUtf8() + '"';
+}
+
+QByteArray numberField(std::optional<int> n)
+{
+    return n ? QByteArray::number(*n) : QByteArray();
+}
+
+void row(QByteArray &out, const std::vector<QByteArray> &fields)
+{
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i)
+            out += ',';
+        out += fields[i];
+    }
+    out += "\r\n";
+}
+
+}  // namespace
+
+QByteArray csvBytes(const Assessment &a, const Framework &fw)
+{
+    QByteArray out("\xEF\xBB\xBF");
+    std::vector<QByteArray> header;
+    for (const char *h : {"Feature ID", "Feature", "Agreed level", "Agreed level label", "Level used",
+                          "Provisional", "Target level", "Gap", "Confidence", "Importance",
+                          "Lowest partner level", "Highest partner level"})
+        header.push_back(textField(QString::fromUtf8(h)));
+    for (const auto &p : a.partners)
+        header.push_back(textField(qs(p.organisation)));
+    header.push_back(textField(QStringLiteral("Rationale")));
+    row(out, header);
+
+    for (const auto &in : prioritisationInputs(fw, a)) {
+        const Feature *f = fw.feature(in.featureId);
+        const FeatureAssessment *fa = a.feature(in.featureId);
+        const std::optional<int> agreed = fa ? fa->agreedLevel : std::nullopt;
+        std::optional<int> lo, hi;
+        for (const auto &pl : in.partnerLevels) {
+            lo = std::min(lo.value_or(pl.level), pl.level);
+            hi = std::max(hi.value_or(pl.level), pl.level);
+        }
+        std::vector<QByteArray> fields{
+            textField(qs(in.featureId)),
+            textField(f ? qs(f->title.text) : qs(in.title)),
+            numberField(agreed),
+            textField(agreed && f ? featureLevelLabel(*f, *agreed) : QString()),
+            numberField(in.level),
+            in.level && in.provisional ? QByteArray("yes") : QByteArray(),
+            numberField(in.target > 0 ? std::optional<int>(in.target) : std::nullopt),
+            numberField(in.level ? std::optional<int>(in.gap) : std::nullopt),
+            in.confidence == Confidence::Unset ? QByteArray() : textField(QString::fromUtf8(toString(in.confidence))),
+            numberField(in.weight),
+            numberField(lo),
+            numberField(hi),
+        };
+        for (const auto &p : a.partners) {
+            const PartnerLevel *pl = fa ? fa->partnerLevel(p.organisation) : nullptr;
+            fields.push_back(numberField(pl ? std::optional<int>(pl->level) : std::nullopt));
+        }
+        fields.push_back(textField(fa ? qs(fa->rationale) : QString()));
+        row(out, fields);
+    }
+    return out;
+}
+
+WriteResult writeCsv(const Assessment &a, const Framework &fw, const QString &path)
+{
+    WriteResult result;
+    QSaveFile file(path);
+    const QByteArray bytes = csvBytes(a, fw);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        result.error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+}  // namespace hicm::report

@@ -1,0 +1,37 @@
+// Internal: the report's sections, each written through a Composer. Shared by the print document and
+// the editable one, so both carry the same content.
+#pragma once
+
+#include "composer.h"
+#include "report.h"
+
+#include <QString>
+
+#include <string>
+
+namespace hicm::report {
+
+struct Section {
+    const ReportInput &in;
+    Composer &c;
+    const Framework &previousFramework() const { return in.previousFramework ? *in.previousFramework : in.framework; }
+};
+
+// "1 May 2024" from "2024-05-01"; the text as it is when it is not a date; "undated" when empty.
+QString prettyDate(const std::string &isoDate);
+// "Previous assessment (1 May 2024)".
+QString previousName(const Assessment &previous);
+
+void writeCover(const Section &s);
+void writeSummary(const Section &s);
+void writeFeatureTable(const Section &s);
+void writeFeatureSections(const Section &s);
+void writeChanges(const Section &s);
+void writeActionPlan(const Section &s);
+void writePartners(const Section &s);
+void writeAppendix(const Section &s);
+
+// All of the above, in order.
+void composeReport(const ReportInput &input, Composer &composer);
+
+}  // namespace hicm::report

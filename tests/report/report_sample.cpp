@@ -1,0 +1,45 @@
+// Not a test: writes the sample report (tests/report/report_fixture.h on the bundled framework) as
+// PDF, and optionally ODT and CSV, for looking at. docs/report.md says how its pages became the
+// pictures there.
+//   hicm-report-sample OUT.pdf [OUT.odt] [OUT.csv]
+#include "framework_loader.h"
+#include "report.h"
+#include "report_fixture.h"
+#include "test_paths.h"
+
+#include <QGuiApplication>
+
+#include <iostream>
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    if (argc < 2) {
+        std::cerr << "usage: hicm-report-sample OUT.pdf [OUT.odt] [OUT.csv]\n";
+        return 2;
+    }
+    const auto loaded = hicm::loadFrameworkFile(hicm::test::kFrameworkFile);
+    if (!loaded.ok()) {
+        std::cerr << hicm::formatProblems(loaded.problems);
+        return 1;
+    }
+    const hicm::Framework &fw = *loaded.framework;
+    const hicm::Assessment now = hicm::test::sampleAssessment(fw);
+    const hicm::Assessment before = hicm::test::sampleAssessment(fw, true);
+    const hicm::Prioritisation p = hicm::prioritise(fw, now);
+    const hicm::report::ReportInput input{fw, now, p, &before, nullptr, QDate(2025, 3, 20)};
+    auto pdf = hicm::report::writePdf(input, QString::fromLocal8Bit(argv[1]));
+    std::cout << (pdf.ok ? "wrote " : "failed: ") << argv[1] << " (" << pdf.pages << " pages) "
+              << pdf.error.toStdString() << "\n";
+    if (argc > 2) {
+        auto odt = hicm::report::writeOdt(input, QString::fromLocal8Bit(argv[2]));
+        std::cout << (odt.ok ? "wrote " : "failed: ") << argv[2] << " " << odt.error.toStdString() << "\n";
+    }
+    if (argc > 3) {
+        auto csv = hicm::report::writeCsv(now, fw, QString::fromLocal8Bit(argv[3]));
+        std::cout << (csv.ok ? "wrote " : "failed: ") << argv[3] << " " << csv.error.toStdString() << "\n";
+    }
+    return pdf.ok ? 0 : 1;
+}

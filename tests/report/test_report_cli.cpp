@@ -1,0 +1,129 @@
+// hicm-assess-cli report and export-csv: on a stored assessment, with the real executable (exit codes
+// as a shell sees them, and the QGuiApplication main() makes for report) and in-process.
+#include "cli.h"
+#include "report_test_support.h"
+
+#include <QFileInfo>
+#include <QProcess>
+#include <QProcessEnvironment>
+
+#include <sstream>
+
+using namespace hicm;
+using namespace hicm::test;
+
+namespace {
+
+struct Stored {
+    TempDir dir{"hicm-report-cli"};
+    std::string workspace = dir.file("ws.hicmws");
+    std::int64_t before = 0;
+    std::int64_t now = 0;
+    Stored()
+    {
+        auto ws = storage::Workspace::create(workspace);
+        REQUIRE(ws.ok());
+        before = storeAssessment(*ws, sampleAssessment(bundledFramework(), true));
+        now = storeAssessment(*ws, sampleAssessment(bundledFramework()), before);
+    }
+};
+
+struct Run {
+    int code;
+    QString out;
+    QString err;
+};
+
+// Runs the executable with no display and no QT_QPA_PLATFORM: main() must pick offscreen itself.
+Run exe(const Stored &s, QStringList args)
+{
+    args.prepend(QString::fromStdString(s.workspace));
+    args.prepend(QStringLiteral("--workspace"));
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(HICM_CLI_EXECUTABLE), args);
+    REQUIRE(p.waitForFinished(60000));
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString file(const Stored &s, const char *name)
+{
+    return QString::fromStdString(s.dir.file(name));
+}
+
+}  // namespace
+
+TEST_CASE("report writes the PDF and the ODT of a stored assessment, compared with another", "[cli]")
+{
+    const Stored s;
+    const Run r = exe(s, {QStringLiteral("report"), QString::number(s.now), QStringLiteral("--pdf"), file(s, "r.pdf"),
+                          QStringLiteral("--odt"), file(s, "r.odt"), QStringLiteral("--compare"), QString::number(s.before)});
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+    CHECK(r.out.contains(QStringLiteral("Wrote ") + file(s, "r.pdf")));
+    CHECK(QFileInfo(file(s, "r.odt")).size() > 1000);
+    const QString all = pdfPages(file(s, "r.pdf")).join(QLatin1Char(' '));
+    CHECK(all.contains(QStringLiteral("North Shire")));
+    CHECK(all.contains(QString::fromStdString(kHostilePartner)));
+    CHECK(all.contains(QStringLiteral("What has moved since 14 March 2024")));
+    CHECK(all.contains(QStringLiteral("Pinned first")));
+}
+
+TEST_CASE("report and export-csv exit codes", "[cli]")
+{
+    const Stored s;
+    SECTION("unknown assessment: 1")
+    {
+        CHECK(exe(s, {QStringLiteral("report"), QStringLiteral("999"), QStringLiteral("--pdf"), file(s, "x.pdf")}).code == 1);
+        CHECK(exe(s, {QStringLiteral("report"), QString::number(s.now), QStringLiteral("--pdf"), file(s, "x.pdf"),
+                      QStringLiteral("--compare"), QStringLiteral("999")})
+                  .code == 1);
+        CHECK(exe(s, {QStringLiteral("export-csv"), QStringLiteral("999"), QStringLiteral("--out"), file(s, "x.csv")}).code == 1);
+        CHECK_FALSE(QFileInfo::exists(file(s, "x.pdf")));
+    }
+    SECTION("a file that cannot be written: 1")
+    {
+        const Run r = exe(s, {QStringLiteral("report"), QString::number(s.now), QStringLiteral("--pdf"), file(s, "no/dir/x.pdf")});
+        CHECK(r.code == 1);
+        CHECK(r.err.contains(QStringLiteral("no/dir/x.pdf")));
+    }
+    SECTION("wrong usage: 2")
+    {
+        CHECK(exe(s, {QStringLiteral("report"), QString::number(s.now)}).code == 2);  // neither --pdf nor --odt
+        CHECK(exe(s, {QStringLiteral("report"), QStringLiteral("--pdf"), file(s, "x.pdf")}).code == 2);
+        CHECK(exe(s, {QStringLiteral("report"), QStringLiteral("abc"), QStringLiteral("--pdf"), file(s, "x.pdf")}).code == 2);
+        CHECK(exe(s, {QStringLiteral("export-csv"), QString::number(s.now)}).code == 2);  // no --out
+    }
+    SECTION("export-csv: 0, and the file holds the scores")
+    {
+        const Run r = exe(s, {QStringLiteral("export-csv"), QString::number(s.now), QStringLiteral("--out"), file(s, "s.csv")});
+        INFO(r.err.toStdString());
+        REQUIRE(r.code == 0);
+        const auto rows = parseCsv(readFile(s.dir.file("s.csv")).substr(3));
+        CHECK(rows.size() == bundledFramework().features.size() + 1);
+        CHECK(std::find(rows[0].begin(), rows[0].end(), kHostilePartner) != rows[0].end());
+    }
+}
+
+TEST_CASE("report run in-process warns when comparing with another area", "[cli]")
+{
+    const Stored s;
+    {
+        auto ws = storage::Workspace::open(s.workspace);
+        REQUIRE(ws.ok());
+        requireOk(ws->setAssessmentField(s.before, storage::AssessmentField::Area, "South Vale"));
+    }
+    std::ostringstream out, err;
+    const int code = cli::run({"hicm-assess-cli", "--workspace", s.workspace, "report", std::to_string(s.now), "--pdf",
+                               s.dir.file("in.pdf"), "--compare", std::to_string(s.before)},
+                              out, err);
+    INFO(err.str());
+    CHECK(code == 0);
+    CHECK(err.str().find("another area") != std::string::npos);
+    CHECK(QFileInfo::exists(file(s, "in.pdf")));
+}
