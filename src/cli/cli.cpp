@@ -28,6 +28,8 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
     addFrameworkCommands(app, ctx);
     addAssessmentCommands(app, ctx);
     addPrioritiseCommands(app, ctx);
+    addExchangeCommands(app, ctx);
+    addCompareCommands(app, ctx);
     addReportCommands(app, ctx);
 
     // Name an unknown command plainly (CLI11 would only say that a subcommand is required).

@@ -25,6 +25,8 @@ struct Context {
 void addFrameworkCommands(CLI::App &app, Context &ctx);
 void addPrioritiseCommands(CLI::App &app, Context &ctx);
 void addAssessmentCommands(CLI::App &app, Context &ctx);
+void addExchangeCommands(CLI::App &app, Context &ctx);  // export, import, merge (cmd_exchange.cpp)
+void addCompareCommands(CLI::App &app, Context &ctx);   // compare, trend (cmd_compare.cpp)
 void addReportCommands(CLI::App &app, Context &ctx);    // report, export-csv (cmd_report.cpp)
 
 // Runs the CLI on the given arguments (argv[0] included); returns the exit code.

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
+#include "comparepage.h"
 #include "dialogs.h"
+#include "exchangeactions.h"
 #include "featurepage.h"
 #include "frameworkbrowser.h"
 #include "hicm_version.h"
@@ -10,11 +12,13 @@
 #include "resultspage.h"
 #include "session.h"
 #include "setuppage.h"
+#include "trendpage.h"
 #include "ui_mainwindow.h"
 #include "walkpage.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDate>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -56,6 +60,19 @@ MainWindow::~MainWindow()
     m_setup->setSession(nullptr);
     m_walk->setSession(nullptr);
     m_results->setSession(nullptr);
+    dropSessionViews();
+}
+
+void MainWindow::dropSessionViews()
+{
+    // Compare and Trend follow one session's signals: they are built again for the next one.
+    for (QWidget *w : {static_cast<QWidget *>(m_compare), static_cast<QWidget *>(m_trend)})
+        if (w) {
+            m_ui->pages->removeWidget(w);
+            delete w;
+        }
+    m_compare = nullptr;
+    m_trend = nullptr;
 }
 
 void MainWindow::setUpScreens()
@@ -102,7 +119,12 @@ void MainWindow::setUpActions()
     ui->actionSetup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     ui->actionWalk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     ui->actionResults->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    ui->actionCompare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    ui->actionTrend->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
     ui->actionFramework->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    ui->actionExportAssessment->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    ui->actionImportAssessment->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    ui->actionMergePartnerFile->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     ui->actionNextFeature->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::ALT | Qt::Key_Right)});
     ui->actionPreviousFeature->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageUp), QKeySequence(Qt::ALT | Qt::Key_Left)});
     ui->actionPresentation->setShortcut(QKeySequence(Qt::Key_F5));
@@ -124,7 +146,12 @@ void MainWindow::setUpActions()
     connect(ui->actionSetup, &QAction::triggered, this, &MainWindow::showSetup);
     connect(ui->actionWalk, &QAction::triggered, this, &MainWindow::showWalk);
     connect(ui->actionResults, &QAction::triggered, this, &MainWindow::showResults);
+    connect(ui->actionCompare, &QAction::triggered, this, &MainWindow::showCompare);
+    connect(ui->actionTrend, &QAction::triggered, this, &MainWindow::showTrend);
     connect(ui->actionFramework, &QAction::triggered, this, [this] { showModel(); });
+    connect(ui->actionExportAssessment, &QAction::triggered, this, [this] { exportAssessment(); });
+    connect(ui->actionImportAssessment, &QAction::triggered, this, [this] { importAssessment(); });
+    connect(ui->actionMergePartnerFile, &QAction::triggered, this, [this] { mergePartnerFile(); });
     connect(ui->actionNextFeature, &QAction::triggered, this, [this] {
         showWalk();
         m_walk->next();
@@ -139,7 +166,8 @@ void MainWindow::setUpActions()
     connect(ui->actionZoomReset, &QAction::triggered, this, [this] { applyZoom(0); });
     connect(ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
-    for (QAction *a : {ui->actionHome, ui->actionSetup, ui->actionWalk, ui->actionResults, ui->actionFramework})
+    for (QAction *a : {ui->actionHome, ui->actionSetup, ui->actionWalk, ui->actionResults, ui->actionCompare, ui->actionTrend,
+                       ui->actionFramework})
         a->setCheckable(true);
 }
 
@@ -156,6 +184,7 @@ bool MainWindow::openWorkspace(const QString &path)
     m_setup->setSession(nullptr);
     m_walk->setSession(nullptr);
     m_results->setSession(nullptr);
+    dropSessionViews();
     if (m_undo) {
         m_ui->menuEdit->removeAction(m_undo);
         m_ui->menuEdit->removeAction(m_redo);
@@ -324,6 +353,59 @@ void MainWindow::showResults()
     updateActions();
 }
 
+void MainWindow::showCompare()
+{
+    if (!m_session)
+        return showHome();
+    if (!m_compare) {
+        m_compare = new ComparePage(m_session.get(), this);
+        m_ui->pages->addWidget(m_compare);
+    } else {
+        m_compare->selectDefault();
+    }
+    m_ui->pages->setCurrentWidget(m_compare);
+    m_compare->afterBox()->setFocus(Qt::OtherFocusReason);
+    updateActions();
+}
+
+void MainWindow::showTrend()
+{
+    if (!m_session)
+        return showHome();
+    if (!m_trend) {
+        m_trend = new TrendPage(m_session.get(), this);
+        m_ui->pages->addWidget(m_trend);
+    }
+    if (m_session->hasAssessment())
+        m_trend->selectArea(QString::fromStdString(m_session->assessment().area));
+    m_ui->pages->setCurrentWidget(m_trend);
+    m_trend->areaBox()->setFocus(Qt::OtherFocusReason);
+    updateActions();
+}
+
+bool MainWindow::exportAssessment(const QString &path)
+{
+    return m_session && exportOpenAssessment(*m_session, this, path);
+}
+
+std::optional<std::int64_t> MainWindow::importAssessment(const QString &path)
+{
+    if (!m_session)
+        return std::nullopt;
+    auto id = importExchangeFile(*m_session, this, path);
+    if (id) {
+        showHome();
+        m_home->selectId(*id);
+        statusBar()->showMessage(tr("Assessment imported as a new one. Undo (Ctrl+Z) takes it out again."), 8000);
+    }
+    return id;
+}
+
+bool MainWindow::mergePartnerFile(const QString &path)
+{
+    return m_session && mergeExchangeFile(*m_session, this, path);
+}
+
 void MainWindow::showModel(const QString &page)
 {
     m_ui->pages->setCurrentWidget(m_browser);
@@ -343,6 +425,11 @@ void MainWindow::updateActions()
     const bool open = m_session && m_session->hasAssessment();
     const bool writable = m_session && !m_session->readOnly();
     m_ui->actionNewAssessment->setEnabled(writable);
+    m_ui->actionImportAssessment->setEnabled(writable);
+    m_ui->actionMergePartnerFile->setEnabled(open && writable);
+    m_ui->actionExportAssessment->setEnabled(open);
+    m_ui->actionCompare->setEnabled(m_session != nullptr);
+    m_ui->actionTrend->setEnabled(m_session != nullptr);
     for (QAction *a : {m_ui->actionSetup, m_ui->actionWalk, m_ui->actionResults, m_ui->actionExportReport, m_ui->actionNextFeature,
                        m_ui->actionPreviousFeature})
         a->setEnabled(open);
@@ -351,6 +438,8 @@ void MainWindow::updateActions()
     m_ui->actionSetup->setChecked(current == m_setup);
     m_ui->actionWalk->setChecked(current == m_walk);
     m_ui->actionResults->setChecked(current == m_results);
+    m_ui->actionCompare->setChecked(current && current == m_compare);
+    m_ui->actionTrend->setChecked(current && current == m_trend);
     m_ui->actionFramework->setChecked(current == m_browser);
 }
 

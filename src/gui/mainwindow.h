@@ -17,11 +17,13 @@ class MainWindow;
 
 namespace hicm::gui {
 
+class ComparePage;
 class FrameworkBrowser;
 class HomePage;
 class ResultsPage;
 class Session;
 class SetupPage;
+class TrendPage;
 class WalkPage;
 
 class MainWindow : public QMainWindow {
@@ -43,18 +45,28 @@ public:
     void showWalk();
     void showResults();
     void showModel(const QString &page = {});
+    // Compare (the open assessment and the one before it, by default) and Trend (the open assessment's
+    // area). Both are built when first shown for the open workspace.
+    void showCompare();
+    void showTrend();
     QWidget *currentScreen() const;
     FrameworkBrowser *frameworkBrowser() const { return m_browser; }
     HomePage *homePage() const { return m_home; }
     SetupPage *setupPage() const { return m_setup; }
     WalkPage *walkPage() const { return m_walk; }
     ResultsPage *resultsPage() const { return m_results; }
+    ComparePage *comparePage() const { return m_compare; }
+    TrendPage *trendPage() const { return m_trend; }
 
     // The workshop's steps, as the menus and buttons run them (tests call these too).
     std::optional<std::int64_t> newAssessment(const QString &area, const QString &title = {},
                                               const QString &facilitator = {});
     bool openAssessment(std::int64_t id);
     std::optional<std::int64_t> reassess(std::int64_t previousId);
+    // File › Export / Import / Merge (docs/exchange-format.md): `path`, or one the user picks.
+    bool exportAssessment(const QString &path = {});
+    std::optional<std::int64_t> importAssessment(const QString &path = {});
+    bool mergePartnerFile(const QString &path = {});
     void setPresentation(bool on);
     bool presentation() const { return m_presentation; }
 
@@ -75,6 +87,7 @@ private:
     void openWorkspaceDialog();
     void newAssessmentDialog();
     void addToPlan(const std::string &featureId, const std::string &actionId);
+    void dropSessionViews();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Framework m_bundled;
@@ -85,6 +98,8 @@ private:
     SetupPage *m_setup;
     WalkPage *m_walk;
     ResultsPage *m_results;
+    ComparePage *m_compare = nullptr;
+    TrendPage *m_trend = nullptr;
     class QAction *m_undo = nullptr;
     class QAction *m_redo = nullptr;
     int m_zoom = 0;

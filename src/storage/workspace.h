@@ -130,6 +130,13 @@ public:
     Status restorePartner(std::int64_t id, const Partner &partner,
                           const std::vector<std::pair<std::string, PartnerLevel>> &levels);
     Status restoreAction(std::int64_t id, const Action &action);
+    // Stores a merge (src/core/merge.h; workspace_merge.cpp) in ONE transaction: adds the partners of
+    // `merged` that assessment `id` does not have, and writes its partner levels and notes, metric values
+    // and evidence notes where they differ, each with a change-log row, then a "merged" row naming
+    // `source`. Nothing is removed and nothing else is touched. With `expectedUpdated` (the assessment's
+    // `updated` time the merge was planned on), refuses if the assessment changed since.
+    Status applyMerge(std::int64_t id, const Assessment &merged, const std::string &source = {},
+                      const std::string &expectedUpdated = {});
 
     // Partners (referred to by id; organisation names are unique within an assessment).
     Result<std::int64_t> addPartner(std::int64_t id, const Partner &partner);

@@ -1,0 +1,331 @@
+// The exchange file: writer and strict reader (exchange.h, docs/exchange-format.md).
+#include "exchange.h"
+
+#include "assessment_json.h"
+#include "framework_loader.h"
+#include "hash.h"
+#include "hicm_version.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace hicm {
+
+using nlohmann::json;
+
+json exchangeToJson(const Assessment &assessment, const std::string &frameworkJson, const std::string &exported)
+{
+    const std::string hash = sha256Hex(frameworkJson);
+    json a = assessmentToJson(assessment);
+    a["framework"]["hash"] = hash;
+    return json{{"format", kExchangeFormat},  {"format_version", kExchangeFormatVersion},
+                {"exported", exported},       {"generator", std::string("HICM Assess ") + HICM_VERSION},
+                {"assessment", std::move(a)}, {"framework", {{"hash", hash}, {"json", frameworkJson}}}};
+}
+
+std::string exchangeToString(const Assessment &assessment, const std::string &frameworkJson,
+                             const std::string &exported)
+{
+    // The same content with the keys in reading order (format first, the long framework text last), so
+    // that a person or a `head` sees what the file is.
+    const json j = exchangeToJson(assessment, frameworkJson, exported);
+    nlohmann::ordered_json out;
+    for (const char *key : {"format", "format_version", "exported", "generator", "assessment", "framework"})
+        out[key] = nlohmann::ordered_json::parse(j.at(key).dump(-1, ' ', false, json::error_handler_t::replace));
+    return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string exchangeTimeNow()
+{
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+namespace {
+
+bool isIsoDate(const std::string &text)
+{
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!std::isdigit(static_cast<unsigned char>(text[i])))
+            return false;
+    const int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)),
+              day = std::stoi(text.substr(8, 2));
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1)
+        return false;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+bool blank(const std::string &text)
+{
+    return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+class Checker {
+public:
+    Checker(const std::string &file, std::vector<Problem> &problems) : m_file(file), m_problems(problems) {}
+    void fail(const std::string &pointer, const std::string &message, int line = 0, int column = 0)
+    {
+        m_problems.push_back({m_file, pointer.empty() ? "/" : pointer, line, column, message});
+    }
+    // A required string member; nullptr (reported) when missing or not a string.
+    const std::string *string(const json &obj, const std::string &pointer, const char *key)
+    {
+        auto it = obj.find(key);
+        if (it == obj.end()) {
+            fail(pointer, std::string("missing required key \"") + key + "\"");
+            return nullptr;
+        }
+        if (!it->is_string()) {
+            fail(pointer + "/" + key, std::string("expected a string, found ") + it->type_name());
+            return nullptr;
+        }
+        return it->get_ptr<const std::string *>();
+    }
+    void unknownKeys(const json &obj, const std::string &pointer, std::initializer_list<const char *> allowed)
+    {
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            const std::string &key = it.key();
+            if (!key.empty() && key[0] == '$')
+                continue;
+            if (std::none_of(allowed.begin(), allowed.end(), [&](const char *a) { return key == a; }))
+                fail(pointer + "/" + pointerToken(key), "unknown key \"" + key + "\"");
+        }
+    }
+
+private:
+    const std::string &m_file;
+    std::vector<Problem> &m_problems;
+};
+
+// Checks what the assessment JSON reader and the framework check leave to the workspace: texts that must
+// not be blank, dates, and ids a workspace stores only once per assessment.
+void checkStorable(Checker &c, const Assessment &a)
+{
+    const std::string p = "/assessment";
+    if (blank(a.area))
+        c.fail(p + "/area", "an assessment needs an area or system name");
+    if (!a.date.empty() && !isIsoDate(a.date))
+        c.fail(p + "/date", "\"" + a.date + "\" is not a date written YYYY-MM-DD");
+    for (std::size_t i = 0; i < a.partners.size(); ++i)
+        if (blank(a.partners[i].organisation))
+            c.fail(p + "/partners/" + std::to_string(i) + "/organisation", "a partner needs an organisation name");
+    std::set<std::string> metrics, planned;
+    for (std::size_t i = 0; i < a.features.size(); ++i) {
+        const auto &f = a.features[i];
+        const std::string fp = p + "/features/" + std::to_string(i);
+        for (std::size_t j = 0; j < f.metrics.size(); ++j)
+            if (!metrics.insert(f.metrics[j].metricId).second)
+                c.fail(fp + "/metrics/" + std::to_string(j) + "/id",
+                       "a second value for data item \"" + f.metrics[j].metricId + "\"");
+        for (std::size_t j = 0; j < f.plannedActions.size(); ++j)
+            if (!planned.insert(f.plannedActions[j]).second)
+                c.fail(fp + "/planned_actions/" + std::to_string(j),
+                       "targeted action \"" + f.plannedActions[j] + "\" is listed twice");
+    }
+    for (std::size_t i = 0; i < a.actions.size(); ++i) {
+        const std::string ap = p + "/actions/" + std::to_string(i);
+        if (blank(a.actions[i].text))
+            c.fail(ap + "/text", "an action needs a text");
+        if (!a.actions[i].due.empty() && !isIsoDate(a.actions[i].due))
+            c.fail(ap + "/due", "\"" + a.actions[i].due + "\" is not a date written YYYY-MM-DD");
+    }
+    std::set<std::string> overrides;
+    for (std::size_t i = 0; i < a.overrides.size(); ++i)
+        if (!overrides.insert(a.overrides[i].change).second)
+            c.fail(p + "/overrides/" + std::to_string(i) + "/change",
+                   "a second override of change \"" + a.overrides[i].change + "\"");
+}
+
+// The framework part: its text against its hash, then the text loaded. nullptr when it cannot be used.
+std::shared_ptr<const Framework> readFramework(Checker &c, const json &root, const std::string &fileName,
+                                               std::string &text)
+{
+    auto it = root.find("framework");
+    if (it == root.end()) {
+        c.fail("", "missing required key \"framework\"");
+        return nullptr;
+    }
+    if (!it->is_object()) {
+        c.fail("/framework", std::string("expected an object, found ") + it->type_name());
+        return nullptr;
+    }
+    c.unknownKeys(*it, "/framework", {"hash", "json"});
+    const std::string *hash = c.string(*it, "/framework", "hash");
+    const std::string *body = c.string(*it, "/framework", "json");
+    if (!hash || !body)
+        return nullptr;
+    text = *body;
+    const std::string actual = sha256Hex(text);
+    if (*hash != actual) {
+        c.fail("/framework/hash", "the framework text does not match its hash: the file says " + *hash +
+                                      ", the text's SHA-256 is " + actual + " (the file was edited or damaged)");
+        return nullptr;
+    }
+    auto loaded = parseFramework(text, fileName);
+    if (!loaded.ok()) {
+        for (const auto &inner : loaded.problems) {
+            std::string where = inner.pointer;
+            if (inner.line > 0)
+                where = "line " + std::to_string(inner.line) + ", column " + std::to_string(inner.column);
+            c.fail("/framework/json",
+                   "the framework in the file does not load: " + (where.empty() ? "" : where + ": ") + inner.message);
+        }
+        return nullptr;
+    }
+    return std::make_shared<const Framework>(std::move(*loaded.framework));
+}
+
+} // namespace
+
+ExchangeReadResult parseExchange(std::string_view bytes, const std::string &fileName)
+{
+    ExchangeReadResult result;
+    Checker c(fileName, result.problems);
+    if (bytes.size() > kMaxExchangeBytes) {
+        result.problems.push_back({fileName, "", 0, 0,
+                                   "the file is too large for an exchange file (" + std::to_string(bytes.size()) +
+                                       " bytes; the limit is " + std::to_string(kMaxExchangeBytes) + ")"});
+        return result;
+    }
+    json root;
+    try {
+        root = json::parse(bytes.begin(), bytes.end());
+    } catch (const json::parse_error &e) {
+        int line = 0, column = 0;
+        lineAndColumn(std::string(bytes), e.byte > 0 ? e.byte - 1 : 0, line, column);
+        std::string what = e.what();
+        if (auto pos = what.find(": "); pos != std::string::npos)
+            what = what.substr(pos + 2);
+        // nlohmann quotes what it last read, which can be a whole line of the framework text.
+        if (auto pos = what.find("; last read: "); pos != std::string::npos && what.size() > pos + 60) {
+            what.resize(pos + 50);
+            while (!what.empty() && (static_cast<unsigned char>(what.back()) & 0xC0) == 0x80)
+                what.pop_back(); // not in the middle of a UTF-8 character
+            if (!what.empty() && static_cast<unsigned char>(what.back()) >= 0xC0)
+                what.pop_back();
+            what += "\u2026'";
+        }
+        result.problems.push_back(
+            {fileName, "", line, column,
+             (bytes.empty() ? "the file is empty: " : "not valid JSON (truncated or damaged?): ") + what});
+        return result;
+    } catch (const json::exception &e) {
+        // Not a parse_error, and without a position: a number too large for a double ("1e999").
+        std::string what = e.what();
+        if (auto pos = what.find("] "); pos != std::string::npos)
+            what = what.substr(pos + 2);
+        result.problems.push_back({fileName, "", 0, 0, "not valid JSON: " + what});
+        return result;
+    }
+    if (!root.is_object()) {
+        c.fail("", std::string("an exchange file holds a JSON object, found ") + root.type_name());
+        return result;
+    }
+    auto format = root.find("format");
+    if (format == root.end() || !format->is_string() || *format != kExchangeFormat) {
+        c.fail(format == root.end() ? "" : "/format",
+               std::string("not an HICM Assess exchange file (\"format\" must be \"") + kExchangeFormat + "\")");
+        return result;
+    }
+    auto version = root.find("format_version");
+    if (version == root.end() || !version->is_number_integer()) {
+        c.fail(version == root.end() ? "" : "/format_version", version == root.end()
+                                                                   ? "missing required key \"format_version\""
+                                                                   : "\"format_version\" must be an integer");
+        return result;
+    }
+    if (version->get<std::int64_t>() != kExchangeFormatVersion) {
+        const auto v = version->get<std::int64_t>();
+        c.fail("/format_version",
+               "format version " + std::to_string(v) + " is not supported (this version reads " +
+                   std::to_string(kExchangeFormatVersion) + ")" +
+                   (v > kExchangeFormatVersion ? "; the file was written by a newer HICM Assess" : ""));
+        return result;
+    }
+    c.unknownKeys(root, "", {"format", "format_version", "exported", "generator", "assessment", "framework"});
+    ExchangeFile file;
+    if (const std::string *exported = c.string(root, "", "exported"))
+        file.exported = *exported;
+    if (auto g = root.find("generator"); g != root.end()) {
+        if (g->is_string())
+            file.generator = g->get<std::string>();
+        else
+            c.fail("/generator", std::string("expected a string, found ") + g->type_name());
+    }
+    file.framework = readFramework(c, root, fileName, file.frameworkJson);
+
+    auto aj = root.find("assessment");
+    if (aj == root.end()) {
+        c.fail("", "missing required key \"assessment\"");
+        return result;
+    }
+    auto assessment = assessmentFromJson(*aj, fileName, result.problems, "/assessment");
+    if (!assessment)
+        return result;
+    checkStorable(c, *assessment);
+    if (file.framework) {
+        if (assessment->frameworkHash != file.framework->contentHash)
+            c.fail("/assessment/framework/hash", "the assessment names framework " + assessment->frameworkHash +
+                                                     ", but the file holds framework " + file.framework->contentHash);
+        checkAssessmentAgainstFramework(*assessment, *file.framework, fileName, result.problems, "/assessment");
+    }
+    if (!result.problems.empty())
+        return result;
+    file.assessment = std::move(*assessment);
+    result.file = std::move(file);
+    return result;
+}
+
+ExchangeReadResult readExchangeFile(const std::string &path)
+{
+    ExchangeReadResult result;
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > kMaxExchangeBytes) {
+        result.problems.push_back({path, "", 0, 0,
+                                   "the file is too large for an exchange file (" + std::to_string(size) +
+                                       " bytes; the limit is " + std::to_string(kMaxExchangeBytes) + ")"});
+        return result;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (ec || !in || std::filesystem::is_directory(path, ec)) {
+        result.problems.push_back({path, "", 0, 0, "cannot open the file for reading"});
+        return result;
+    }
+    std::string bytes;
+    bytes.resize(static_cast<std::size_t>(size));
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return parseExchange(bytes, path);
+}
+
+Assessment assessmentForImport(const ExchangeFile &file)
+{
+    Assessment a = file.assessment;
+    a.id = 0;
+    a.previousId.reset();
+    a.updated.clear();
+    for (auto &p : a.partners)
+        p.id = 0;
+    for (auto &ac : a.actions)
+        ac.id = 0;
+    return a;
+}
+
+} // namespace hicm

@@ -1,0 +1,346 @@
+#include "trendchart.h"
+
+#include "framework.h"
+#include "trend.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPolygonF>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace hicm::report {
+
+namespace {
+
+// The radar's colours (charts.cpp), so a series looks the same on every chart.
+const QColor kAgreed(0x08, 0x51, 0x9c);
+const QColor kTarget(0xb4, 0x3c, 0x0a);
+const QColor kPrevious(0x55, 0x5b, 0x66);
+
+QPen seriesPen(SeriesRole role, qreal pt)
+{
+    switch (role) {
+    case SeriesRole::Agreed:
+        return QPen(kAgreed, 2.0 * pt, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    case SeriesRole::Target: {
+        QPen p(kTarget, 1.5 * pt, Qt::CustomDashLine, Qt::FlatCap, Qt::RoundJoin);
+        p.setDashPattern({4.0, 2.5});
+        return p;
+    }
+    case SeriesRole::Previous: {
+        QPen p(kPrevious, 1.6 * pt, Qt::CustomDashLine, Qt::RoundCap, Qt::RoundJoin);
+        p.setDashPattern({0.1, 2.2});
+        return p;
+    }
+    }
+    return {};
+}
+
+void paintMarker(QPainter &p, SeriesRole role, QPointF at, qreal pt)
+{
+    p.save();
+    switch (role) {
+    case SeriesRole::Agreed:
+        p.setPen(QPen(Qt::white, 0.6 * pt));
+        p.setBrush(kAgreed);
+        p.drawEllipse(at, 2.8 * pt, 2.8 * pt);
+        break;
+    case SeriesRole::Target:
+        p.setPen(QPen(kTarget, 1.1 * pt));
+        p.setBrush(Qt::white);
+        p.drawRect(QRectF(at.x() - 3.2 * pt, at.y() - 3.2 * pt, 6.4 * pt, 6.4 * pt));
+        break;
+    case SeriesRole::Previous: {
+        const qreal s = 4.0 * pt;
+        p.setPen(QPen(kPrevious, 1.0 * pt));
+        p.setBrush(Qt::white);
+        p.drawPolygon(QPolygonF({QPointF(at.x(), at.y() - s), QPointF(at.x() + s * 0.87, at.y() + s * 0.5),
+                                 QPointF(at.x() - s * 0.87, at.y() + s * 0.5)}));
+        break;
+    }
+    }
+    p.restore();
+}
+
+struct Scale {
+    double lo = 0, hi = 1;
+    std::vector<double> ticks;
+};
+
+// Whole levels for a level chart; round steps covering the values for numbers.
+Scale scaleFor(const TrendChartData &d, const TrendPanel &panel)
+{
+    Scale s;
+    if (d.levels) {
+        s.lo = d.minLevel - 0.35;
+        s.hi = d.maxLevel + 0.35;
+        for (int l = d.minLevel; l <= d.maxLevel; ++l)
+            s.ticks.push_back(l);
+        return s;
+    }
+    double lo = INFINITY, hi = -INFINITY;
+    for (const auto &series : panel.series)
+        for (const auto &v : series.values)
+            if (v) {
+                lo = std::min(lo, *v);
+                hi = std::max(hi, *v);
+            }
+    if (!std::isfinite(lo)) {
+        lo = 0;
+        hi = 1;
+    }
+    if (hi - lo < 1e-9) {
+        const double pad = std::max(std::abs(hi) * 0.1, 1.0);
+        lo -= pad;
+        hi += pad;
+    }
+    const double raw = (hi - lo) / 4, magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = magnitude;
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * magnitude >= raw) {
+            step = m * magnitude;
+            break;
+        }
+    s.lo = std::floor(lo / step) * step;
+    s.hi = std::ceil(hi / step) * step;
+    for (double t = s.lo; t <= s.hi + step / 2; t += step)
+        s.ticks.push_back(std::abs(t) < step / 1e6 ? 0.0 : t);
+    return s;
+}
+
+int columnsFor(const TrendChartData &d, const ChartStyle &s, qreal width)
+{
+    if (d.panels.empty())
+        return 1;
+    // Panels keep one size whatever their number: a lone panel does not stretch across the page.
+    return d.columns > 0 ? d.columns : std::clamp(int(width / (170 * s.pt)), 1, 4);
+}
+
+qreal panelHeight(const ChartStyle &s, qreal panelWidth)
+{
+    const QFontMetricsF fm(s.font);
+    return fm.height() * 1.4 + std::clamp(panelWidth * 0.42, 70 * s.pt, 150 * s.pt) + fm.height() * 1.5 + 10 * s.pt;
+}
+
+struct KeyEntry {
+    QString name;
+    SeriesRole role;
+};
+
+std::vector<KeyEntry> keyEntries(const TrendChartData &d)
+{
+    std::vector<KeyEntry> out;
+    std::set<QString> seen;
+    for (const auto &panel : d.panels)
+        for (const auto &series : panel.series)
+            if (seen.insert(series.name).second)
+                out.push_back({series.name, series.role});
+    return out;
+}
+
+// Lays out (and paints, when `p` is given) the key; returns its height.
+qreal key(QPainter *p, QPointF topLeft, qreal width, const TrendChartData &d, const ChartStyle &s)
+{
+    const QFontMetricsF fm(s.font);
+    const qreal lineH = fm.height() * 1.35, gap = 12 * s.pt, sample = 22 * s.pt;
+    std::vector<std::pair<QString, std::optional<SeriesRole>>> items;
+    for (const auto &e : keyEntries(d))
+        items.emplace_back(e.name, e.role);
+    if (d.levels && !d.levelLabels.empty()) {
+        QString levels = QStringLiteral("Levels: ");
+        for (std::size_t i = 0; i < d.levelLabels.size(); ++i)
+            levels += (i ? QStringLiteral(" \u00b7 ") : QString()) + d.levelLabels[i];
+        items.emplace_back(levels, std::nullopt);
+    }
+    qreal x = 0, y = 0;
+    for (const auto &[label, role] : items) {
+        const qreal textW = fm.horizontalAdvance(label);
+        const qreal w = (role ? sample + 4 * s.pt : 0) + textW;
+        if (x > 0 && x + w > width) {
+            x = 0;
+            y += lineH;
+        }
+        if (p) {
+            const QPointF o = topLeft + QPointF(x, y);
+            const qreal midY = o.y() + lineH / 2;
+            p->save();
+            if (role) {
+                p->setPen(seriesPen(*role, s.pt));
+                p->drawLine(QPointF(o.x(), midY), QPointF(o.x() + sample, midY));
+                paintMarker(*p, *role, QPointF(o.x() + sample / 2, midY), s.pt);
+            }
+            p->setPen(s.text);
+            p->setFont(s.font);
+            p->drawText(QRectF(o.x() + w - textW, o.y(), textW + 1, lineH), Qt::AlignLeft | Qt::AlignVCenter, label);
+            p->restore();
+        }
+        x += w + gap;
+    }
+    return items.empty() ? 0 : y + lineH;
+}
+
+QString tickText(const TrendChartData &d, double v)
+{
+    return d.levels ? QString::number(int(std::lround(v))) : QString::number(v, 'g', 6);
+}
+
+void paintPanel(QPainter &p, const QRectF &r, const TrendChartData &d, const TrendPanel &panel, const ChartStyle &s)
+{
+    const QFontMetricsF fm(s.font);
+    QFont bold = s.font;
+    bold.setBold(true);
+    p.save();
+    p.setFont(bold);
+    p.setPen(s.text);
+    const QRectF titleRect(r.left(), r.top(), r.width(), fm.height() * 1.4);
+    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(bold).elidedText(panel.title, Qt::ElideRight, r.width()));
+    p.setFont(s.font);
+
+    const Scale scale = scaleFor(d, panel);
+    qreal axisW = 0;
+    for (double t : scale.ticks)
+        axisW = std::max(axisW, fm.horizontalAdvance(tickText(d, t)));
+    axisW += 5 * s.pt;
+    const qreal top = titleRect.bottom() + fm.height() * 0.5; // room for the top tick's label
+    const QRectF plot(r.left() + axisW, top, r.width() - axisW - 4 * s.pt,
+                      r.bottom() - top - fm.height() * 1.5 - 4 * s.pt);
+    auto yOf = [&](double v) { return plot.bottom() - (v - scale.lo) / (scale.hi - scale.lo) * plot.height(); };
+    const std::size_t n = d.xLabels.size();
+    auto xOf = [&](std::size_t i) {
+        return plot.left() + plot.width() * (qreal(i) + 0.5) / qreal(std::max<std::size_t>(n, 1));
+    };
+
+    for (double t : scale.ticks) {
+        const qreal y = yOf(t);
+        p.setPen(QPen(s.grid, 0.4 * s.pt, Qt::DotLine));
+        p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+        p.setPen(s.text);
+        p.drawText(QRectF(r.left(), y - fm.height() / 2, axisW - 4 * s.pt, fm.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, tickText(d, t));
+    }
+    p.setPen(QPen(s.grid, 0.8 * s.pt));
+    p.drawLine(plot.bottomLeft(), plot.bottomRight());
+    p.drawLine(plot.bottomLeft(), plot.topLeft());
+
+    // Time labels: every k-th so they never overlap, always the latest.
+    qreal widest = 0;
+    for (const auto &l : d.xLabels)
+        widest = std::max(widest, fm.horizontalAdvance(l));
+    const qreal slot = plot.width() / qreal(std::max<std::size_t>(n, 1));
+    const std::size_t every =
+        std::max<std::size_t>(1, std::size_t(std::ceil((widest + 6 * s.pt) / std::max(slot, 1.0))));
+    p.setPen(s.text);
+    for (std::size_t i = 0; i < n; ++i) {
+        if ((n - 1 - i) % every != 0)
+            continue;
+        const qreal w = std::min(widest + 6 * s.pt, r.width());
+        qreal left = std::clamp(xOf(i) - w / 2, r.left(), r.right() - w);
+        p.drawText(QRectF(left, plot.bottom() + 3 * s.pt, w, fm.height() * 1.3), Qt::AlignHCenter | Qt::AlignTop,
+                   d.xLabels[i]);
+    }
+
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (auto it = panel.series.rbegin(); it != panel.series.rend(); ++it) { // the first on top
+        const TrendSeries &series = *it;
+        p.setPen(seriesPen(series.role, s.pt));
+        p.setBrush(Qt::NoBrush);
+        QPainterPath path;
+        bool drawing = false;
+        for (std::size_t i = 0; i < series.values.size() && i < n; ++i) {
+            if (!series.values[i]) {
+                drawing = false;
+                continue;
+            }
+            const QPointF at(xOf(i), yOf(*series.values[i]));
+            if (drawing)
+                path.lineTo(at);
+            else
+                path.moveTo(at);
+            drawing = true;
+        }
+        p.drawPath(path);
+        for (std::size_t i = 0; i < series.values.size() && i < n; ++i)
+            if (series.values[i])
+                paintMarker(p, series.role, QPointF(xOf(i), yOf(*series.values[i])), s.pt);
+    }
+    p.restore();
+}
+
+} // namespace
+
+qreal trendHeight(const TrendChartData &data, const ChartStyle &style, qreal width)
+{
+    const int columns = columnsFor(data, style, width);
+    const int rows =
+        data.panels.empty() ? 0 : int((data.panels.size() + std::size_t(columns) - 1) / std::size_t(columns));
+    return rows * panelHeight(style, width / columns) + key(nullptr, {}, width, data, style);
+}
+
+void paintTrend(QPainter &painter, const QRectF &rect, const TrendChartData &data, const ChartStyle &style)
+{
+    const int columns = columnsFor(data, style, rect.width());
+    const qreal w = rect.width() / columns, h = panelHeight(style, w);
+    for (std::size_t i = 0; i < data.panels.size(); ++i) {
+        const qreal x = rect.left() + w * qreal(i % std::size_t(columns));
+        const qreal y = rect.top() + h * qreal(i / std::size_t(columns));
+        paintPanel(painter, QRectF(x, y, w - 10 * style.pt, h - 6 * style.pt), data, data.panels[i], style);
+    }
+    const int rows = int((data.panels.size() + std::size_t(columns) - 1) / std::size_t(columns));
+    key(&painter, QPointF(rect.left(), rect.top() + rows * h), rect.width(), data, style);
+}
+
+namespace {
+
+std::vector<QString> dates(const Trend &t)
+{
+    std::vector<QString> out;
+    for (const auto &p : t.points)
+        out.push_back(p.date.empty() ? QStringLiteral("#%1").arg(p.id) : QString::fromStdString(p.date));
+    return out;
+}
+
+std::vector<std::optional<double>> asDoubles(const std::vector<std::optional<int>> &values)
+{
+    std::vector<std::optional<double>> out;
+    for (const auto &v : values)
+        out.push_back(v ? std::optional<double>(*v) : std::nullopt);
+    return out;
+}
+
+} // namespace
+
+TrendChartData trendLevelChart(const Trend &t, const Framework *framework)
+{
+    TrendChartData d;
+    d.xLabels = dates(t);
+    d.minLevel = t.minLevel;
+    d.maxLevel = t.maxLevel;
+    if (framework)
+        for (const auto &level : framework->levels)
+            d.levelLabels.push_back(
+                QStringLiteral("%1 %2").arg(level.id).arg(QString::fromStdString(level.label.text)));
+    for (const auto &f : t.features)
+        d.panels.push_back({QString::fromStdString(f.featureId + " " + f.title),
+                            {{QStringLiteral("Agreed level"), SeriesRole::Agreed, asDoubles(f.levels)},
+                             {QStringLiteral("Target"), SeriesRole::Target, asDoubles(f.targets)}}});
+    return d;
+}
+
+TrendChartData trendMetricChart(const Trend &t)
+{
+    TrendChartData d;
+    d.xLabels = dates(t);
+    d.levels = false;
+    for (const auto &m : t.metrics)
+        d.panels.push_back(
+            {QString::fromStdString(m.metricId + " " + m.label + (m.unit.empty() ? "" : " (" + m.unit + ")")),
+             {{QStringLiteral("Value"), SeriesRole::Agreed, m.values}}});
+    return d;
+}
+
+} // namespace hicm::report

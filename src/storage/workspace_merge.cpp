@@ -1,0 +1,185 @@
+// Storing a merge of a partner's exchange file into a workshop's assessment (Workspace::applyMerge):
+// one transaction, a change-log row for every value it changes, all of it or nothing.
+#include "framework_lists.h"
+#include "workspace_impl.h"
+
+#include <map>
+
+namespace hicm::storage {
+
+namespace {
+
+using Kind = StorageError::Kind;
+
+std::string metricText(const MetricValue &m)
+{
+    std::string out = m.value;
+    if (!m.unit.empty())
+        out += " " + m.unit;
+    if (!m.period.empty())
+        out += "; period: " + m.period;
+    if (!m.source.empty())
+        out += "; source: " + m.source;
+    return out;
+}
+
+std::map<std::string, std::int64_t> partnerIds(WriteTxn &t)
+{
+    std::map<std::string, std::int64_t> ids;
+    SQLite::Statement q(t.db(), "SELECT id, organisation FROM partners WHERE assessment_id = ?");
+    q.bind(1, t.assessmentId());
+    while (q.executeStep())
+        ids[q.getColumn(1).getString()] = q.getColumn(0).getInt64();
+    return ids;
+}
+
+int writePartners(WriteTxn &t, const Assessment &merged, std::map<std::string, std::int64_t> &ids)
+{
+    int changes = 0;
+    for (const auto &p : merged.partners) {
+        if (ids.count(p.organisation))
+            continue;
+        if (!hasText(p.organisation))
+            refuse(Kind::InvalidInput, "a partner needs an organisation name");
+        SQLite::Statement ins(t.db(),
+                              "INSERT INTO partners (assessment_id, organisation, type, contact) VALUES (?, ?, ?, ?)");
+        ins.bind(1, t.assessmentId());
+        ins.bind(2, p.organisation);
+        ins.bind(3, toString(p.type));
+        ins.bind(4, p.contact);
+        ins.exec();
+        ids[p.organisation] = t.db().getLastInsertRowid();
+        t.log("partner added", "", p.organisation + " (" + toString(p.type) + ")");
+        ++changes;
+    }
+    return changes;
+}
+
+int writePartnerLevel(WriteTxn &t, const std::string &featureId, std::int64_t partnerId, const PartnerLevel &pl)
+{
+    t.checkLevel(pl.level);
+    SQLite::Statement q(t.db(), "SELECT level, note FROM partner_levels WHERE partner_id = ? AND feature_id = ?");
+    q.bind(1, partnerId);
+    q.bind(2, featureId);
+    std::optional<int> oldLevel;
+    std::string oldNote;
+    if (q.executeStep()) {
+        oldLevel = q.getColumn(0).getInt();
+        oldNote = q.getColumn(1).getString();
+    }
+    q.reset();
+    if (oldLevel == pl.level && oldNote == pl.note)
+        return 0;
+    SQLite::Statement up(t.db(), "INSERT INTO partner_levels (partner_id, feature_id, level, note) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT (partner_id, feature_id) DO UPDATE SET level = excluded.level, "
+                                 "note = excluded.note");
+    up.bind(1, partnerId);
+    up.bind(2, featureId);
+    up.bind(3, pl.level);
+    up.bind(4, pl.note);
+    up.exec();
+    int changes = 0;
+    if (oldLevel != pl.level) {
+        t.log("partner level " + featureId + " " + pl.partner, levelText(oldLevel), levelText(pl.level));
+        ++changes;
+    }
+    if (oldNote != pl.note) {
+        t.log("partner note " + featureId + " " + pl.partner, oldNote, pl.note);
+        ++changes;
+    }
+    return changes;
+}
+
+int writeMetric(WriteTxn &t, const Feature &feature, const MetricValue &m)
+{
+    if (!feature.metric(m.metricId))
+        refuse(Kind::InvalidInput, "unknown metric \"" + m.metricId + "\" for feature " + feature.id +
+                                       " (its metrics are: " + metricList(feature) + ")");
+    SQLite::Statement q(
+        t.db(), "SELECT value, unit, period, source FROM metric_values WHERE assessment_id = ? AND metric_id = ?");
+    q.bind(1, t.assessmentId());
+    q.bind(2, m.metricId);
+    std::optional<std::string> from;
+    if (q.executeStep())
+        from = metricText({m.metricId, q.getColumn(0).getString(), q.getColumn(1).getString(),
+                           q.getColumn(2).getString(), q.getColumn(3).getString()});
+    q.reset();
+    if (from && *from == metricText(m))
+        return 0;
+    SQLite::Statement up(t.db(),
+                         "INSERT INTO metric_values (assessment_id, feature_id, metric_id, value, unit, period, "
+                         "source) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, metric_id) DO "
+                         "UPDATE SET value = excluded.value, unit = excluded.unit, period = excluded.period, "
+                         "source = excluded.source");
+    up.bind(1, t.assessmentId());
+    up.bind(2, feature.id);
+    up.bind(3, m.metricId);
+    up.bind(4, m.value);
+    up.bind(5, m.unit);
+    up.bind(6, m.period);
+    up.bind(7, m.source);
+    up.exec();
+    t.log("metric " + m.metricId, from.value_or(""), metricText(m));
+    return 1;
+}
+
+int writeEvidence(WriteTxn &t, const std::string &featureId, const std::string &evidence)
+{
+    t.ensureFeatureRow(featureId);
+    SQLite::Statement q(t.db(), "SELECT evidence FROM feature_scores WHERE assessment_id = ? AND feature_id = ?");
+    q.bind(1, t.assessmentId());
+    q.bind(2, featureId);
+    q.executeStep();
+    const std::string old = q.getColumn(0).getString();
+    q.reset();
+    if (old == evidence)
+        return 0;
+    SQLite::Statement up(t.db(), "UPDATE feature_scores SET evidence = ? WHERE assessment_id = ? AND feature_id = ?");
+    up.bind(1, evidence);
+    up.bind(2, t.assessmentId());
+    up.bind(3, featureId);
+    up.exec();
+    t.log("evidence " + featureId, old, evidence);
+    return 1;
+}
+
+} // namespace
+
+Status Workspace::applyMerge(std::int64_t id, const Assessment &merged, const std::string &source,
+                             const std::string &expectedUpdated)
+{
+    return d->write(id, [&](WriteTxn &t) {
+        t.framework(); // refuses an unknown assessment
+        if (!expectedUpdated.empty()) {
+            SQLite::Statement q(t.db(), "SELECT updated FROM assessments WHERE id = ?");
+            q.bind(1, id);
+            q.executeStep();
+            const std::string updated = q.getColumn(0).getString();
+            if (updated != expectedUpdated)
+                refuse(Kind::InvalidInput, "assessment " + std::to_string(id) + " was changed at " + updated +
+                                               ", after the merge was planned; nothing was merged (plan it again)");
+        }
+        auto ids = partnerIds(t);
+        int changes = writePartners(t, merged, ids);
+        for (const auto &f : merged.features) {
+            const Feature &feature = t.feature(f.featureId);
+            for (const auto &pl : f.partnerLevels) {
+                auto it = ids.find(pl.partner);
+                if (it == ids.end())
+                    refuse(Kind::InvalidInput, "\"" + pl.partner + "\" is not a partner of assessment " +
+                                                   std::to_string(id) + " or of the merge");
+                changes += writePartnerLevel(t, f.featureId, it->second, pl);
+            }
+            for (const auto &m : f.metrics)
+                changes += writeMetric(t, feature, m);
+            if (hasText(f.evidence))
+                changes += writeEvidence(t, f.featureId, f.evidence);
+        }
+        if (changes > 0)
+            t.log("merged", "",
+                  source.empty() ? std::to_string(changes) + " changes"
+                                 : std::to_string(changes) + " changes from " + source);
+    });
+}
+
+} // namespace hicm::storage

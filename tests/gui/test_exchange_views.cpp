@@ -1,0 +1,181 @@
+// The Compare and Trend views and the merge view, offscreen: built from a real workspace through the
+// session, they show what moved, chart it, and merge a partner's file only when every conflict is
+// decided.
+#include "chartview.h"
+#include "comparepage.h"
+#include "exchange.h"
+#include "exchangeactions.h"
+#include "mergedialog.h"
+#include "messages.h"
+#include "session.h"
+#include "test_paths.h"
+#include "trendpage.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QImage>
+#include <QLabel>
+#include <QTableWidget>
+#include <QTextBrowser>
+
+using namespace hicm;
+using namespace hicm::gui;
+using namespace hicm::test;
+
+namespace {
+
+std::string mini()
+{
+    return readFile(kFixturesDir + "/mini-framework.json");
+}
+
+// Two assessments of North Shire a year apart, the second reassessing the first, and one of South Vale.
+std::unique_ptr<Session> workshopSession(const TempDir &dir)
+{
+    QString error;
+    auto session = Session::open(QString::fromStdString(dir.file("w.hicmws")), &error);
+    REQUIRE(session);
+    auto &ws = session->workspace();
+    storage::NewAssessment fields;
+    fields.area = "North Shire";
+    fields.date = "2024-05-01";
+    fields.partners = {{0, "North ICB", OrgType::Icb, ""}, {0, "<b>Acme & Sons</b>", OrgType::CareProvider, ""}};
+    const auto first = *ws.createAssessment(fields, mini());
+    REQUIRE(ws.setAgreedLevel(first, "B1", 1).ok());
+    REQUIRE(ws.setMetric(first, "B1", {"B1.M1", "120", "", "", ""}).ok());
+    fields.date = "2025-05-01";
+    fields.previousId = first;
+    const auto second = *ws.createAssessment(fields, mini());
+    REQUIRE(ws.setAgreedLevel(second, "B1", 2, std::string("<script>one door</script>")).ok());
+    REQUIRE(ws.setMetric(second, "B1", {"B1.M1", "150", "", "", ""}).ok());
+    fields.area = "South Vale";
+    fields.previousId.reset();
+    REQUIRE(ws.createAssessment(fields, mini()).ok());
+    session->refreshSummaries();
+    REQUIRE(session->openAssessment(second));
+    return session;
+}
+
+} // namespace
+
+TEST_CASE("compare view: the open assessment and the one it reassesses, by default", "[gui][compare]")
+{
+    TempDir dir("hicm-gui-compare");
+    auto session = workshopSession(dir);
+    ComparePage page(session.get());
+    page.resize(1200, 700);
+    page.show();
+    CHECK(page.beforeBox()->currentData().toLongLong() == 1);
+    CHECK(page.afterBox()->currentData().toLongLong() == 2);
+    const QString text = page.text()->toPlainText();
+    CHECK(text.contains(
+        QStringLiteral("B1 Access: up from 1 Foundational to 2 Developing. Why: <script>one door</script>")));
+    CHECK(page.text()->toHtml().contains(QStringLiteral("&lt;script&gt;"))); // user text is text
+    CHECK(text.contains(QStringLiteral("120")));
+    CHECK(page.radar()->accessibleDescription().contains(QStringLiteral("B1 then 1, now 2")));
+    QImage image(page.radar()->size(), QImage::Format_RGB32);
+    page.radar()->render(&image); // paints without crashing
+    page.grab().save(
+        QString::fromStdString(std::filesystem::temp_directory_path().string() + "/hicm-compare-view.png"));
+
+    page.selectPair(3, 2);
+    CHECK(page.text()->toPlainText().contains(QStringLiteral("different areas")));
+    page.selectPair(2, 2);
+    CHECK(page.text()->toPlainText().contains(QStringLiteral("Pick two different assessments")));
+}
+
+TEST_CASE("trend view: each feature's level and the metrics of the open assessment's area", "[gui][trend]")
+{
+    TempDir dir("hicm-gui-trend");
+    auto session = workshopSession(dir);
+    TrendPage page(session.get());
+    page.resize(900, 700);
+    page.show();
+    CHECK(page.areaBox()->count() == 2);
+    CHECK(page.areaBox()->currentText() == QStringLiteral("North Shire"));
+    CHECK(page.assessmentCount() == 2);
+    CHECK(
+        page.levelsChart()->accessibleDescription().contains(QStringLiteral("B1 Access: 2024-05-01 1, 2025-05-01 2")));
+    CHECK(page.metricsChart()->accessibleDescription().contains(QStringLiteral("120")));
+    CHECK(page.levelsChart()->minimumHeight() > 100);
+    QCoreApplication::processEvents(); // the layout settles on the charts' heights
+    page.grab().save(QString::fromStdString(std::filesystem::temp_directory_path().string() + "/hicm-trend-view.png"));
+    page.selectArea(QStringLiteral("south vale"));
+    CHECK(page.assessmentCount() == 1);
+    CHECK(page.notes()->text().contains(QStringLiteral("Only one assessment")));
+}
+
+TEST_CASE("merge view: nothing changes until every conflict is decided and Merge is pressed", "[gui][merge]")
+{
+    TempDir dir("hicm-gui-merge");
+    auto session = workshopSession(dir);
+    auto &ws = session->workspace();
+    const auto icb = session->assessment().partner("North ICB")->id;
+    REQUIRE(ws.setPartnerLevel(2, "B1", icb, 1, std::string("three doors")).ok());
+    REQUIRE(session->openAssessment(2));
+
+    // The partner's own laptop: North ICB says 2, and a new partner comes in.
+    Assessment theirs = *ws.loadAssessment(2);
+    theirs.partners.push_back({0, "Care Co", OrgType::CareProvider, ""});
+    theirs.feature("B1")->partnerLevels = {{"North ICB", 2, "two doors"}, {"Care Co", 3, ""}};
+    const std::string path = dir.file("partner.hicm.json");
+    writeFile(path, exchangeToString(theirs, *ws.frameworkJson(2), exchangeTimeNow()));
+    auto file = readExchangeFile(path);
+    REQUIRE(file.ok());
+
+    MergeDialog dialog(session.get(), *file.file, QString::fromStdString(path));
+    const MergePlan &plan = dialog.plan();
+    CHECK(plan.conflicts() == 2); // North ICB's level and note
+    CHECK(dialog.table()->rowCount() == int(plan.items.size()));
+    dialog.show();
+    dialog.grab().save(
+        QString::fromStdString(std::filesystem::temp_directory_path().string() + "/hicm-merge-view.png"));
+    CHECK_FALSE(dialog.choices().has_value());
+    const std::string before = ws.loadAssessment(2)->updated;
+    dialog.accept(); // refused: undecided
+    CHECK(ws.loadAssessment(2)->updated == before);
+
+    dialog.chooseAll(MergeChoice::Incoming);
+    REQUIRE(dialog.choices().has_value());
+    for (int i = 0; i < int(plan.items.size()); ++i)
+        if (plan.items[std::size_t(i)].key == "note/B1/North ICB")
+            dialog.choiceBox(i)->setCurrentIndex(dialog.choiceBox(i)->findData(int(MergeChoice::Both)));
+    dialog.accept();
+    CHECK(dialog.result() == QDialog::Accepted);
+    const Assessment &now = session->assessment();
+    CHECK(now.partner("Care Co") != nullptr);
+    CHECK(now.feature("B1")->partnerLevel("North ICB")->level == 2);
+    CHECK(now.feature("B1")->partnerLevel("North ICB")->note == "three doors\n\ntwo doors");
+    CHECK(now.feature("B1")->partnerLevel("Care Co")->level == 3);
+}
+
+TEST_CASE("exchange: export, import (undoable) and a refused file in the app", "[gui][exchange]")
+{
+    TempDir dir("hicm-gui-exchange");
+    auto session = workshopSession(dir);
+    const QString path = QString::fromStdString(dir.file("out.hicm.json"));
+    REQUIRE(exportOpenAssessment(*session, nullptr, path));
+    CHECK(readExchangeFile(path.toStdString()).ok());
+
+    const auto id = importExchangeFile(*session, nullptr, path);
+    REQUIRE(id.has_value());
+    CHECK(*id == 4);
+    CHECK(session->summaries().size() == 4);
+    session->undoStack()->undo();
+    CHECK(session->summaries().size() == 3);
+    session->undoStack()->redo();
+    CHECK(session->summaries().size() == 4);
+    CHECK(session->workspace().loadAssessment(4)->feature("B1")->agreedLevel == 2);
+
+    Messages::clearRecorded();
+    const auto broken = importExchangeFile(
+        *session, nullptr, QString::fromStdString(kTestDataDir + "/exchange/broken/unknown-feature.hicm.json"));
+    CHECK_FALSE(broken.has_value());
+    REQUIRE(Messages::recorded().size() == 1);
+    CHECK(Messages::recorded().front().contains(QStringLiteral("unknown feature")));
+    CHECK(session->summaries().size() == 4);
+}

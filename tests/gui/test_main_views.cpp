@@ -1,0 +1,129 @@
+// The main window's way to Compare, Trend and the exchange files: the menus and shortcuts a facilitator
+// uses (View › Compare Ctrl+5, View › Trend Ctrl+6, File › Export / Import Assessment), on a workspace
+// built through the window itself.
+#include "application.h"
+#include "chartview.h"
+#include "comparepage.h"
+#include "exchange.h"
+#include "homepage.h"
+#include "mainwindow.h"
+#include "messages.h"
+#include "session.h"
+#include "test_paths.h"
+#include "trendpage.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAction>
+#include <QComboBox>
+#include <QMenuBar>
+#include <QTest>
+#include <QTextBrowser>
+#include <QUndoStack>
+
+using namespace hicm;
+using namespace hicm::gui;
+
+namespace {
+
+std::unique_ptr<MainWindow> openWindow(const std::string &workspace)
+{
+    StartupOptions options;
+    options.workspace = QString::fromStdString(workspace);
+    auto window = createMainWindow(options);
+    REQUIRE(window);
+    window->resize(1366, 768);
+    window->show();
+    REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+    return window;
+}
+
+QAction *menuAction(MainWindow &w, const QString &text)
+{
+    for (QAction *menu : w.menuBar()->actions())
+        if (menu->menu())
+            for (QAction *a : menu->menu()->actions())
+                if (a->text().remove(QLatin1Char('&')) == text)
+                    return a;
+    FAIL("no menu item " << text.toStdString());
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("Compare and Trend open from the View menu's shortcuts on the open assessment", "[gui][compare][trend]")
+{
+    test::TempDir dir;
+    auto w = openWindow(dir.file("views.hicmws"));
+    Messages::setAutomatic(true);
+    CHECK_FALSE(menuAction(*w, QStringLiteral("Export Assessment…"))->isEnabled());
+
+    const auto first = w->newAssessment(QStringLiteral("North Shire"), QStringLiteral("Baseline"));
+    REQUIRE(first);
+    auto &ws = w->session()->workspace();
+    REQUIRE(ws.setAgreedLevel(*first, "B1", 1, std::string("Five front doors")).ok());
+    const auto second = w->reassess(*first);
+    REQUIRE(second);
+    REQUIRE(ws.setAgreedLevel(*second, "B1", 3, std::string("<b>One door</b> & a single number")).ok());
+    w->session()->refreshSummaries();
+    REQUIRE(w->openAssessment(*second));
+
+    QTest::keyClick(w.get(), Qt::Key_5, Qt::ControlModifier);
+    REQUIRE(w->comparePage());
+    CHECK(w->currentScreen() == w->comparePage());
+    CHECK(w->comparePage()->beforeBox()->currentData().toLongLong() == *first);
+    CHECK(w->comparePage()->afterBox()->currentData().toLongLong() == *second);
+    const QString text = w->comparePage()->text()->toPlainText();
+    CHECK(text.contains(QStringLiteral("B1")));
+    CHECK(text.contains(QStringLiteral("<b>One door</b> & a single number")));  // text, never markup
+    CHECK(menuAction(*w, QStringLiteral("Compare"))->isChecked());
+
+    QTest::keyClick(w.get(), Qt::Key_6, Qt::ControlModifier);
+    REQUIRE(w->trendPage());
+    CHECK(w->currentScreen() == w->trendPage());
+    CHECK(w->trendPage()->areaBox()->currentText().contains(QStringLiteral("North Shire")));
+    CHECK(w->trendPage()->assessmentCount() == 2);
+    CHECK(menuAction(*w, QStringLiteral("Trend"))->isChecked());
+    CHECK_FALSE(menuAction(*w, QStringLiteral("Compare"))->isChecked());
+
+    // Another workspace: the views are built again for it, never left pointing at the old session.
+    REQUIRE(w->openWorkspace(QString::fromStdString(dir.file("other.hicmws"))));
+    CHECK(w->comparePage() == nullptr);
+    CHECK(w->trendPage() == nullptr);
+    CHECK(w->currentScreen() == w->homePage());
+    QTest::keyClick(w.get(), Qt::Key_5, Qt::ControlModifier);
+    REQUIRE(w->comparePage());
+    CHECK(w->comparePage()->beforeBox()->count() == 0);
+}
+
+TEST_CASE("File › Export Assessment and Import Assessment carry an assessment between workspaces", "[gui][exchange]")
+{
+    test::TempDir dir;
+    auto w = openWindow(dir.file("from.hicmws"));
+    Messages::setAutomatic(true);
+    const auto id = w->newAssessment(QStringLiteral("South Vale"), QStringLiteral("Spring"));
+    REQUIRE(id);
+    REQUIRE(w->session()->workspace().setAgreedLevel(*id, "B4", 2, std::string("Step-up is there")).ok());
+    w->session()->refreshSummaries();
+    REQUIRE(w->openAssessment(*id));
+    CHECK(menuAction(*w, QStringLiteral("Export Assessment…"))->isEnabled());
+    const QString file = QString::fromStdString(dir.file("south-vale.hicm.json"));
+    REQUIRE(w->exportAssessment(file));
+    REQUIRE(readExchangeFile(file.toStdString()).ok());
+
+    REQUIRE(w->openWorkspace(QString::fromStdString(dir.file("to.hicmws"))));
+    CHECK(menuAction(*w, QStringLiteral("Import Assessment…"))->isEnabled());
+    CHECK_FALSE(menuAction(*w, QStringLiteral("Merge a Partner's File…"))->isEnabled());  // nothing open yet
+    const auto imported = w->importAssessment(file);
+    REQUIRE(imported);
+    CHECK(w->currentScreen() == w->homePage());
+    REQUIRE(w->session()->summaries().size() == 1);
+    const auto back = w->session()->workspace().loadAssessment(*imported);
+    REQUIRE(back);
+    CHECK(back->area == "South Vale");
+    CHECK(back->feature("B4")->agreedLevel == 2);
+    CHECK(back->feature("B4")->rationale == "Step-up is there");
+
+    QTest::keyClick(w.get(), Qt::Key_Z, Qt::ControlModifier);  // undo takes the import out again
+    CHECK(w->session()->summaries().empty());
+}
