@@ -599,6 +599,14 @@ FrameworkLoadResult parseFramework(std::string_view bytes, const std::string &fi
         p.message = "not valid JSON: " + what;
         result.problems.push_back(std::move(p));
         return result;
+    } catch (const json::exception &e) {
+        // Not a parse_error, and without a position: a number too large for a double ("1e999") is
+        // reported as out_of_range.406 "number overflow parsing '1e999'".
+        std::string what = e.what();
+        if (auto pos = what.find("] "); pos != std::string::npos)
+            what = what.substr(pos + 2);
+        result.problems.push_back({fileName, "", 0, 0, "not valid JSON: " + what});
+        return result;
     }
 
     Framework fw;

@@ -108,9 +108,23 @@ std::unique_ptr<SQLite::Database> openReadOnly(const std::string &path, int busy
         db->execAndGet("SELECT count(*) FROM sqlite_master");  // the first read opens the journal files
         return db;
     } catch (const SQLite::Exception &e) {
+        // A hot "-journal": a writer of a rollback-journal file (a v1 workspace, or one being switched to
+        // WAL) died mid-change. Only a connection that may write can roll the half-made change back, as
+        // SQLite does on any read-write open; reading the file without that would show half a change.
+        if (e.getExtendedErrorCode() == SQLITE_READONLY_ROLLBACK && fileSize(path + "-journal") > 0) {
+            try {
+                SQLite::Database recover(path, SQLite::OPEN_READWRITE, busyTimeoutMs);
+                recover.execAndGet("SELECT count(*) FROM sqlite_master");  // rolls the journal back
+            } catch (const SQLite::Exception &) {
+                throw e;  // cannot write here: refuse rather than show the half-made change
+            }
+            auto db = std::make_unique<SQLite::Database>(uriFor(path, "mode=ro"), flags, busyTimeoutMs);
+            db->execAndGet("SELECT count(*) FROM sqlite_master");
+            return db;
+        }
         // A WAL workspace in a folder we cannot write: SQLite cannot create the "-shm" file. Reading the
         // main file alone is right only if there is no journal holding saved edits.
-        if (!canOpenError(e) || fileSize(path + "-wal") > 0)
+        if (!canOpenError(e) || fileSize(path + "-wal") > 0 || fileSize(path + "-journal") > 0)
             throw;
     }
     auto db = std::make_unique<SQLite::Database>(uriFor(path, "mode=ro&immutable=1"), flags, busyTimeoutMs);

@@ -112,6 +112,12 @@ Status Workspace::Impl::write(std::int64_t assessmentId, const std::function<voi
             SQLite::Transaction transaction(*db, SQLite::TransactionBehavior::IMMEDIATE);
             WriteTxn txn(*this, assessmentId, nowUtc());
             body(txn);
+            // Writes to a file moved or deleted while open still succeed through the open handle (WAL),
+            // and would be lost: refuse instead of acknowledging them.
+            int moved = 0;
+            if (sqlite3_file_control(db->getHandle(), "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved)
+                refuse(StorageError::Kind::ReadOnly, "the workspace file was moved or deleted while it was open; "
+                                                     "the change was not saved (open the workspace again from where it is now)");
             transaction.commit();
             return Done{};
         } catch (const Refusal &r) {

@@ -1,0 +1,128 @@
+// The workshop's feel, through the real MainWindow (hicm::gui::createMainWindow) offscreen: switching
+// feature pages (Ctrl+PgDown / Ctrl+PgUp) and recording a partner's level (a digit key in the partner
+// grid, stored durably), each timed from the key event until the event queue is empty and the window
+// repainted. Prints p50, p99 and max against one frame at 60 Hz (16 ms, issue 4's budget).
+//   bench_gui [REPEATS]   (default 400 of each)
+#include "application.h"
+#include "bench_support.h"
+#include "featurepage.h"
+#include "mainwindow.h"
+#include "messages.h"
+#include "session.h"
+#include "walkpage.h"
+
+#include <QApplication>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace hicm;
+using namespace hicm::bench;
+using namespace hicm::gui;
+
+namespace {
+
+// Delivers the key as a user's would be, then lets the window finish: layout, updates, painting.
+double timedKey(QWidget *target, Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    return timeMs([&] {
+        QTest::keyClick(target, key, modifiers);
+        QApplication::processEvents();
+    });
+}
+
+void report(const std::string &what, const std::vector<double> &ms)
+{
+    const double p99 = percentile(ms, 99);
+    figure("gui", what + ", p50", percentile(ms, 50), "ms");
+    figure("gui", what + ", p99", p99, "ms",
+           "max " + fixed(maxOf(ms)) + " ms over " + std::to_string(ms.size()) + "; " +
+               (p99 <= 16.0 ? "within" : "OVER") + " the 16 ms frame");
+}
+
+}  // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    setApplicationIdentity();
+    QCoreApplication::setOrganizationName(QStringLiteral("HICM Assess Bench"));
+    Messages::setAutomatic(true);
+    const int repeats = argc > 1 ? std::max(50, std::atoi(argv[1])) : 400;
+
+    test::TempDir dir("hicm-bench-gui");
+    const std::string path = dir.file("region.hicmws");
+    makeWorkspace(path, 200);
+    StartupOptions options;
+    options.workspace = QString::fromStdString(path);
+    auto window = createMainWindow(options);
+    if (!window || !window->session())
+        return 1;
+    window->resize(1366, 768);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return 1;
+    // The assessment with the most partners (10): the largest partner grid.
+    std::int64_t id = 0;
+    std::size_t most = 0;
+    for (const auto &s : window->session()->summaries()) {
+        auto a = window->session()->workspace().loadAssessment(s.id);
+        if (a && a->partners.size() > most) {
+            most = a->partners.size();
+            id = s.id;
+        }
+    }
+    if (!window->openAssessment(id))
+        return 1;
+    window->showWalk();
+    WalkPage *walk = window->walkPage();
+    const int features = walk->featureCount();
+    note("gui", "MainWindow 1366x768, platform " + qEnvironmentVariable("QT_QPA_PLATFORM").toStdString() +
+                    "; assessment " + std::to_string(id) + " with " + std::to_string(most) + " partners, " +
+                    std::to_string(features) + " feature pages; workspace of 200 assessments");
+    for (int i = 0; i < features; ++i)  // every page built and shown once before timing
+        walk->showFeature(i);
+    walk->showFeature(0);
+    QApplication::processEvents();
+
+    std::vector<double> switches;
+    int direction = 1;
+    for (int i = 0; i < repeats; ++i) {
+        if (walk->currentIndex() + direction < 0 || walk->currentIndex() + direction >= features)
+            direction = -direction;
+        switches.push_back(timedKey(window.get(), direction > 0 ? Qt::Key_PageDown : Qt::Key_PageUp, Qt::ControlModifier));
+    }
+    const int landed = walk->currentIndex();
+
+    const auto before = window->session()->workspace().changeLog(id);
+    const std::size_t logBefore = before ? before->size() : 0;
+    std::vector<double> records;
+    const int rows = static_cast<int>(most) + 1;  // the partners, then the agreed row
+    for (int i = 0; i < repeats; ++i) {
+        walk->showFeature(i % features);
+        FeaturePage *page = walk->currentFeaturePage();
+        QTableWidget *grid = page->partnerGrid();
+        grid->setFocus();
+        const int row = i / features % rows;
+        grid->setCurrentCell(row, 0);
+        QApplication::processEvents();
+        // A level different from the one recorded, so that every key press is a real, stored edit.
+        const Assessment &a = window->session()->assessment();
+        const FeatureAssessment *fa = a.feature(page->featureId());
+        int current = 0;
+        if (row < static_cast<int>(a.partners.size())) {
+            const PartnerLevel *pl = fa ? fa->partnerLevel(a.partners[static_cast<std::size_t>(row)].organisation) : nullptr;
+            current = pl ? pl->level : 0;
+        } else if (fa) {
+            current = fa->agreedLevel.value_or(0);
+        }
+        records.push_back(timedKey(grid, static_cast<Qt::Key>(Qt::Key_0 + current % 3 + 1)));
+    }
+    report("switch feature page (" + std::to_string(repeats) + ", ended on page " + std::to_string(landed + 1) + ")", switches);
+    report("record a level, stored durably (" + std::to_string(repeats) + ")", records);
+    const auto stored = window->session()->workspace().changeLog(id);
+    note("gui", "edits stored during the run (change-log rows): " +
+                    std::to_string(stored ? stored->size() - logBefore : 0) + " for " + std::to_string(repeats) + " key presses");
+    return 0;
+}
