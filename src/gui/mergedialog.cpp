@@ -4,12 +4,15 @@
 #include "session.h"
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace hicm::gui {
 
@@ -194,14 +197,32 @@ void MergeDialog::accept()
         return;
     }
     const std::int64_t id = m_plan.workshop.id;
-    const auto status =
-        m_session->workspace().applyMerge(id, *outcome.merged, m_fileName.toStdString(), m_plan.workshop.updated);
-    if (!status) {
-        Messages::error(this, tr("Merge"), tr("Nothing was merged."),
-                        QString::fromStdString(status.error().toString()));
+    if (auto current = m_session->workspace().loadAssessment(id); current && current->updated != m_plan.workshop.updated) {
+        Messages::error(this, tr("Merge"),
+                        tr("The assessment was changed after this merge view was opened. Nothing was merged: "
+                           "open the partner's file again to see the differences as they are now."));
         return;
     }
-    m_session->openAssessment(id);
+    // One undoable step. The first redo stores the merge only if the assessment is still as it was when
+    // the merge was planned; undo puts back the assessment as it was then (Workspace::undoMerge).
+    storage::Workspace &ws = m_session->workspace();
+    auto first = std::make_shared<bool>(true);
+    auto stored = std::make_shared<bool>(false);
+    const Assessment merged = *outcome.merged;
+    const Assessment before = m_plan.workshop;
+    const std::string source = m_fileName.toStdString();
+    const std::string expected = m_plan.workshop.updated;
+    m_session->push(
+        tr("Merge %1").arg(QFileInfo(m_fileName).fileName()),
+        [&ws, id, merged, source, expected, first, stored]() -> storage::Status {
+            auto status = ws.applyMerge(id, merged, source, *first ? expected : std::string());
+            *first = false;
+            *stored = *stored || status.ok();
+            return status;
+        },
+        [&ws, id, before, source]() { return ws.undoMerge(id, before, source); });
+    if (!*stored)
+        return; // the session has said why (Session::failed); the dialog stays open
     m_session->refreshSummaries();
     emit m_session->saved(
         (outcome.applied == 1 ? tr("Merged 1 item from %1") : tr("Merged %1 items from %2").arg(outcome.applied))

@@ -137,6 +137,11 @@ public:
     // `updated` time the merge was planned on), refuses if the assessment changed since.
     Status applyMerge(std::int64_t id, const Assessment &merged, const std::string &source = {},
                       const std::string &expectedUpdated = {});
+    // Undoes a merge in ONE transaction: puts back assessment `id`'s partners, partner levels and notes,
+    // metric values and evidence notes as they were in `before` (the assessment as loaded just before
+    // the merge), removing the partners, levels and metric values the merge added, each with a
+    // change-log row, then a "merge undone" row. Nothing else is touched.
+    Status undoMerge(std::int64_t id, const Assessment &before, const std::string &source = {});
 
     // Partners (referred to by id; organisation names are unique within an assessment).
     Result<std::int64_t> addPartner(std::int64_t id, const Partner &partner);

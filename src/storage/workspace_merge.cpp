@@ -182,4 +182,92 @@ Status Workspace::applyMerge(std::int64_t id, const Assessment &merged, const st
     });
 }
 
+Status Workspace::undoMerge(std::int64_t id, const Assessment &before, const std::string &source)
+{
+    return d->write(id, [&](WriteTxn &t) {
+        t.framework(); // refuses an unknown assessment
+        int changes = 0;
+        auto ids = partnerIds(t);
+        // Partners the merge added: removed, with their levels.
+        for (auto it = ids.begin(); it != ids.end();) {
+            if (before.partner(it->first)) {
+                ++it;
+                continue;
+            }
+            SQLite::Statement del(t.db(), "DELETE FROM partners WHERE id = ?"); // cascades to their levels
+            del.bind(1, it->second);
+            del.exec();
+            t.log("partner removed", it->first, "");
+            ++changes;
+            it = ids.erase(it);
+        }
+        for (const auto &feature : t.framework().features) {
+            const FeatureAssessment *fb = before.feature(feature.id);
+            // Partner levels: as they were, or none where there was none.
+            for (const auto &[organisation, partnerId] : ids) {
+                const PartnerLevel *was = fb ? fb->partnerLevel(organisation) : nullptr;
+                if (was) {
+                    changes += writePartnerLevel(t, feature.id, partnerId, *was);
+                    continue;
+                }
+                SQLite::Statement q(t.db(), "SELECT level, note FROM partner_levels WHERE partner_id = ? AND feature_id = ?");
+                q.bind(1, partnerId);
+                q.bind(2, feature.id);
+                if (!q.executeStep())
+                    continue;
+                const int level = q.getColumn(0).getInt();
+                const std::string note = q.getColumn(1).getString();
+                q.reset();
+                SQLite::Statement del(t.db(), "DELETE FROM partner_levels WHERE partner_id = ? AND feature_id = ?");
+                del.bind(1, partnerId);
+                del.bind(2, feature.id);
+                del.exec();
+                t.log("partner level " + feature.id + " " + organisation, levelText(level), levelText(std::nullopt));
+                if (!note.empty())
+                    t.log("partner note " + feature.id + " " + organisation, note, "");
+                ++changes;
+            }
+            // Metric values: as they were, or none where there was none.
+            for (const auto &metric : feature.dataToUse) {
+                const MetricValue *was = nullptr;
+                if (fb)
+                    for (const auto &m : fb->metrics)
+                        if (m.metricId == metric.id)
+                            was = &m;
+                if (was) {
+                    changes += writeMetric(t, feature, *was);
+                    continue;
+                }
+                SQLite::Statement q(t.db(), "SELECT value, unit, period, source FROM metric_values WHERE assessment_id = ? "
+                                            "AND metric_id = ?");
+                q.bind(1, id);
+                q.bind(2, metric.id);
+                if (!q.executeStep())
+                    continue;
+                const std::string old = metricText({metric.id, q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                                    q.getColumn(2).getString(), q.getColumn(3).getString()});
+                q.reset();
+                SQLite::Statement del(t.db(), "DELETE FROM metric_values WHERE assessment_id = ? AND metric_id = ?");
+                del.bind(1, id);
+                del.bind(2, metric.id);
+                del.exec();
+                t.log("metric " + metric.id, old, "");
+                ++changes;
+            }
+            const std::string evidence = fb ? fb->evidence : std::string();
+            SQLite::Statement has(t.db(), "SELECT 1 FROM feature_scores WHERE assessment_id = ? AND feature_id = ?");
+            has.bind(1, id);
+            has.bind(2, feature.id);
+            const bool scored = has.executeStep();
+            has.reset();
+            if (scored || !evidence.empty())
+                changes += writeEvidence(t, feature.id, evidence);
+        }
+        if (changes > 0)
+            t.log("merge undone", "",
+                  source.empty() ? std::to_string(changes) + " changes"
+                                 : std::to_string(changes) + " changes from " + source);
+    });
+}
+
 } // namespace hicm::storage

@@ -151,6 +151,15 @@ TEST_CASE("merge view: nothing changes until every conflict is decided and Merge
     CHECK(now.feature("B1")->partnerLevel("North ICB")->level == 2);
     CHECK(now.feature("B1")->partnerLevel("North ICB")->note == "three doors\n\ntwo doors");
     CHECK(now.feature("B1")->partnerLevel("Care Co")->level == 3);
+
+    // The merge is one step on the undo stack: undo puts the workshop back, redo merges again.
+    session->undoStack()->undo();
+    CHECK(session->assessment().partner("Care Co") == nullptr);
+    CHECK(session->assessment().feature("B1")->partnerLevel("North ICB")->level == 1);
+    CHECK(session->assessment().feature("B1")->partnerLevel("North ICB")->note == "three doors");
+    session->undoStack()->redo();
+    CHECK(session->assessment().partner("Care Co") != nullptr);
+    CHECK(session->assessment().feature("B1")->partnerLevel("North ICB")->level == 2);
 }
 
 TEST_CASE("exchange: export, import (undoable) and a refused file in the app", "[gui][exchange]")

@@ -270,3 +270,47 @@ TEST_CASE("exchange merge: three partners' files merge into one workshop without
         CHECK(in.level == 2);
     }
 }
+
+TEST_CASE("exchange merge: undoing a merge puts the assessment back as it was, in one transaction",
+          "[storage][exchange][merge]")
+{
+    TempDir dir("hicm-exchange");
+    auto ws = openWorkspace(dir.file("w.hicmws"), kNoBackups);
+    const auto id = newAssessment(ws, "North Shire", {{0, "North ICB", OrgType::Icb, ""}});
+    const auto icb = partnerId(*ws.loadAssessment(id), "North ICB");
+    requireOk(ws.setPartnerLevel(id, "B1", icb, 1, std::string("three doors")));
+    requireOk(ws.setMetric(id, "B1", {"B1.M1", "120", "per month", "", ""}));
+    requireOk(ws.setEvidence(id, "B2", "the workshop's own evidence"));
+    requireOk(ws.setAgreedLevel(id, "B1", 1, std::string("agreed in the room")));
+    const Assessment before = *ws.loadAssessment(id);
+
+    Assessment merged = before;
+    merged.partners.push_back({0, "Care Co", OrgType::CareProvider, ""});
+    merged.feature("B1")->partnerLevels = {{"North ICB", 2, "two doors"}, {"Care Co", 3, "one door"}};
+    merged.feature("B2")->partnerLevels = {{"North ICB", 2, ""}};
+    merged.feature("B1")->metrics = {{"B1.M1", "150", "per month", "", ""}};
+    merged.feature("B2")->metrics = {{"B2.M1", "7", "%", "", ""}};
+    merged.feature("B2")->evidence = "the partner's evidence";
+    requireOk(ws.applyMerge(id, merged, "p.hicm.json", before.updated));
+    REQUIRE(ws.loadAssessment(id)->partners.size() == 2);
+
+    requireOk(ws.undoMerge(id, before, "p.hicm.json"));
+    const Assessment back = *ws.loadAssessment(id);
+    REQUIRE(back.partners.size() == 1);
+    CHECK(back.partner("Care Co") == nullptr);
+    REQUIRE(back.feature("B1")->partnerLevel("North ICB") != nullptr);
+    CHECK(back.feature("B1")->partnerLevel("North ICB")->level == 1);
+    CHECK(back.feature("B1")->partnerLevel("North ICB")->note == "three doors");
+    CHECK(back.feature("B2")->partnerLevel("North ICB") == nullptr);
+    REQUIRE(back.feature("B1")->metrics.size() == 1);
+    CHECK(back.feature("B1")->metrics[0].value == "120");
+    CHECK(back.feature("B2")->metrics.empty());
+    CHECK(back.feature("B2")->evidence == "the workshop's own evidence");
+    CHECK(back.feature("B1")->agreedLevel == 1); // never touched by a merge or its undo
+    CHECK(back.feature("B1")->rationale == "agreed in the room");
+    CHECK(ws.changeLog(id)->back().what == "merge undone");
+
+    // And again, as redo does.
+    requireOk(ws.applyMerge(id, merged, "p.hicm.json"));
+    CHECK(ws.loadAssessment(id)->feature("B1")->partnerLevel("Care Co")->level == 3);
+}
