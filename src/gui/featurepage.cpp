@@ -365,15 +365,27 @@ void FeaturePage::refreshGrid()
             return QStringLiteral("—");
         return QStringLiteral("%1  %2").arg(l->id).arg(qs(fl ? fl->label.text : l->label.text));
     };
+    // Cells are updated in place, and only where they change: new items would make the grid lay out
+    // and paint afresh each time the page is shown.
+    auto cell = [this](int r, int c, const QString &text) {
+        QTableWidgetItem *item = m_grid->item(r, c);
+        if (!item) {
+            item = new QTableWidgetItem(text);
+            m_grid->setItem(r, c, item);
+        } else if (item->text() != text) {
+            item->setText(text);
+        }
+        return item;
+    };
     int lo = 99, hi = 0, scored = 0;
     for (int r = 0; r < static_cast<int>(a.partners.size()); ++r) {
         const Partner &p = a.partners[static_cast<std::size_t>(r)];
         const PartnerLevel *pl = fa ? fa->partnerLevel(p.organisation) : nullptr;
-        auto *who = new QTableWidgetItem(qs(p.organisation));
+        auto *who = cell(r, 0, qs(p.organisation));
         who->setData(PartnerIdRole, QVariant::fromValue<qlonglong>(p.id));
         who->setToolTip(QCoreApplication::translate("OrgType", label(p.type)));
-        m_grid->setItem(r, 0, who);
-        m_grid->setItem(r, 1, new QTableWidgetItem(levelText(pl ? std::optional<int>(pl->level) : std::nullopt)));
+        who->setData(Qt::FontRole, QVariant());  // a row that was the agreed row before a partner was added
+        cell(r, 1, levelText(pl ? std::optional<int>(pl->level) : std::nullopt))->setData(Qt::FontRole, QVariant());
         if (pl) {
             lo = std::min(lo, pl->level);
             hi = std::max(hi, pl->level);
@@ -381,21 +393,24 @@ void FeaturePage::refreshGrid()
         }
     }
     const int agreedRow = static_cast<int>(a.partners.size());
-    auto *agreed = new QTableWidgetItem(tr("Agreed (the room)"));
+    auto *agreed = cell(agreedRow, 0, tr("Agreed (the room)"));
     agreed->setData(PartnerIdRole, QVariant::fromValue<qlonglong>(kAgreedRow));
-    QFont bold = agreed->font();
+    agreed->setToolTip(QString());
+    QFont bold;  // only the weight is set: the size follows the grid's font (presentation mode)
     bold.setBold(true);
     agreed->setFont(bold);
-    auto *agreedLevel = new QTableWidgetItem(levelText(fa ? fa->agreedLevel : std::nullopt));
-    agreedLevel->setFont(bold);
-    m_grid->setItem(agreedRow, 0, agreed);
-    m_grid->setItem(agreedRow, 1, agreedLevel);
-    m_grid->setCurrentCell(current >= 0 && current < m_grid->rowCount() ? current : 0, 0);
+    cell(agreedRow, 1, levelText(fa ? fa->agreedLevel : std::nullopt))->setFont(bold);
+    const int row = current >= 0 && current < m_grid->rowCount() ? current : 0;
+    if (m_grid->currentRow() != row || m_grid->currentColumn() != 0)
+        m_grid->setCurrentCell(row, 0);
 
     const bool split = scored >= 2 && hi - lo >= 2;
-    QPalette warn = m_spread->palette();
-    warn.setColor(QPalette::WindowText, split ? QColor(0x8A, 0x15, 0x38) : palette().color(QPalette::WindowText));
-    m_spread->setPalette(warn);
+    const QColor spreadColour = split ? QColor(0x8A, 0x15, 0x38) : palette().color(QPalette::WindowText);
+    if (m_spread->palette().color(QPalette::WindowText) != spreadColour) {
+        QPalette warn = m_spread->palette();
+        warn.setColor(QPalette::WindowText, spreadColour);
+        m_spread->setPalette(warn);
+    }
     m_spread->setText(split ? tr("Partners are %1 levels apart (from %2 to %3): there is no shared view yet.")
                                   .arg(hi - lo).arg(lo).arg(hi)
                             : (scored >= 2 && hi > lo ? tr("Partners range from %1 to %2.").arg(lo).arg(hi) : QString()));

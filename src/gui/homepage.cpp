@@ -7,6 +7,9 @@
 #include <QKeyEvent>
 #include <QPainter>
 #include <QStyledItemDelegate>
+#include <QEvent>
+#include <QStyle>
+#include <QSet>
 
 namespace hicm::gui {
 
@@ -69,8 +72,9 @@ HomePage::HomePage(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui:
     t->setColumnCount(ColumnCount);
     t->setHorizontalHeaderLabels({tr("Area"), tr("Title"), tr("Date"), tr("Status"), tr("Progress"), tr("Profile")});
     t->verticalHeader()->hide();
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     t->horizontalHeader()->setSectionResizeMode(Title, QHeaderView::Stretch);
+    t->horizontalHeader()->setSectionResizeMode(Profile, QHeaderView::ResizeToContents);
     t->setItemDelegateForColumn(Profile, new ProfileDelegate(t));
 
     connect(m_ui->newButton, &QPushButton::clicked, this, &HomePage::newRequested);
@@ -183,12 +187,39 @@ void HomePage::refresh()
         profile->setToolTip(described.join("\n"));
     }
     t->setSortingEnabled(true);
+    fitColumns();
     m_ui->emptyLabel->setVisible(list.empty());
     if (previous)
         selectId(*previous);
     if (!selectedId() && t->rowCount() > 0)
         t->selectRow(0);
     updateButtons();
+}
+
+void HomePage::fitColumns()
+{
+    auto *t = m_ui->table;
+    const QFontMetrics cells(t->font());
+    const QFontMetrics heading(t->horizontalHeader()->font());
+    // Cell margins, and room for the header's sort indicator.
+    const int pad = cells.averageCharWidth() * 2 + t->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, t) + 16;
+    for (int column : {int(Area), int(Date), int(Status), int(Progress)}) {
+        QSet<QString> texts;
+        for (int r = 0; r < t->rowCount(); ++r)
+            if (const auto *item = t->item(r, column))
+                texts.insert(item->text());
+        int width = heading.horizontalAdvance(t->horizontalHeaderItem(column)->text());
+        for (const QString &text : texts)
+            width = qMax(width, cells.horizontalAdvance(text));
+        t->setColumnWidth(column, width + pad);
+    }
+}
+
+void HomePage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitColumns();
 }
 
 void HomePage::updateButtons()

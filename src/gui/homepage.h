@@ -34,9 +34,13 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void refresh();
+    // Column widths from the texts themselves: measuring each distinct text once is far quicker than
+    // Qt's resize-to-contents, which lays out every cell (start-up time with a large workspace).
+    void fitColumns();
     void updateButtons();
 
     std::unique_ptr<Ui::HomePage> m_ui;

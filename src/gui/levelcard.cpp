@@ -1,5 +1,6 @@
 #include "levelcard.h"
 
+#include <QEvent>
 #include <QPainter>
 #include <QStyleOptionFocusRect>
 #include <QStylePainter>
@@ -22,14 +23,29 @@ LevelCard::LevelCard(int level, const QString &label, const QString &descriptor,
     setToolTip(tr("Press %1 to record this level").arg(level));
 }
 
+void LevelCard::changeEvent(QEvent *event)
+{
+    QAbstractButton::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        m_heights.clear();
+        m_bodyWidth = -1;
+        m_paintedKey.clear();
+        updateGeometry();
+    }
+}
+
 QRect LevelCard::textRect(int width) const
 {
+    if (auto it = m_heights.constFind(width); it != m_heights.constEnd())
+        return {0, 0, width, *it};
     QFont bold = font();
     bold.setBold(true);
     const int titleHeight = QFontMetrics(bold).height();
     const QRect body = fontMetrics().boundingRect(QRect(0, 0, qMax(40, width - 2 * kPad), 100000), Qt::TextWordWrap,
                                                   m_descriptor);
-    return {0, 0, width, kPad + titleHeight + 6 + body.height() + kPad};
+    const int height = kPad + titleHeight + 6 + body.height() + kPad;
+    m_heights.insert(width, height);
+    return {0, 0, width, height};
 }
 
 int LevelCard::heightForWidth(int width) const
@@ -51,7 +67,28 @@ QSize LevelCard::minimumSizeHint() const
 
 void LevelCard::paintEvent(QPaintEvent *)
 {
-    QPainter p(this);
+    const qreal dpr = devicePixelRatioF();
+    const QString key = QStringLiteral("%1x%2@%3 %4%5%6 %7")
+                            .arg(width())
+                            .arg(height())
+                            .arg(dpr)
+                            .arg(isChecked())
+                            .arg(underMouse())
+                            .arg(hasFocus())
+                            .arg(palette().cacheKey());
+    if (key != m_paintedKey || m_painted.isNull()) {
+        m_painted = QPixmap(size() * dpr);
+        m_painted.setDevicePixelRatio(dpr);
+        m_painted.fill(Qt::transparent);
+        paintCard(m_painted);
+        m_paintedKey = key;
+    }
+    QPainter(this).drawPixmap(0, 0, m_painted);
+}
+
+void LevelCard::paintCard(QPaintDevice &device)
+{
+    QPainter p(&device);
     p.setRenderHint(QPainter::Antialiasing);
     const QPalette &pal = palette();
     const bool checked = isChecked();
@@ -71,8 +108,15 @@ void LevelCard::paintEvent(QPaintEvent *)
     const int titleHeight = QFontMetrics(bold).height();
     p.drawText(QRect(kPad, kPad, width() - 2 * kPad, titleHeight), Qt::AlignLeft | Qt::AlignVCenter, title);
     p.setFont(font());
-    p.drawText(QRect(kPad, kPad + titleHeight + 6, width() - 2 * kPad, height() - titleHeight - 2 * kPad),
-               Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, m_descriptor);
+    const int bodyWidth = qMax(40, width() - 2 * kPad);
+    if (bodyWidth != m_bodyWidth) {
+        m_body.setText(m_descriptor);
+        m_body.setTextFormat(Qt::PlainText);
+        m_body.setTextWidth(bodyWidth);
+        m_body.prepare(QTransform(), font());
+        m_bodyWidth = bodyWidth;
+    }
+    p.drawStaticText(QPoint(kPad, kPad + titleHeight + 6), m_body);
 
     if (hasFocus()) {
         p.setPen(QPen(pal.color(QPalette::Text), 2, Qt::DashLine));

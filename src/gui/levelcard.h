@@ -2,6 +2,9 @@
 #pragma once
 
 #include <QAbstractButton>
+#include <QHash>
+#include <QPixmap>
+#include <QStaticText>
 
 namespace hicm::gui {
 
@@ -18,9 +21,20 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     QRect textRect(int width) const;
+    void paintCard(QPaintDevice &device);
+
+    // The descriptor laid out once for the card's width and font, and drawn from that layout on every
+    // paint (QPainter::drawText would shape the whole text again each time the page is shown).
+    mutable QStaticText m_body;
+    mutable int m_bodyWidth = -1;
+    mutable QHash<int, int> m_heights;  // heightForWidth, by width, for the current font
+    // The card as last painted, and the state it was painted in: the page shows it again unchanged.
+    QPixmap m_painted;
+    QString m_paintedKey;
 
     int m_level;
     QString m_label;

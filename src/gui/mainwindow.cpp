@@ -38,8 +38,7 @@ const char *kRecentKey = "workspaces/recent";
 
 MainWindow::MainWindow(Framework bundled, std::string bundledJson, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_bundled(std::move(bundled)),
-      m_bundledJson(std::move(bundledJson)), m_browser(new FrameworkBrowser(this)), m_home(new HomePage(this)),
-      m_setup(new SetupPage(this)), m_walk(new WalkPage(this)), m_results(new ResultsPage(this))
+      m_bundledJson(std::move(bundledJson)), m_home(new HomePage(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/hicm-assess.svg")));
@@ -56,11 +55,67 @@ MainWindow::MainWindow(Framework bundled, std::string bundledJson, QWidget *pare
 MainWindow::~MainWindow()
 {
     // Pages hold a pointer to the session: let them go first.
-    m_home->setSession(nullptr);
-    m_setup->setSession(nullptr);
-    m_walk->setSession(nullptr);
-    m_results->setSession(nullptr);
+    setPagesSession(nullptr);
     dropSessionViews();
+}
+
+void MainWindow::setPagesSession(Session *session)
+{
+    m_home->setSession(session);
+    if (m_setup)
+        m_setup->setSession(session);
+    if (m_walk)
+        m_walk->setSession(session);
+    if (m_results)
+        m_results->setSession(session);
+}
+
+FrameworkBrowser *MainWindow::frameworkBrowser() const
+{
+    if (!m_browser) {
+        m_browser = new FrameworkBrowser(const_cast<MainWindow *>(this));
+        m_browser->setFramework(&m_bundled);
+        m_browser->setZoom(m_presentation ? m_zoom + 3 : m_zoom);
+        m_ui->pages->addWidget(m_browser);
+    }
+    return m_browser;
+}
+
+SetupPage *MainWindow::setupPage() const
+{
+    if (!m_setup) {
+        auto *self = const_cast<MainWindow *>(this);
+        m_setup = new SetupPage(self);
+        m_ui->pages->addWidget(m_setup);
+        connect(m_setup, &SetupPage::aboutModelRequested, self, [self] { self->showModel(QStringLiteral("about")); });
+        connect(m_setup, &SetupPage::startWalkRequested, self, &MainWindow::showWalk);
+        m_setup->setSession(m_session.get());
+    }
+    return m_setup;
+}
+
+WalkPage *MainWindow::walkPage() const
+{
+    if (!m_walk) {
+        auto *self = const_cast<MainWindow *>(this);
+        m_walk = new WalkPage(self);
+        m_ui->pages->addWidget(m_walk);
+        connect(m_walk, &WalkPage::addToPlanRequested, self, &MainWindow::addToPlan);
+        m_walk->setPresentation(m_presentation);
+        m_walk->setSession(m_session.get());
+    }
+    return m_walk;
+}
+
+ResultsPage *MainWindow::resultsPage() const
+{
+    if (!m_results) {
+        m_results = new ResultsPage(const_cast<MainWindow *>(this));
+        m_ui->pages->addWidget(m_results);
+        m_results->setPresentation(m_presentation);
+        m_results->setSession(m_session.get());
+    }
+    return m_results;
 }
 
 void MainWindow::dropSessionViews()
@@ -77,10 +132,7 @@ void MainWindow::dropSessionViews()
 
 void MainWindow::setUpScreens()
 {
-    for (QWidget *w : {static_cast<QWidget *>(m_home), static_cast<QWidget *>(m_setup), static_cast<QWidget *>(m_walk),
-                       static_cast<QWidget *>(m_results), static_cast<QWidget *>(m_browser)})
-        m_ui->pages->addWidget(w);
-    m_browser->setFramework(&m_bundled);
+    m_ui->pages->addWidget(m_home);
     auto *frameworkLabel = new QLabel(tr("Framework: %1 — %2")
                                           .arg(QString::fromStdString(m_bundled.meta.shortTitle.empty() ? m_bundled.meta.title
                                                                                                          : m_bundled.meta.shortTitle),
@@ -102,9 +154,6 @@ void MainWindow::setUpScreens()
         m_session->deleteAssessment(id);
         statusBar()->showMessage(tr("Assessment deleted. Undo (Ctrl+Z) brings it back."), 8000);
     });
-    connect(m_setup, &SetupPage::aboutModelRequested, this, [this] { showModel(QStringLiteral("about")); });
-    connect(m_setup, &SetupPage::startWalkRequested, this, &MainWindow::showWalk);
-    connect(m_walk, &WalkPage::addToPlanRequested, this, &MainWindow::addToPlan);
 }
 
 void MainWindow::setUpActions()
@@ -154,11 +203,11 @@ void MainWindow::setUpActions()
     connect(ui->actionMergePartnerFile, &QAction::triggered, this, [this] { mergePartnerFile(); });
     connect(ui->actionNextFeature, &QAction::triggered, this, [this] {
         showWalk();
-        m_walk->next();
+        walkPage()->next();
     });
     connect(ui->actionPreviousFeature, &QAction::triggered, this, [this] {
         showWalk();
-        m_walk->previous();
+        walkPage()->previous();
     });
     connect(ui->actionPresentation, &QAction::toggled, this, &MainWindow::setPresentation);
     connect(ui->actionZoomIn, &QAction::triggered, this, [this] { applyZoom(m_zoom + 1); });
@@ -180,10 +229,7 @@ bool MainWindow::openWorkspace(const QString &path)
                         tr("The file has not been changed. Open another workspace or create a new one from the File menu."));
         return false;
     }
-    m_home->setSession(nullptr);
-    m_setup->setSession(nullptr);
-    m_walk->setSession(nullptr);
-    m_results->setSession(nullptr);
+    setPagesSession(nullptr);
     dropSessionViews();
     if (m_undo) {
         m_ui->menuEdit->removeAction(m_undo);
@@ -205,10 +251,7 @@ bool MainWindow::openWorkspace(const QString &path)
         Messages::error(this, tr("The change was not saved"), message);
     });
     connect(m_session.get(), &Session::assessmentChanged, this, &MainWindow::updateTitle);
-    m_home->setSession(m_session.get());
-    m_setup->setSession(m_session.get());
-    m_walk->setSession(m_session.get());
-    m_results->setSession(m_session.get());
+    setPagesSession(m_session.get());
     for (const auto &w : m_session->workspace().warnings())
         statusBar()->showMessage(QString::fromStdString(w), 10000);
     if (m_session->readOnly())
@@ -329,7 +372,7 @@ void MainWindow::showSetup()
 {
     if (!m_session || !m_session->hasAssessment())
         return showHome();
-    m_ui->pages->setCurrentWidget(m_setup);
+    m_ui->pages->setCurrentWidget(setupPage());
     m_setup->setFocus(Qt::OtherFocusReason);
     updateActions();
 }
@@ -338,7 +381,7 @@ void MainWindow::showWalk()
 {
     if (!m_session || !m_session->hasAssessment())
         return showHome();
-    m_ui->pages->setCurrentWidget(m_walk);
+    m_ui->pages->setCurrentWidget(walkPage());
     if (auto *page = m_walk->currentFeaturePage())
         page->partnerGrid()->setFocus(Qt::OtherFocusReason);
     updateActions();
@@ -348,7 +391,7 @@ void MainWindow::showResults()
 {
     if (!m_session || !m_session->hasAssessment())
         return showHome();
-    m_ui->pages->setCurrentWidget(m_results);
+    m_ui->pages->setCurrentWidget(resultsPage());
     m_results->setFocus(Qt::OtherFocusReason);
     updateActions();
 }
@@ -408,7 +451,7 @@ bool MainWindow::mergePartnerFile(const QString &path)
 
 void MainWindow::showModel(const QString &page)
 {
-    m_ui->pages->setCurrentWidget(m_browser);
+    m_ui->pages->setCurrentWidget(frameworkBrowser());
     if (!page.isEmpty())
         m_browser->showPage(page);
     m_browser->setFocus(Qt::OtherFocusReason);
@@ -477,9 +520,12 @@ void MainWindow::setPresentation(bool on)
     setStyleSheet(on ? QStringLiteral("QWidget { color: #000000; } QMainWindow, QScrollArea, QStackedWidget > QWidget "
                                       "{ background: #FFFFFF; } QTableWidget { gridline-color: #000000; }")
                      : QString());
-    m_walk->setPresentation(on);
-    m_results->setPresentation(on);
-    m_browser->setZoom(on ? m_zoom + 3 : m_zoom);
+    if (m_walk)
+        m_walk->setPresentation(on);
+    if (m_results)
+        m_results->setPresentation(on);
+    if (m_browser)
+        m_browser->setZoom(on ? m_zoom + 3 : m_zoom);
     statusBar()->showMessage(on ? tr("Presentation mode: Esc or F5 leaves it") : QString(), 5000);
 }
 
@@ -496,7 +542,8 @@ void MainWindow::keyPressEvent(QKeyEvent *event)
 void MainWindow::applyZoom(int steps)
 {
     m_zoom = qBound(-2, steps, 8);
-    m_browser->setZoom(m_zoom);
+    if (m_browser)
+        m_browser->setZoom(m_zoom);
     m_ui->actionZoomOut->setEnabled(m_zoom > -2);
     m_ui->actionZoomIn->setEnabled(m_zoom < 8);
 }

@@ -50,11 +50,12 @@ public:
     void showCompare();
     void showTrend();
     QWidget *currentScreen() const;
-    FrameworkBrowser *frameworkBrowser() const { return m_browser; }
+    // The screens other than Home are built when first needed (start-up builds only Home).
+    FrameworkBrowser *frameworkBrowser() const;
     HomePage *homePage() const { return m_home; }
-    SetupPage *setupPage() const { return m_setup; }
-    WalkPage *walkPage() const { return m_walk; }
-    ResultsPage *resultsPage() const { return m_results; }
+    SetupPage *setupPage() const;
+    WalkPage *walkPage() const;
+    ResultsPage *resultsPage() const;
     ComparePage *comparePage() const { return m_compare; }
     TrendPage *trendPage() const { return m_trend; }
 
@@ -88,16 +89,18 @@ private:
     void newAssessmentDialog();
     void addToPlan(const std::string &featureId, const std::string &actionId);
     void dropSessionViews();
+    void setPagesSession(Session *session);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Framework m_bundled;
     std::string m_bundledJson;
     std::unique_ptr<Session> m_session;
-    FrameworkBrowser *m_browser;
     HomePage *m_home;
-    SetupPage *m_setup;
-    WalkPage *m_walk;
-    ResultsPage *m_results;
+    // Built on first use by their accessors (hence mutable).
+    mutable FrameworkBrowser *m_browser = nullptr;
+    mutable SetupPage *m_setup = nullptr;
+    mutable WalkPage *m_walk = nullptr;
+    mutable ResultsPage *m_results = nullptr;
     ComparePage *m_compare = nullptr;
     TrendPage *m_trend = nullptr;
     class QAction *m_undo = nullptr;

@@ -4,6 +4,10 @@
 #include "session.h"
 
 #include <QButtonGroup>
+#include <QLayout>
+#include <QPixmap>
+#include <QResizeEvent>
+#include <QTimer>
 #include <QHBoxLayout>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -14,17 +18,13 @@
 namespace hicm::gui {
 
 WalkPage::WalkPage(QWidget *parent)
-    : QWidget(parent), m_steps(new QHBoxLayout), m_stepGroup(new QButtonGroup(this)), m_scroll(new QScrollArea(this)),
-      m_stack(new QStackedWidget)
+    : QWidget(parent), m_steps(new QHBoxLayout), m_stepGroup(new QButtonGroup(this)), m_stack(new QStackedWidget(this))
 {
     setAccessibleName(tr("Guided walk through the features"));
     auto *layout = new QVBoxLayout(this);
     m_steps->setSpacing(4);
     layout->addLayout(m_steps);
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setWidget(m_stack);
-    layout->addWidget(m_scroll, 1);
+    layout->addWidget(m_stack, 1);
     m_stepGroup->setExclusive(true);
     connect(m_stepGroup, &QButtonGroup::idClicked, this, &WalkPage::showFeature);
 }
@@ -44,9 +44,11 @@ void WalkPage::rebuild()
     for (auto *b : m_stepButtons)
         delete b;
     m_stepButtons.clear();
-    for (auto *p : m_pages)
-        delete p;
+    for (auto *s : m_scrolls)
+        delete s;  // and its page
+    m_scrolls.clear();
     m_pages.clear();
+    m_preparedWidth.clear();
     m_framework = m_session && m_session->hasAssessment() ? m_session->frameworkPtr() : nullptr;
     if (!m_framework)
         return;
@@ -60,11 +62,18 @@ void WalkPage::rebuild()
         m_stepGroup->addButton(button, i);
         m_steps->addWidget(button);
         m_stepButtons.push_back(button);
-        auto *page = new FeaturePage(m_session, f, m_stack);
+        auto *scroll = new QScrollArea(m_stack);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setFocusPolicy(Qt::NoFocus);
+        auto *page = new FeaturePage(m_session, f, scroll);
         page->setPresentation(m_presentation);
         connect(page, &FeaturePage::addToPlanRequested, this, &WalkPage::addToPlanRequested);
-        m_stack->addWidget(page);
+        scroll->setWidget(page);
+        m_stack->addWidget(scroll);
+        m_scrolls.push_back(scroll);
         m_pages.push_back(page);
+        m_preparedWidth.push_back(-1);
         ++i;
     }
     showFeature(0);
@@ -102,11 +111,57 @@ void WalkPage::showFeature(int index)
 {
     if (index < 0 || index >= featureCount())
         return;
+    const auto i = static_cast<std::size_t>(index);
+    m_pages[i]->refresh();
+    m_scrolls[i]->ensureVisible(0, 0);
     m_stack->setCurrentIndex(index);
-    m_stepButtons[static_cast<std::size_t>(index)]->setChecked(true);
-    m_pages[static_cast<std::size_t>(index)]->refresh();
-    m_scroll->ensureVisible(0, 0);
-    m_pages[static_cast<std::size_t>(index)]->partnerGrid()->setFocus(Qt::OtherFocusReason);
+    m_stepButtons[i]->setChecked(true);
+    m_pages[i]->partnerGrid()->setFocus(Qt::OtherFocusReason);
+    schedulePrepare();
+}
+
+void WalkPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    schedulePrepare();
+}
+
+void WalkPage::schedulePrepare()
+{
+    if (m_preparing || m_pages.empty())
+        return;
+    m_preparing = true;
+    QTimer::singleShot(0, this, &WalkPage::prepareNext);
+}
+
+void WalkPage::prepareNext()
+{
+    m_preparing = false;
+    const int current = currentIndex();
+    if (!isVisible() || current < 0 || current >= featureCount())
+        return;
+    const QWidget *viewport = m_scrolls[static_cast<std::size_t>(current)]->viewport();
+    const int width = viewport->width();
+    if (width <= 0)
+        return;
+    for (std::size_t i = 0; i < m_pages.size(); ++i) {
+        if (int(i) == current || m_preparedWidth[i] == width)
+            continue;
+        FeaturePage *page = m_pages[i];
+        page->refresh();
+        const int height = page->hasHeightForWidth() ? page->heightForWidth(width) : page->sizeHint().height();
+        m_scrolls[i]->setGeometry(m_scrolls[static_cast<std::size_t>(current)]->geometry());
+        page->resize(width, qMax(height, viewport->height()));
+        if (page->layout())
+            page->layout()->activate();
+        // Painting the top of the page once, off screen, leaves its text laid out for the real paint.
+        QPixmap scratch(viewport->size() * devicePixelRatioF());
+        scratch.setDevicePixelRatio(devicePixelRatioF());
+        page->render(&scratch, QPoint(), QRegion(viewport->rect()));
+        m_preparedWidth[i] = width;
+        schedulePrepare();  // the next one on the next turn, so that keys and painting come first
+        return;
+    }
 }
 
 void WalkPage::next()
@@ -126,7 +181,8 @@ int WalkPage::currentIndex() const
 
 FeaturePage *WalkPage::currentFeaturePage() const
 {
-    return qobject_cast<FeaturePage *>(m_stack->currentWidget());
+    const int i = m_stack->currentIndex();
+    return i >= 0 && i < featureCount() ? m_pages[static_cast<std::size_t>(i)] : nullptr;
 }
 
 FeaturePage *WalkPage::featurePage(const std::string &featureId) const

@@ -1,5 +1,5 @@
 // The guided walk: a step bar over the features (done ones ticked; jump to any) and one page per
-// feature, built from the framework the assessment was scored against.
+// feature, built from the framework the assessment was scored against. Each page scrolls on its own.
 #pragma once
 
 #include "framework.h"
@@ -38,7 +38,15 @@ public:
 signals:
     void addToPlanRequested(const std::string &featureId, const std::string &actionId);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // Lays out the pages not on show for the current width, one per turn of the event loop when the
+    // app is idle, so that showing one the first time does not have to (a page's word-wrapped text takes
+    // longer to lay out than a frame).
+    void schedulePrepare();
+    void prepareNext();
     void rebuild();
     void refresh();
     void refreshSteps();
@@ -48,10 +56,14 @@ private:
     QHBoxLayout *m_steps;
     QButtonGroup *m_stepGroup;
     std::vector<QToolButton *> m_stepButtons;
-    QScrollArea *m_scroll;
+    // One scroll area per feature page, so that only the page on show is laid out: a stack inside one
+    // scroll area would ask every page's height-for-width (all their word-wrapped text) on each switch.
     QStackedWidget *m_stack;
+    std::vector<QScrollArea *> m_scrolls;
     std::vector<FeaturePage *> m_pages;
     bool m_presentation = false;
+    std::vector<int> m_preparedWidth;  // per page: the width it was laid out for (-1: not yet)
+    bool m_preparing = false;
 };
 
 }  // namespace hicm::gui
