@@ -59,11 +59,19 @@ MergeDialog::MergeDialog(Session *session, const ExchangeFile &file, const QStri
                                                    (m_plan.incomingDate.empty() ? "" : ", " + m_plan.incomingDate))
                                 .toHtmlEscaped(),
                             QString::fromStdString(m_plan.workshop.area).toHtmlEscaped());
+    // The core's notes and warnings are clauses ("the file's …"): shown here as sentences.
+    auto sentence = [](const std::string &clause) {
+        QString s = QString::fromStdString(clause).trimmed();
+        if (!s.isEmpty())
+            s[0] = s[0].toUpper();
+        if (!s.isEmpty() && !s.endsWith(QLatin1Char('.')))
+            s += QLatin1Char('.');
+        return s.toHtmlEscaped();
+    };
     for (const auto &w : m_plan.warnings)
-        text +=
-            QStringLiteral("<br><span style='color:#8a3b00'>%1</span>").arg(QString::fromStdString(w).toHtmlEscaped());
+        text += QStringLiteral("<br><span style='color:#8a3b00'>%1</span>").arg(sentence(w));
     for (const auto &n : m_plan.notes)
-        text += QStringLiteral("<br><i>%1</i>").arg(QString::fromStdString(n).toHtmlEscaped());
+        text += QStringLiteral("<br><i>%1</i>").arg(sentence(n));
     intro->setText(text);
 
     m_table = new QTableWidget(this);

@@ -2,16 +2,22 @@
 // demonstration workspace and saves a PNG of each screen into DIR, for docs/user-guide.md. Run it
 // through scripts/screenshots, under xvfb-run, so it draws with the real X11 platform and fonts.
 #include "application.h"
+#include "comparepage.h"
+#include "exchange.h"
 #include "featurepage.h"
 #include "frameworkbrowser.h"
 #include "homepage.h"
+#include "mergedialog.h"
 #include "mainwindow.h"
 #include "messages.h"
 #include "resultspage.h"
 #include "session.h"
+#include "trendpage.h"
 #include "walkpage.h"
 
 #include <QApplication>
+
+#include <algorithm>
 #include <QDir>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -130,6 +136,44 @@ int main(int argc, char *argv[])
         window->showModel(QString::fromLatin1(key));
         ok = save(window.get(), dir, QString::fromLatin1(name)) && ok;
     }
+    window->showCompare();
+    ok = save(window.get(), dir, QStringLiteral("compare")) && ok;
+    window->showTrend();
+    ok = save(window.get(), dir, QStringLiteral("trend")) && ok;
+
+    // The merge view: a partner's own file (here: the open assessment, as the care provider scored it
+    // at home) beside the workshop's.
+    {
+        Session &s = *window->session();
+        const auto framework = s.workspace().frameworkJson(s.assessment().id);
+        auto parsed = parseExchange(exchangeToString(s.assessment(), framework ? *framework : std::string(), exchangeTimeNow()),
+                                    "shire-home-care.hicm.json");
+        if (parsed.ok()) {
+            ExchangeFile file = std::move(*parsed.file);
+            Assessment &theirs = file.assessment;
+            theirs.partners.erase(std::remove_if(theirs.partners.begin(), theirs.partners.end(),
+                                                 [](const Partner &p) { return p.organisation != "Shire Home Care Ltd"; }),
+                                  theirs.partners.end());
+            for (auto &f : theirs.features) {
+                f.partnerLevels.erase(std::remove_if(f.partnerLevels.begin(), f.partnerLevels.end(),
+                                                     [](const PartnerLevel &l) { return l.partner != "Shire Home Care Ltd"; }),
+                                      f.partnerLevels.end());
+                for (auto &l : f.partnerLevels)
+                    if (f.featureId == "B1" || f.featureId == "B5") {
+                        l.level = l.level == 1 ? 2 : 1;
+                        l.note = "Scored with our care managers the week before the workshop.";
+                    }
+            }
+            MergeDialog dialog(&s, file, QStringLiteral("shire-home-care.hicm.json"), window.get());
+            dialog.resize(1200, 640);
+            dialog.show();
+            QTest::qWaitForWindowExposed(&dialog);
+            ok = save(&dialog, dir, QStringLiteral("merge")) && ok;
+        } else {
+            ok = false;
+        }
+    }
+
     window->showWalk();
     window->walkPage()->showFeature(1);
     window->setPresentation(true);
