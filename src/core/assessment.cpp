@@ -153,4 +153,16 @@ int Assessment::agreedCount() const
         std::count_if(features.begin(), features.end(), [](const FeatureAssessment &f) { return f.agreedLevel.has_value(); }));
 }
 
+std::string metricValueText(const MetricValue &m)
+{
+    std::string out = m.value;
+    if (!m.unit.empty())
+        out += " " + m.unit;
+    if (!m.period.empty())
+        out += "; period: " + m.period;
+    if (!m.source.empty())
+        out += "; source: " + m.source;
+    return out;
+}
+
 }  // namespace hicm

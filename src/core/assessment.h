@@ -53,6 +53,10 @@ struct MetricValue {
     std::string source;
 };
 
+// A metric value in one line, as the change log and the merge view show it:
+// "120 per month; period: 2023-24; source: SUS".
+std::string metricValueText(const MetricValue &m);
+
 struct FeatureAssessment {
     std::string featureId;  // e.g. "B3"
     std::vector<PartnerLevel> partnerLevels;

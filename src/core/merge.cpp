@@ -28,18 +28,6 @@ std::string folded(const std::string &s)
     return out;
 }
 
-std::string metricText(const MetricValue &m)
-{
-    std::string out = m.value;
-    if (!m.unit.empty())
-        out += " " + m.unit;
-    if (!m.period.empty())
-        out += "; period: " + m.period;
-    if (!m.source.empty())
-        out += "; source: " + m.source;
-    return out;
-}
-
 // True when the workshop's metric already holds everything the incoming one says.
 bool metricCovers(const MetricValue &workshop, const MetricValue &incoming)
 {
@@ -132,11 +120,11 @@ public:
         MergeItem item = base(MergeItemKind::Metric, "metric/" + m.metricId, featureId, "data item " + m.metricId);
         item.metricId = m.metricId;
         item.incomingMetric = m;
-        item.incoming = metricText(m);
+        item.incoming = metricValueText(m);
         if (const FeatureAssessment *wf = m_plan.workshop.feature(featureId))
             for (const auto &w : wf->metrics)
                 if (w.metricId == m.metricId && !trimmed(w.value).empty()) {
-                    item.workshop = metricText(w);
+                    item.workshop = metricValueText(w);
                     item.status = metricCovers(w, m) ? MergeItemStatus::Same : MergeItemStatus::Conflict;
                 }
         m_plan.items.push_back(std::move(item));

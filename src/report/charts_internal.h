@@ -1,4 +1,4 @@
-// Internal to the chart painters (charts.cpp, charts_radar.cpp): the series' pens and markers, and
+// Internal to the chart painters (charts.cpp, charts_radar.cpp, trendchart.cpp): the series' pens and markers, and
 // the keys laid out under the charts.
 #pragma once
 

@@ -1,5 +1,7 @@
 #include "trendchart.h"
 
+#include "charts_internal.h"
+
 #include "framework.h"
 #include "trend.h"
 
@@ -14,57 +16,9 @@
 
 namespace hicm::report {
 
+using namespace detail;
+
 namespace {
-
-// The radar's colours (charts.cpp), so a series looks the same on every chart.
-const QColor kAgreed(0x08, 0x51, 0x9c);
-const QColor kTarget(0xb4, 0x3c, 0x0a);
-const QColor kPrevious(0x55, 0x5b, 0x66);
-
-QPen seriesPen(SeriesRole role, qreal pt)
-{
-    switch (role) {
-    case SeriesRole::Agreed:
-        return QPen(kAgreed, 2.0 * pt, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-    case SeriesRole::Target: {
-        QPen p(kTarget, 1.5 * pt, Qt::CustomDashLine, Qt::FlatCap, Qt::RoundJoin);
-        p.setDashPattern({4.0, 2.5});
-        return p;
-    }
-    case SeriesRole::Previous: {
-        QPen p(kPrevious, 1.6 * pt, Qt::CustomDashLine, Qt::RoundCap, Qt::RoundJoin);
-        p.setDashPattern({0.1, 2.2});
-        return p;
-    }
-    }
-    return {};
-}
-
-void paintMarker(QPainter &p, SeriesRole role, QPointF at, qreal pt)
-{
-    p.save();
-    switch (role) {
-    case SeriesRole::Agreed:
-        p.setPen(QPen(Qt::white, 0.6 * pt));
-        p.setBrush(kAgreed);
-        p.drawEllipse(at, 2.8 * pt, 2.8 * pt);
-        break;
-    case SeriesRole::Target:
-        p.setPen(QPen(kTarget, 1.1 * pt));
-        p.setBrush(Qt::white);
-        p.drawRect(QRectF(at.x() - 3.2 * pt, at.y() - 3.2 * pt, 6.4 * pt, 6.4 * pt));
-        break;
-    case SeriesRole::Previous: {
-        const qreal s = 4.0 * pt;
-        p.setPen(QPen(kPrevious, 1.0 * pt));
-        p.setBrush(Qt::white);
-        p.drawPolygon(QPolygonF({QPointF(at.x(), at.y() - s), QPointF(at.x() + s * 0.87, at.y() + s * 0.5),
-                                 QPointF(at.x() - s * 0.87, at.y() + s * 0.5)}));
-        break;
-    }
-    }
-    p.restore();
-}
 
 struct Scale {
     double lo = 0, hi = 1;
@@ -142,45 +96,19 @@ std::vector<KeyEntry> keyEntries(const TrendChartData &d)
     return out;
 }
 
-// Lays out (and paints, when `p` is given) the key; returns its height.
+// Lays out (and paints, when `p` is given) the key; returns its height. The same key as the radar's.
 qreal key(QPainter *p, QPointF topLeft, qreal width, const TrendChartData &d, const ChartStyle &s)
 {
-    const QFontMetricsF fm(s.font);
-    const qreal lineH = fm.height() * 1.35, gap = 12 * s.pt, sample = 22 * s.pt;
-    std::vector<std::pair<QString, std::optional<SeriesRole>>> items;
+    std::vector<KeyItem> items;
     for (const auto &e : keyEntries(d))
-        items.emplace_back(e.name, e.role);
+        items.push_back({KeyItem::Series, e.name, e.role, 0});
     if (d.levels && !d.levelLabels.empty()) {
         QString levels = QStringLiteral("Levels: ");
         for (std::size_t i = 0; i < d.levelLabels.size(); ++i)
             levels += (i ? QStringLiteral(" \u00b7 ") : QString()) + d.levelLabels[i];
-        items.emplace_back(levels, std::nullopt);
+        items.push_back({KeyItem::Text, levels, SeriesRole::Agreed, 0});
     }
-    qreal x = 0, y = 0;
-    for (const auto &[label, role] : items) {
-        const qreal textW = fm.horizontalAdvance(label);
-        const qreal w = (role ? sample + 4 * s.pt : 0) + textW;
-        if (x > 0 && x + w > width) {
-            x = 0;
-            y += lineH;
-        }
-        if (p) {
-            const QPointF o = topLeft + QPointF(x, y);
-            const qreal midY = o.y() + lineH / 2;
-            p->save();
-            if (role) {
-                p->setPen(seriesPen(*role, s.pt));
-                p->drawLine(QPointF(o.x(), midY), QPointF(o.x() + sample, midY));
-                paintMarker(*p, *role, QPointF(o.x() + sample / 2, midY), s.pt);
-            }
-            p->setPen(s.text);
-            p->setFont(s.font);
-            p->drawText(QRectF(o.x() + w - textW, o.y(), textW + 1, lineH), Qt::AlignLeft | Qt::AlignVCenter, label);
-            p->restore();
-        }
-        x += w + gap;
-    }
-    return items.empty() ? 0 : y + lineH;
+    return flowKey(p, topLeft, width, items, d.minLevel, d.maxLevel, s);
 }
 
 QString tickText(const TrendChartData &d, double v)

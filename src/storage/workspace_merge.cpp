@@ -11,18 +11,6 @@ namespace {
 
 using Kind = StorageError::Kind;
 
-std::string metricText(const MetricValue &m)
-{
-    std::string out = m.value;
-    if (!m.unit.empty())
-        out += " " + m.unit;
-    if (!m.period.empty())
-        out += "; period: " + m.period;
-    if (!m.source.empty())
-        out += "; source: " + m.source;
-    return out;
-}
-
 std::map<std::string, std::int64_t> partnerIds(WriteTxn &t)
 {
     std::map<std::string, std::int64_t> ids;
@@ -101,10 +89,10 @@ int writeMetric(WriteTxn &t, const Feature &feature, const MetricValue &m)
     q.bind(2, m.metricId);
     std::optional<std::string> from;
     if (q.executeStep())
-        from = metricText({m.metricId, q.getColumn(0).getString(), q.getColumn(1).getString(),
+        from = metricValueText({m.metricId, q.getColumn(0).getString(), q.getColumn(1).getString(),
                            q.getColumn(2).getString(), q.getColumn(3).getString()});
     q.reset();
-    if (from && *from == metricText(m))
+    if (from && *from == metricValueText(m))
         return 0;
     SQLite::Statement up(t.db(),
                          "INSERT INTO metric_values (assessment_id, feature_id, metric_id, value, unit, period, "
@@ -119,7 +107,7 @@ int writeMetric(WriteTxn &t, const Feature &feature, const MetricValue &m)
     up.bind(6, m.period);
     up.bind(7, m.source);
     up.exec();
-    t.log("metric " + m.metricId, from.value_or(""), metricText(m));
+    t.log("metric " + m.metricId, from.value_or(""), metricValueText(m));
     return 1;
 }
 
@@ -244,7 +232,7 @@ Status Workspace::undoMerge(std::int64_t id, const Assessment &before, const std
                 q.bind(2, metric.id);
                 if (!q.executeStep())
                     continue;
-                const std::string old = metricText({metric.id, q.getColumn(0).getString(), q.getColumn(1).getString(),
+                const std::string old = metricValueText({metric.id, q.getColumn(0).getString(), q.getColumn(1).getString(),
                                                     q.getColumn(2).getString(), q.getColumn(3).getString()});
                 q.reset();
                 SQLite::Statement del(t.db(), "DELETE FROM metric_values WHERE assessment_id = ? AND metric_id = ?");

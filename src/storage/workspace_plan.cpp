@@ -9,18 +9,6 @@ namespace {
 
 using Kind = StorageError::Kind;
 
-std::string metricText(const MetricValue &m)
-{
-    std::string out = m.value;
-    if (!m.unit.empty())
-        out += " " + m.unit;
-    if (!m.period.empty())
-        out += "; period: " + m.period;
-    if (!m.source.empty())
-        out += "; source: " + m.source;
-    return out;
-}
-
 std::string overrideText(OverrideKind kind, const std::string &reason)
 {
     return std::string(toString(kind)) + (reason.empty() ? "" : ": " + reason);
@@ -119,7 +107,7 @@ Status Workspace::setMetric(std::int64_t id, const std::string &featureId, const
         q.bind(2, metric.metricId);
         std::string from;
         if (q.executeStep())
-            from = metricText({metric.metricId, q.getColumn(0).getString(), q.getColumn(1).getString(),
+            from = metricValueText({metric.metricId, q.getColumn(0).getString(), q.getColumn(1).getString(),
                                q.getColumn(2).getString(), q.getColumn(3).getString()});
         q.reset();
         SQLite::Statement up(t.db(), "INSERT INTO metric_values (assessment_id, feature_id, metric_id, value, unit, period, "
@@ -134,8 +122,8 @@ Status Workspace::setMetric(std::int64_t id, const std::string &featureId, const
         up.bind(6, metric.period);
         up.bind(7, metric.source);
         up.exec();
-        if (from != metricText(metric))
-            t.log("metric " + metric.metricId, from, metricText(metric));
+        if (from != metricValueText(metric))
+            t.log("metric " + metric.metricId, from, metricValueText(metric));
     });
 }
 
@@ -149,7 +137,7 @@ Status Workspace::removeMetric(std::int64_t id, const std::string &featureId, co
         q.bind(2, metricId);
         if (!q.executeStep())
             return;
-        const std::string from = metricText({metricId, q.getColumn(0).getString(), q.getColumn(1).getString(),
+        const std::string from = metricValueText({metricId, q.getColumn(0).getString(), q.getColumn(1).getString(),
                                              q.getColumn(2).getString(), q.getColumn(3).getString()});
         q.reset();
         SQLite::Statement del(t.db(), "DELETE FROM metric_values WHERE assessment_id = ? AND metric_id = ?");

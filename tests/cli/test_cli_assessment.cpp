@@ -1,5 +1,6 @@
 // The assessment commands end to end: a whole small assessment run from the command line, refusals
 // that list the valid choices, usage errors, hostile text, and files that are not workspaces.
+#include "cli_test_support.h"
 #include "cli.h"
 #include "hash.h"
 #include "paths.h"
@@ -17,37 +18,8 @@ using namespace hicm::test;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-// Runs the CLI on a workspace with the mini framework (for `new`).
-class Cli {
-public:
-    explicit Cli(std::string workspace) : m_workspace(std::move(workspace)) {}
-    Run operator()(std::vector<std::string> args) const
-    {
-        args.insert(args.begin(), {"hicm-assess-cli", "--workspace", m_workspace, "--framework",
-                                   kFixturesDir + "/mini-framework.json"});
-        std::ostringstream out, err;
-        const int code = hicm::cli::run(args, out, err);
-        return {code, out.str(), err.str()};
-    }
-    // Runs and requires exit 0; returns standard output.
-    std::string ok(const std::vector<std::string> &args) const
-    {
-        const Run r = (*this)(args);
-        INFO("args: " << args.front() << " …\nstderr: " << r.err);
-        REQUIRE(r.code == 0);
-        return r.out;
-    }
-    json showJson(const std::string &id) const { return json::parse(ok({"show", id, "--json"})); }
-
-private:
-    std::string m_workspace;
-};
+using hicm::clitest::Cli;
+using hicm::clitest::Run;
 
 const json &feature(const json &a, const std::string &id)
 {

@@ -1,5 +1,6 @@
 // export, import, merge, compare and trend from the command line: round trips, refusals that leave the
 // workspace byte for byte as it was, merges with and without conflicts, and three partners' laptops.
+#include "cli_test_support.h"
 #include "cli.h"
 #include "hash.h"
 #include "test_paths.h"
@@ -18,36 +19,8 @@ using hicm::sha256Hex;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-class Cli {
-public:
-    explicit Cli(std::string workspace) : m_workspace(std::move(workspace)) {}
-    Run operator()(std::vector<std::string> args) const
-    {
-        args.insert(args.begin(), {"hicm-assess-cli", "--workspace", m_workspace, "--framework",
-                                   kFixturesDir + "/mini-framework.json"});
-        std::ostringstream out, err;
-        const int code = hicm::cli::run(args, out, err);
-        return {code, out.str(), err.str()};
-    }
-    std::string ok(const std::vector<std::string> &args) const
-    {
-        const Run r = (*this)(args);
-        INFO("args: " << args.front() << " " << (args.size() > 1 ? args[1] : "") << "\nstderr: " << r.err);
-        REQUIRE(r.code == 0);
-        return r.out;
-    }
-    json okJson(const std::vector<std::string> &args) const { return json::parse(ok(args)); }
-    const std::string &path() const { return m_workspace; }
-
-private:
-    std::string m_workspace;
-};
+using hicm::clitest::Cli;
+using hicm::clitest::Run;
 
 json withoutIds(json a)
 {

@@ -1,6 +1,7 @@
 // A framework file replaced by garbage between runs: the CLI refuses it with the loader's own message
 // (exit 1), and the copy of the framework stored in the workspace with each assessment is unaffected,
 // so the assessments scored on it still show, prioritise and compare as before.
+#include "cli_test_support.h"
 #include "cli.h"
 #include "framework_loader.h"
 #include "hash.h"
@@ -16,19 +17,8 @@ using namespace hicm::test;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run runCli(std::vector<std::string> args)
-{
-    args.insert(args.begin(), "hicm-assess-cli");
-    std::ostringstream out, err;
-    const int code = hicm::cli::run(args, out, err);
-    return {code, out.str(), err.str()};
-}
+using hicm::clitest::Run;
+using hicm::clitest::runCli;
 
 std::string storedFramework(const std::string &workspace, std::int64_t id)
 {

@@ -1,4 +1,5 @@
 // validate-framework, --help, --version and the exit codes users script against.
+#include "cli_test_support.h"
 #include "cli.h"
 #include "test_paths.h"
 
@@ -11,18 +12,11 @@
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
+using hicm::clitest::Run;
 
 Run cli(std::vector<std::string> args)
 {
-    args.insert(args.begin(), "hicm-assess-cli");
-    std::ostringstream out, err;
-    const int code = hicm::cli::run(args, out, err);
-    return {code, out.str(), err.str()};
+    return hicm::clitest::runCli(std::move(args));
 }
 
 }  // namespace

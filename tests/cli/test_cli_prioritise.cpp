@@ -1,4 +1,5 @@
 // prioritise ID [--json]: golden cases stored in a workspace give the golden result through the CLI.
+#include "cli_test_support.h"
 #include "cli.h"
 #include "test_paths.h"
 #include "workspace.h"
@@ -15,19 +16,8 @@ using namespace hicm::test;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run runCli(std::vector<std::string> args)
-{
-    args.insert(args.begin(), "hicm-assess-cli");
-    std::ostringstream out, err;
-    const int code = hicm::cli::run(args, out, err);
-    return {code, out.str(), err.str()};
-}
+using hicm::clitest::Run;
+using hicm::clitest::runCli;
 
 // Stores a golden case's assessment in a new workspace at `path`; returns its id.
 std::int64_t storeCase(const std::string &path, const GoldenCase &c)

@@ -167,7 +167,7 @@ int main(int argc, char *argv[])
             MergeDialog dialog(&s, file, QStringLiteral("shire-home-care.hicm.json"), window.get());
             dialog.resize(1200, 640);
             dialog.show();
-            QTest::qWaitForWindowExposed(&dialog);
+            ok = QTest::qWaitForWindowExposed(&dialog) && ok;
             ok = save(&dialog, dir, QStringLiteral("merge")) && ok;
         } else {
             ok = false;

@@ -2,6 +2,7 @@
 // uses (View › Compare Ctrl+5, View › Trend Ctrl+6, File › Export / Import Assessment), on a workspace
 // built through the window itself.
 #include "application.h"
+#include "gui_test_support.h"
 #include "chartview.h"
 #include "comparepage.h"
 #include "exchange.h"
@@ -26,17 +27,7 @@ using namespace hicm::gui;
 
 namespace {
 
-std::unique_ptr<MainWindow> openWindow(const std::string &workspace)
-{
-    StartupOptions options;
-    options.workspace = QString::fromStdString(workspace);
-    auto window = createMainWindow(options);
-    REQUIRE(window);
-    window->resize(1366, 768);
-    window->show();
-    REQUIRE(QTest::qWaitForWindowExposed(window.get()));
-    return window;
-}
+using hicm::guitest::openWindow;
 
 QAction *menuAction(MainWindow &w, const QString &text)
 {

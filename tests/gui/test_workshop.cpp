@@ -2,6 +2,7 @@
 // create an assessment, add three partners, score all eight features per partner and agree, set targets,
 // add an action, undo and redo, reopen the workspace and find it all there.
 #include "application.h"
+#include "gui_test_support.h"
 #include "featurepage.h"
 #include "homepage.h"
 #include "mainwindow.h"
@@ -32,17 +33,7 @@ using namespace hicm::gui;
 
 namespace {
 
-std::unique_ptr<MainWindow> openWindow(const std::string &workspace)
-{
-    StartupOptions options;
-    options.workspace = QString::fromStdString(workspace);
-    auto window = createMainWindow(options);
-    REQUIRE(window);
-    window->resize(1366, 768);
-    window->show();
-    REQUIRE(QTest::qWaitForWindowExposed(window.get()));
-    return window;
-}
+using hicm::guitest::openWindow;
 
 template <typename T>
 T *child(QWidget *parent, const char *name)
