@@ -1,6 +1,8 @@
 // Comparing two assessments (compare.h). The JSON is in compare_json.cpp, edition texts in compare_editions.cpp.
 #include "compare.h"
 
+#include "text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -11,32 +13,6 @@
 namespace hicm {
 
 namespace {
-
-std::string trimmed(const std::string &s)
-{
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos)
-        return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
-// Lower case (ASCII), white space folded to single spaces, trimmed: how action texts are matched.
-std::string folded(const std::string &s)
-{
-    std::string out;
-    bool space = false;
-    for (unsigned char c : trimmed(s)) {
-        if (std::isspace(c)) {
-            space = true;
-            continue;
-        }
-        if (space)
-            out += ' ';
-        space = false;
-        out += static_cast<char>(std::tolower(c));
-    }
-    return out;
-}
 
 std::string frameworkName(const Framework &fw)
 {

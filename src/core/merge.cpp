@@ -3,6 +3,7 @@
 #include "merge.h"
 
 #include "exchange.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -10,23 +11,6 @@
 namespace hicm {
 
 namespace {
-
-std::string trimmed(const std::string &s)
-{
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos)
-        return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
-std::string folded(const std::string &s)
-{
-    std::string out;
-    for (unsigned char c : trimmed(s))
-        if (!std::isspace(c) || (!out.empty() && out.back() != ' '))
-            out += std::isspace(c) ? ' ' : static_cast<char>(std::tolower(c));
-    return out;
-}
 
 // True when the workshop's metric already holds everything the incoming one says.
 bool metricCovers(const MetricValue &workshop, const MetricValue &incoming)
