@@ -12,4 +12,7 @@ std::string trimmed(const std::string &s);
 // and action texts are matched ("North  ICB " is "north icb").
 std::string folded(const std::string &s);
 
+// A real calendar date written YYYY-MM-DD (leap years counted).
+bool isIsoDate(const std::string &text);
+
 }  // namespace hicm

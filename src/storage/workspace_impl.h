@@ -1,6 +1,7 @@
 // Internal to hicm_storage: the workspace's state, and the transaction runner every edit goes through.
 #pragma once
 
+#include "text.h"
 #include "workspace.h"
 
 #include <SQLiteCpp/Database.h>
@@ -87,9 +88,6 @@ private:
 
 // Text for log values: a level "2" or "" for none.
 std::string levelText(const std::optional<int> &level);
-
-// True for a real calendar date written YYYY-MM-DD.
-bool isIsoDate(const std::string &text);
 
 // True when `text` has something other than white space.
 bool hasText(const std::string &text);
