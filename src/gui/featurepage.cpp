@@ -3,6 +3,8 @@
 #include "levelcard.h"
 #include "prioritisation.h"
 #include "session.h"
+#include "textblock.h"
+#include "textdelegate.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -11,7 +13,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
@@ -29,13 +30,9 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 
-QLabel *wrapped(const QString &text, QWidget *parent)
+TextBlock *wrapped(const QString &text, QWidget *parent)
 {
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
+    return new TextBlock(text, parent);
 }
 
 constexpr int PartnerIdRole = Qt::UserRole + 1;
@@ -65,9 +62,7 @@ void FeaturePage::build(const Feature &feature)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(10);
-    m_title = new QLabel(qs(feature.id + "  " + feature.title.text), this);
-    m_title->setTextFormat(Qt::PlainText);
-    m_title->setWordWrap(true);
+    m_title = new TextBlock(qs(feature.id + "  " + feature.title.text), this);
     updateTitleFont();
     layout->addWidget(m_title);
     QStringList intro;
@@ -79,7 +74,7 @@ void FeaturePage::build(const Feature &feature)
     m_previous = wrapped(QString(), this);
     m_previous->setObjectName(QStringLiteral("previousLevel"));
     m_previous->setAutoFillBackground(true);
-    m_previous->setMargin(6);
+    m_previous->setContentsMargins(6, 6, 6, 6);
     QPalette note = m_previous->palette();
     note.setColor(QPalette::Window, QColor(0xFF, 0xF4, 0xD6));
     note.setColor(QPalette::WindowText, Qt::black);
@@ -129,6 +124,7 @@ QWidget *FeaturePage::buildAgreement()
     m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
     m_grid->setTabKeyNavigation(false);
     m_grid->setMinimumHeight(180);
+    m_grid->setItemDelegate(new CachedTextDelegate(m_grid));
     connect(m_grid, &QTableWidget::currentCellChanged, this, [this] {
         if (!m_refreshing)
             refreshCards();
@@ -217,6 +213,7 @@ QWidget *FeaturePage::buildEvidence(const Feature &feature)
     m_metrics->verticalHeader()->hide();
     m_metrics->setTabKeyNavigation(false);
     m_metrics->setWordWrap(true);
+    m_metrics->setItemDelegate(new CachedTextDelegate(m_metrics));
     m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_metrics->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int r = 0; r < m_metrics->rowCount(); ++r) {

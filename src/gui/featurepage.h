@@ -12,12 +12,13 @@
 #include <vector>
 
 class QComboBox;
-class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
 
 namespace hicm::gui {
+
+class TextBlock;
 
 class LevelCard;
 class Session;
@@ -39,7 +40,7 @@ public:
     QPlainTextEdit *rationale() const { return m_rationale; }
     QComboBox *target() const { return m_target; }
     QTableWidget *metrics() const { return m_metrics; }
-    QLabel *spreadWarning() const { return m_spread; }
+    TextBlock *spreadWarning() const { return m_spread; }
     QPushButton *useSuggestion() const { return m_useSuggestion; }
     // The lower median of the partners' levels, as the agreed level to suggest (nullopt: none scored).
     std::optional<int> suggestion() const;
@@ -67,10 +68,10 @@ private:
     bool m_refreshing = false;
     std::vector<LevelCard *> m_cards;
     QTableWidget *m_grid = nullptr;
-    QLabel *m_title = nullptr;
-    QLabel *m_previous = nullptr;
-    QLabel *m_spread = nullptr;
-    QLabel *m_suggestionLabel = nullptr;
+    TextBlock *m_title = nullptr;
+    TextBlock *m_previous = nullptr;
+    TextBlock *m_spread = nullptr;
+    TextBlock *m_suggestionLabel = nullptr;
     QPushButton *m_useSuggestion = nullptr;
     QPlainTextEdit *m_rationale = nullptr;
     QComboBox *m_target = nullptr;

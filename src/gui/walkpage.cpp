@@ -10,7 +10,6 @@
 #include <QTimer>
 #include <QHBoxLayout>
 #include <QScrollArea>
-#include <QStackedWidget>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -18,8 +17,9 @@
 namespace hicm::gui {
 
 WalkPage::WalkPage(QWidget *parent)
-    : QWidget(parent), m_steps(new QHBoxLayout), m_stepGroup(new QButtonGroup(this)), m_stack(new QStackedWidget(this))
+    : QWidget(parent), m_steps(new QHBoxLayout), m_stepGroup(new QButtonGroup(this)), m_stack(new QWidget(this))
 {
+    m_stack->installEventFilter(this);
     setAccessibleName(tr("Guided walk through the features"));
     auto *layout = new QVBoxLayout(this);
     m_steps->setSpacing(4);
@@ -48,6 +48,7 @@ void WalkPage::rebuild()
         delete s;  // and its page
     m_scrolls.clear();
     m_pages.clear();
+    m_current = -1;
     m_preparedWidth.clear();
     m_framework = m_session && m_session->hasAssessment() ? m_session->frameworkPtr() : nullptr;
     if (!m_framework)
@@ -63,6 +64,7 @@ void WalkPage::rebuild()
         m_steps->addWidget(button);
         m_stepButtons.push_back(button);
         auto *scroll = new QScrollArea(m_stack);
+        scroll->setVisible(false);  // until it is the page on show
         scroll->setWidgetResizable(true);
         scroll->setFrameShape(QFrame::NoFrame);
         scroll->setFocusPolicy(Qt::NoFocus);
@@ -70,7 +72,6 @@ void WalkPage::rebuild()
         page->setPresentation(m_presentation);
         connect(page, &FeaturePage::addToPlanRequested, this, &WalkPage::addToPlanRequested);
         scroll->setWidget(page);
-        m_stack->addWidget(scroll);
         m_scrolls.push_back(scroll);
         m_pages.push_back(page);
         m_preparedWidth.push_back(-1);
@@ -113,11 +114,28 @@ void WalkPage::showFeature(int index)
         return;
     const auto i = static_cast<std::size_t>(index);
     m_pages[i]->refresh();
-    m_scrolls[i]->ensureVisible(0, 0);
-    m_stack->setCurrentIndex(index);
+    QScrollArea *shown = m_scrolls[i];
+    shown->ensureVisible(0, 0);
+    if (index != m_current) {
+        // Shown, given the focus, and only then the old page hidden: hiding the page that holds the focus
+        // would make Qt search the window for somewhere else to put it first.
+        shown->setGeometry(m_stack->rect());
+        shown->setVisible(true);
+        m_pages[i]->partnerGrid()->setFocus(Qt::OtherFocusReason);
+        if (m_current >= 0)
+            m_scrolls[static_cast<std::size_t>(m_current)]->setVisible(false);
+        m_current = index;
+    }
     m_stepButtons[i]->setChecked(true);
     m_pages[i]->partnerGrid()->setFocus(Qt::OtherFocusReason);
     schedulePrepare();
+}
+
+bool WalkPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_stack && event->type() == QEvent::Resize && m_current >= 0)
+        m_scrolls[static_cast<std::size_t>(m_current)]->setGeometry(m_stack->rect());
+    return QWidget::eventFilter(watched, event);
 }
 
 void WalkPage::resizeEvent(QResizeEvent *event)
@@ -176,13 +194,12 @@ void WalkPage::previous()
 
 int WalkPage::currentIndex() const
 {
-    return m_stack->currentIndex();
+    return m_current;
 }
 
 FeaturePage *WalkPage::currentFeaturePage() const
 {
-    const int i = m_stack->currentIndex();
-    return i >= 0 && i < featureCount() ? m_pages[static_cast<std::size_t>(i)] : nullptr;
+    return m_current >= 0 && m_current < featureCount() ? m_pages[static_cast<std::size_t>(m_current)] : nullptr;
 }
 
 FeaturePage *WalkPage::featurePage(const std::string &featureId) const

@@ -12,7 +12,6 @@
 class QButtonGroup;
 class QHBoxLayout;
 class QScrollArea;
-class QStackedWidget;
 class QToolButton;
 
 namespace hicm::gui {
@@ -40,6 +39,7 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     // Lays out the pages not on show for the current width, one per turn of the event loop when the
@@ -58,7 +58,10 @@ private:
     std::vector<QToolButton *> m_stepButtons;
     // One scroll area per feature page, so that only the page on show is laid out: a stack inside one
     // scroll area would ask every page's height-for-width (all their word-wrapped text) on each switch.
-    QStackedWidget *m_stack;
+    // They are children of a plain widget, shown and hidden here: QStackedWidget turns updates off and on
+    // again across every page's widgets on each switch.
+    QWidget *m_stack;
+    int m_current = -1;
     std::vector<QScrollArea *> m_scrolls;
     std::vector<FeaturePage *> m_pages;
     bool m_presentation = false;

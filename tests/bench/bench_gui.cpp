@@ -2,7 +2,7 @@
 // feature pages (Ctrl+PgDown / Ctrl+PgUp) and recording a partner's level (a digit key in the partner
 // grid, stored durably), each timed from the key event until the event queue is empty and the window
 // repainted. Prints p50, p99 and max against one frame at 60 Hz (16 ms, issue 4's budget).
-//   bench_gui [REPEATS]   (default 400 of each)
+//   bench_gui [REPEATS] [switch|record]   (default 400 of each; name one to run only that, e.g. under perf)
 #include "application.h"
 #include "bench_support.h"
 #include "featurepage.h"
@@ -50,6 +50,8 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("HICM Assess Bench"));
     Messages::setAutomatic(true);
     const int repeats = argc > 1 ? std::max(50, std::atoi(argv[1])) : 400;
+    const std::string only = argc > 2 ? argv[2] : "";
+    const bool doSwitch = only.empty() || only == "switch", doRecord = only.empty() || only == "record";
 
     test::TempDir dir("hicm-bench-gui");
     const std::string path = dir.file("region.hicmws");
@@ -90,7 +92,7 @@ int main(int argc, char **argv)
     std::vector<bool> shown(static_cast<std::size_t>(features), false);
     shown[0] = true;
     int direction = 1;
-    for (int i = 0; i < repeats; ++i) {
+    for (int i = 0; doSwitch && i < repeats; ++i) {
         if (walk->currentIndex() + direction < 0 || walk->currentIndex() + direction >= features)
             direction = -direction;
         const double ms = timedKey(window.get(), direction > 0 ? Qt::Key_PageDown : Qt::Key_PageUp, Qt::ControlModifier);
@@ -106,7 +108,7 @@ int main(int argc, char **argv)
     const std::size_t logBefore = before ? before->size() : 0;
     std::vector<double> records;
     const int rows = static_cast<int>(most) + 1;  // the partners, then the agreed row
-    for (int i = 0; i < repeats; ++i) {
+    for (int i = 0; doRecord && i < repeats; ++i) {
         walk->showFeature(i % features);
         FeaturePage *page = walk->currentFeaturePage();
         QTableWidget *grid = page->partnerGrid();
@@ -126,12 +128,16 @@ int main(int argc, char **argv)
         }
         records.push_back(timedKey(grid, static_cast<Qt::Key>(Qt::Key_0 + current % 3 + 1)));
     }
-    report("switch feature page (" + std::to_string(repeats) + ", ended on page " + std::to_string(landed + 1) + ")", switches);
-    report("record a level, stored durably (" + std::to_string(repeats) + ")", records);
-    note("gui", "of the page switches, each page's first showing (" + std::to_string(firstShowings.size()) +
-                    "): median " + fixed(percentile(firstShowings, 50)) + " ms, max " + fixed(maxOf(firstShowings)) + " ms");
-    const auto stored = window->session()->workspace().changeLog(id);
-    note("gui", "edits stored during the run (change-log rows): " +
-                    std::to_string(stored ? stored->size() - logBefore : 0) + " for " + std::to_string(repeats) + " key presses");
+    if (doSwitch) {
+        report("switch feature page (" + std::to_string(repeats) + ", ended on page " + std::to_string(landed + 1) + ")", switches);
+        note("gui", "of the page switches, each page's first showing (" + std::to_string(firstShowings.size()) +
+                        "): median " + fixed(percentile(firstShowings, 50)) + " ms, max " + fixed(maxOf(firstShowings)) + " ms");
+    }
+    if (doRecord) {
+        report("record a level, stored durably (" + std::to_string(repeats) + ")", records);
+        const auto stored = window->session()->workspace().changeLog(id);
+        note("gui", "edits stored during the run (change-log rows): " +
+                        std::to_string(stored ? stored->size() - logBefore : 0) + " for " + std::to_string(repeats) + " key presses");
+    }
     return 0;
 }

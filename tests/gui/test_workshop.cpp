@@ -11,6 +11,7 @@
 #include "resultspage.h"
 #include "session.h"
 #include "setuppage.h"
+#include "textblock.h"
 #include "test_paths.h"
 #include "walkpage.h"
 
@@ -232,7 +233,7 @@ TEST_CASE("reassessing carries area, partners, targets and weights over, and sho
     CHECK_FALSE(a.feature("B2")->agreedLevel.has_value());  // shown as reference, not copied
     w->showWalk();
     w->walkPage()->showFeature(1);
-    auto *previous = w->walkPage()->currentFeaturePage()->findChild<QLabel *>(QStringLiteral("previousLevel"));
+    auto *previous = w->walkPage()->currentFeaturePage()->findChild<TextBlock *>(QStringLiteral("previousLevel"));
     REQUIRE(previous);
     CHECK(previous->isVisible());
     CHECK(previous->text().contains("Goals are set but reviews lag"));

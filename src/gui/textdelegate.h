@@ -1,0 +1,27 @@
+// An item delegate for the feature pages' tables (the partner grid, the data-to-use values) that keeps
+// each cell's text laid out: the style's own item painting lays out and elides every cell's text again on
+// every paint, and switching pages repaints every cell. The cell's panel, selection and focus are still
+// drawn by the style; only the text comes from a cache of QStaticText, by text, font and width. Cells
+// with an icon or a check box are left to QStyledItemDelegate.
+#pragma once
+
+#include <QHash>
+#include <QStaticText>
+#include <QStyledItemDelegate>
+
+namespace hicm::gui {
+
+class CachedTextDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    const QStaticText &laidOut(const QString &text, const QFont &font, int width, bool wrap, Qt::TextElideMode elide) const;
+
+    mutable QHash<QString, QStaticText> m_texts;
+};
+
+}  // namespace hicm::gui
