@@ -95,7 +95,7 @@ std::unique_ptr<MainWindow> createMainWindow(const StartupOptions &options)
                         lines.join('\n'));
         return nullptr;
     }
-    auto window = std::make_unique<MainWindow>(std::move(*result.framework), std::move(bytes));
+    auto window = std::make_unique<MainWindow>(std::make_shared<const Framework>(std::move(*result.framework)), std::move(bytes));
     // A workspace that cannot be opened is reported and left untouched; the window still opens.
     window->openWorkspace(options.workspace.isEmpty() ? QString::fromStdString(defaultWorkspacePath()) : options.workspace);
     return window;

@@ -74,7 +74,8 @@ HomePage::HomePage(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui:
     t->verticalHeader()->hide();
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     t->horizontalHeader()->setSectionResizeMode(Title, QHeaderView::Stretch);
-    t->horizontalHeader()->setSectionResizeMode(Profile, QHeaderView::ResizeToContents);
+    // The profile's width is set in fitColumns too: resize-to-contents would ask every row's size each
+    // time another column's width is set.
     t->setItemDelegateForColumn(Profile, new ProfileDelegate(t));
 
     connect(m_ui->newButton, &QPushButton::clicked, this, &HomePage::newRequested);
@@ -213,6 +214,11 @@ void HomePage::fitColumns()
             width = qMax(width, cells.horizontalAdvance(text));
         t->setColumnWidth(column, width + pad);
     }
+    int features = 1;  // the profile: a bar of 16 px per feature
+    for (int r = 0; r < t->rowCount(); ++r)
+        if (const auto *item = t->item(r, Profile))
+            features = qMax(features, static_cast<int>(item->data(ProfileRole).toList().size()));
+    t->setColumnWidth(Profile, qMax(16 * features + 12, heading.horizontalAdvance(t->horizontalHeaderItem(Profile)->text()) + pad));
 }
 
 void HomePage::changeEvent(QEvent *event)

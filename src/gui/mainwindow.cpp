@@ -36,7 +36,7 @@ constexpr int kMaxRecent = 8;
 const char *kRecentKey = "workspaces/recent";
 }  // namespace
 
-MainWindow::MainWindow(Framework bundled, std::string bundledJson, QWidget *parent)
+MainWindow::MainWindow(std::shared_ptr<const Framework> bundled, std::string bundledJson, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_bundled(std::move(bundled)),
       m_bundledJson(std::move(bundledJson)), m_home(new HomePage(this))
 {
@@ -74,7 +74,7 @@ FrameworkBrowser *MainWindow::frameworkBrowser() const
 {
     if (!m_browser) {
         m_browser = new FrameworkBrowser(const_cast<MainWindow *>(this));
-        m_browser->setFramework(&m_bundled);
+        m_browser->setFramework(m_bundled.get());
         m_browser->setZoom(m_presentation ? m_zoom + 3 : m_zoom);
         m_ui->pages->addWidget(m_browser);
     }
@@ -134,9 +134,9 @@ void MainWindow::setUpScreens()
 {
     m_ui->pages->addWidget(m_home);
     auto *frameworkLabel = new QLabel(tr("Framework: %1 — %2")
-                                          .arg(QString::fromStdString(m_bundled.meta.shortTitle.empty() ? m_bundled.meta.title
-                                                                                                         : m_bundled.meta.shortTitle),
-                                               QString::fromStdString(m_bundled.meta.edition)),
+                                          .arg(QString::fromStdString(m_bundled->meta.shortTitle.empty() ? m_bundled->meta.title
+                                                                                                         : m_bundled->meta.shortTitle),
+                                               QString::fromStdString(m_bundled->meta.edition)),
                                       this);
     frameworkLabel->setAccessibleName(tr("Framework in use"));
     statusBar()->addPermanentWidget(frameworkLabel);
@@ -223,7 +223,7 @@ void MainWindow::setUpActions()
 bool MainWindow::openWorkspace(const QString &path)
 {
     QString error;
-    auto session = Session::open(path, &error);
+    auto session = Session::open(path, &error, m_bundled);
     if (!session) {
         Messages::error(this, tr("Cannot open the workspace"), error,
                         tr("The file has not been changed. Open another workspace or create a new one from the File menu."));
@@ -605,8 +605,8 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About HICM Assess"),
                        tr("<h3>HICM Assess %1</h3><p>Self-assessment against the Intermediate Care High Impact "
                           "Change Model, for health and care system partners.</p><p>Framework: %2, %3.</p>")
-                           .arg(QStringLiteral(HICM_VERSION), QString::fromStdString(m_bundled.meta.title).toHtmlEscaped(),
-                                QString::fromStdString(m_bundled.meta.edition).toHtmlEscaped()));
+                           .arg(QStringLiteral(HICM_VERSION), QString::fromStdString(m_bundled->meta.title).toHtmlEscaped(),
+                                QString::fromStdString(m_bundled->meta.edition).toHtmlEscaped()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -30,14 +30,14 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     // `bundled` is the framework new assessments are scored against (its JSON is stored with each).
-    MainWindow(Framework bundled, std::string bundledJson, QWidget *parent = nullptr);
+    MainWindow(std::shared_ptr<const Framework> bundled, std::string bundledJson, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens a workspace (creating it if the path does not exist). On failure shows why and keeps the
     // current one; a damaged file is never modified.
     bool openWorkspace(const QString &path);
     Session *session() const { return m_session.get(); }
-    const Framework &bundledFramework() const { return m_bundled; }
+    const Framework &bundledFramework() const { return *m_bundled; }
 
     // Screens.
     void showHome();
@@ -92,7 +92,7 @@ private:
     void setPagesSession(Session *session);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    Framework m_bundled;
+    std::shared_ptr<const Framework> m_bundled;  // never null
     std::string m_bundledJson;
     std::unique_ptr<Session> m_session;
     HomePage *m_home;

@@ -63,7 +63,7 @@ Session::Session(storage::Workspace workspace) : m_workspace(std::move(workspace
 
 Session::~Session() = default;
 
-std::unique_ptr<Session> Session::open(const QString &path, QString *error)
+std::unique_ptr<Session> Session::open(const QString &path, QString *error, std::shared_ptr<const Framework> known)
 {
     auto result = storage::Workspace::open(path.toStdString());
     if (!result) {
@@ -71,6 +71,7 @@ std::unique_ptr<Session> Session::open(const QString &path, QString *error)
             *error = qs(result.error().toString());
         return nullptr;
     }
+    result->shareFramework(std::move(known));
     std::unique_ptr<Session> session(new Session(std::move(*result)));
     if (!session->refreshSummaries()) {
         if (error)

@@ -21,8 +21,9 @@ class Session : public QObject {
     Q_OBJECT
 public:
     // Opens (or creates) a workspace. On failure returns null and sets `error` to a message naming the
-    // file and the reason.
-    static std::unique_ptr<Session> open(const QString &path, QString *error);
+    // file and the reason. `known`: a framework already parsed (the bundled one), shared with the workspace.
+    static std::unique_ptr<Session> open(const QString &path, QString *error,
+                                         std::shared_ptr<const Framework> known = nullptr);
     ~Session() override;
 
     QString path() const;

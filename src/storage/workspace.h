@@ -111,6 +111,10 @@ public:
     Result<std::shared_ptr<const Framework>> framework(std::int64_t assessmentId);
     // The stored framework JSON, byte for byte.
     Result<std::string> frameworkJson(std::int64_t assessmentId);
+    // A framework the caller has parsed already (the app's bundled one): assessments whose stored copy has
+    // the same content hash use it instead of parsing that copy again. The hash is the SHA-256 of the bytes,
+    // so the same hash is the same file.
+    void shareFramework(std::shared_ptr<const Framework> framework);
     // The change log of an assessment, oldest first. Kept after the assessment is deleted.
     Result<std::vector<LogEntry>> changeLog(std::int64_t assessmentId);
 

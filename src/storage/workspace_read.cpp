@@ -198,6 +198,12 @@ Result<std::shared_ptr<const Framework>> Workspace::framework(std::int64_t asses
     return fw;
 }
 
+void Workspace::shareFramework(std::shared_ptr<const Framework> framework)
+{
+    if (framework && !framework->contentHash.empty())
+        d->frameworks.emplace(framework->contentHash, std::move(framework));
+}
+
 Result<std::string> Workspace::frameworkJson(std::int64_t assessmentId)
 {
     std::string json;

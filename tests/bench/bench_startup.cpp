@@ -2,9 +2,11 @@
 // bare Qt Widgets window (bare_window.cpp) measured in the same run. Each program is started RUNS
 // times, alternating, from fork to exit; prints the median, min and max wall time and the peak
 // resident memory (from wait4), and the ratio of the medians (issue 4's budget: 3x).
-//   bench_startup [RUNS]   (default 15)
+//   bench_startup [RUNS] [WORKSPACE]   (default 15; WORKSPACE: write the generated workspace there and keep
+//                                      it, to run or profile the app on it afterwards)
 #include "bench_support.h"
 
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -69,7 +71,9 @@ int main(int argc, char **argv)
     if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY") && !std::getenv("QT_QPA_PLATFORM"))
         ::setenv("QT_QPA_PLATFORM", "offscreen", 1);
     test::TempDir dir("hicm-bench-startup");
-    const std::string workspace = dir.file("region.hicmws");
+    const std::string workspace = argc > 2 ? std::string(argv[2]) : dir.file("region.hicmws");
+    if (argc > 2)
+        std::remove(workspace.c_str());
     const auto generated = makeWorkspace(workspace, 200);
     note("startup", "workspace: " + std::to_string(generated.ids.size()) + " assessments, " +
                         std::to_string(generated.areas.size()) + " areas, " + std::to_string(generated.partners) +

@@ -1,4 +1,5 @@
 // A workspace stores everything an assessment holds, logs every edit, and refuses unknown ids.
+#include "framework_loader.h"
 #include "storage_test_support.h"
 
 #include <SQLiteCpp/Database.h>
@@ -265,4 +266,35 @@ TEST_CASE("the framework is stored with each assessment, deduplicated, and old e
     auto bad = ws.createAssessment(fields, "{\"format\": 1}");
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().message.find("framework does not load") != std::string::npos);
+}
+
+TEST_CASE("a framework parsed already is shared with the assessments stored with the same file, and only those", "[storage]")
+{
+    TempDir dir("hicm-ws");
+    const std::string path = dir.file("w.hicmws");
+    std::string newer = miniFrameworkJson();
+    newer.replace(newer.find("\"test-1\""), 8, "\"test-2\"");
+    std::int64_t a = 0, b = 0;
+    {
+        auto ws = openWorkspace(path);
+        a = newAssessment(ws);
+        storage::NewAssessment fields;
+        fields.area = "Later";
+        auto c = ws.createAssessment(fields, newer);
+        REQUIRE(c.ok());
+        b = *c;
+    }
+    auto parsed = parseFramework(miniFrameworkJson(), "the app's copy");
+    REQUIRE(parsed.ok());
+    const auto known = std::make_shared<const Framework>(std::move(*parsed.framework));
+    auto ws = openWorkspace(path);
+    ws.shareFramework(known);
+    CHECK(ws.framework(a)->get() == known.get());  // the same file: not parsed again
+    auto other = ws.framework(b);  // another edition: its own stored copy
+    REQUIRE(other.ok());
+    CHECK(other->get() != known.get());
+    CHECK((*other)->meta.edition == "test-2");
+    auto summaries = ws.listAssessments();
+    REQUIRE(summaries.ok());
+    CHECK(summaries->size() == 2);
 }
