@@ -79,7 +79,10 @@ void LevelCard::paintEvent(QPaintEvent *)
     if (key != m_paintedKey || m_painted.isNull()) {
         m_painted = QPixmap(size() * dpr);
         m_painted.setDevicePixelRatio(dpr);
-        m_painted.fill(Qt::transparent);
+        // Opaque, on the page's own background (the corners outside the rounded frame show it): an opaque
+        // image is copied to the screen, where a transparent one would be blended pixel by pixel.
+        m_painted.fill(parentWidget() ? parentWidget()->palette().color(parentWidget()->backgroundRole())
+                                      : palette().color(QPalette::Window));
         paintCard(m_painted);
         m_paintedKey = key;
     }

@@ -12,6 +12,8 @@
 #include "walkpage.h"
 
 #include <QApplication>
+
+#include <cstdio>
 #include <QTableWidget>
 #include <QTest>
 
@@ -63,8 +65,11 @@ int main(int argc, char **argv)
         return 1;
     window->resize(1366, 768);
     window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
+    window->activateWindow();  // keys go to the active window (on a real display, shortcuts need it)
+    if (!QTest::qWaitForWindowExposed(window.get()) || !QTest::qWaitForWindowActive(window.get())) {
+        std::fprintf(stderr, "bench_gui: the window was not shown and activated\n");
         return 1;
+    }
     // The assessment with the most partners (10): the largest partner grid.
     std::int64_t id = 0;
     std::size_t most = 0;
@@ -95,7 +100,12 @@ int main(int argc, char **argv)
     for (int i = 0; doSwitch && i < repeats; ++i) {
         if (walk->currentIndex() + direction < 0 || walk->currentIndex() + direction >= features)
             direction = -direction;
+        const int before = walk->currentIndex();
         const double ms = timedKey(window.get(), direction > 0 ? Qt::Key_PageDown : Qt::Key_PageUp, Qt::ControlModifier);
+        if (walk->currentIndex() != before + direction) {
+            std::fprintf(stderr, "bench_gui: Ctrl+PgDown/PgUp did not change the page (from %d)\n", before + 1);
+            return 1;
+        }
         switches.push_back(ms);
         if (!shown[static_cast<std::size_t>(walk->currentIndex())]) {
             shown[static_cast<std::size_t>(walk->currentIndex())] = true;
@@ -136,8 +146,13 @@ int main(int argc, char **argv)
     if (doRecord) {
         report("record a level, stored durably (" + std::to_string(repeats) + ")", records);
         const auto stored = window->session()->workspace().changeLog(id);
-        note("gui", "edits stored during the run (change-log rows): " +
-                        std::to_string(stored ? stored->size() - logBefore : 0) + " for " + std::to_string(repeats) + " key presses");
+        const std::size_t edits = stored ? stored->size() - logBefore : 0;
+        note("gui", "edits stored during the run (change-log rows): " + std::to_string(edits) + " for " +
+                        std::to_string(repeats) + " key presses");
+        if (edits != static_cast<std::size_t>(repeats)) {
+            std::fprintf(stderr, "bench_gui: %zu of %d key presses recorded a level\n", edits, repeats);
+            return 1;
+        }
     }
     return 0;
 }
