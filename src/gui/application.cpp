@@ -5,11 +5,15 @@
 #include "hicm_version.h"
 #include "mainwindow.h"
 #include "messages.h"
+#include "session.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
+
+#include <future>
 
 // Resources compiled into a static library must be registered by hand (outside any namespace).
 static void initResources()
@@ -73,6 +77,13 @@ std::unique_ptr<MainWindow> createMainWindow(const StartupOptions &options)
 {
     // The framework's bytes are read once: parsed here, and stored with each new assessment.
     const bool bundled = options.framework.isEmpty();
+    const QString workspace = options.workspace.isEmpty() ? QString::fromStdString(defaultWorkspacePath()) : options.workspace;
+    // An existing workspace is opened (SQLite, its integrity check, the list of assessments) on a second
+    // thread while this one reads the framework and builds the window: none of that touches a Qt object.
+    // Not with a framework file of the user's, which may be refused before the workspace is wanted.
+    std::future<PreparedWorkspace> opening;
+    if (bundled && QFileInfo::exists(workspace))
+        opening = std::async(std::launch::async, [path = workspace.toStdString()] { return Session::prepare(path); });
     std::string bytes = bundled ? bundledFrameworkBytes() : std::string();
     bool readable = bundled;
     if (!bundled) {
@@ -97,7 +108,10 @@ std::unique_ptr<MainWindow> createMainWindow(const StartupOptions &options)
     }
     auto window = std::make_unique<MainWindow>(std::make_shared<const Framework>(std::move(*result.framework)), std::move(bytes));
     // A workspace that cannot be opened is reported and left untouched; the window still opens.
-    window->openWorkspace(options.workspace.isEmpty() ? QString::fromStdString(defaultWorkspacePath()) : options.workspace);
+    if (opening.valid())
+        window->openWorkspace(opening.get());
+    else
+        window->openWorkspace(workspace);
     return window;
 }
 

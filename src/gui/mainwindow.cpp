@@ -222,8 +222,14 @@ void MainWindow::setUpActions()
 
 bool MainWindow::openWorkspace(const QString &path)
 {
+    return openWorkspace(Session::prepare(path.toStdString(), m_bundled));
+}
+
+bool MainWindow::openWorkspace(PreparedWorkspace prepared)
+{
+    const QString path = QString::fromStdString(prepared.path);
     QString error;
-    auto session = Session::open(path, &error, m_bundled);
+    auto session = Session::adopt(std::move(prepared), &error);
     if (!session) {
         Messages::error(this, tr("Cannot open the workspace"), error,
                         tr("The file has not been changed. Open another workspace or create a new one from the File menu."));

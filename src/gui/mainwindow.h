@@ -20,6 +20,7 @@ namespace hicm::gui {
 class ComparePage;
 class FrameworkBrowser;
 class HomePage;
+struct PreparedWorkspace;
 class ResultsPage;
 class Session;
 class SetupPage;
@@ -36,6 +37,8 @@ public:
     // Opens a workspace (creating it if the path does not exist). On failure shows why and keeps the
     // current one; a damaged file is never modified.
     bool openWorkspace(const QString &path);
+    // The same for a workspace opened already (Session::prepare, which the app runs on a second thread).
+    bool openWorkspace(PreparedWorkspace prepared);
     Session *session() const { return m_session.get(); }
     const Framework &bundledFramework() const { return *m_bundled; }
 

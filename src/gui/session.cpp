@@ -65,17 +65,39 @@ Session::~Session() = default;
 
 std::unique_ptr<Session> Session::open(const QString &path, QString *error, std::shared_ptr<const Framework> known)
 {
-    auto result = storage::Workspace::open(path.toStdString());
+    return adopt(prepare(path.toStdString(), std::move(known)), error);
+}
+
+PreparedWorkspace Session::prepare(const std::string &path, std::shared_ptr<const Framework> known)
+{
+    PreparedWorkspace prepared;
+    prepared.path = path;
+    auto result = storage::Workspace::open(path);
     if (!result) {
-        if (error)
-            *error = qs(result.error().toString());
-        return nullptr;
+        prepared.error = result.error().toString();
+        return prepared;
     }
     result->shareFramework(std::move(known));
-    std::unique_ptr<Session> session(new Session(std::move(*result)));
-    if (!session->refreshSummaries()) {
+    if (auto list = result->listAssessments())
+        prepared.summaries = std::move(*list);
+    prepared.workspace.emplace(std::move(*result));
+    return prepared;
+}
+
+std::unique_ptr<Session> Session::adopt(PreparedWorkspace prepared, QString *error)
+{
+    if (!prepared.workspace) {
         if (error)
-            *error = tr("%1: the list of assessments cannot be read").arg(path);
+            *error = qs(prepared.error);
+        return nullptr;
+    }
+    std::unique_ptr<Session> session(new Session(std::move(*prepared.workspace)));
+    if (prepared.summaries) {
+        session->m_summaries = std::move(*prepared.summaries);
+        session->m_summariesStale = false;
+    } else if (!session->refreshSummaries()) {
+        if (error)
+            *error = tr("%1: the list of assessments cannot be read").arg(qs(prepared.path));
         return nullptr;
     }
     return session;

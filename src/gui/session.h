@@ -17,6 +17,15 @@
 
 namespace hicm::gui {
 
+// A workspace opened and listed, before any Qt object is involved (Session::prepare): the app does this on a
+// second thread while it builds its window, then makes the Session from it on the GUI thread.
+struct PreparedWorkspace {
+    std::string path;
+    std::optional<storage::Workspace> workspace;
+    std::string error;  // why there is no workspace
+    std::optional<std::vector<storage::AssessmentSummary>> summaries;  // none if they could not be read
+};
+
 class Session : public QObject {
     Q_OBJECT
 public:
@@ -24,6 +33,10 @@ public:
     // file and the reason. `known`: a framework already parsed (the bundled one), shared with the workspace.
     static std::unique_ptr<Session> open(const QString &path, QString *error,
                                          std::shared_ptr<const Framework> known = nullptr);
+    // The same in two halves. `prepare` opens the file (SQLite, its checks, an upgrade or backup) and lists
+    // its assessments; it touches no Qt object, so it may run on any thread. `adopt` runs on the GUI thread.
+    static PreparedWorkspace prepare(const std::string &path, std::shared_ptr<const Framework> known = nullptr);
+    static std::unique_ptr<Session> adopt(PreparedWorkspace prepared, QString *error);
     ~Session() override;
 
     QString path() const;
