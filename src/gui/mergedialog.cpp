@@ -4,6 +4,7 @@
 #include "session.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -33,12 +34,30 @@ QString statusText(MergeItemStatus s)
     return {};
 }
 
+void setCellText(QTableWidgetItem *item, const QString &text)
+{
+    item->setText(text);
+    item->setToolTip(text);
+}
+
 QTableWidgetItem *cell(const std::string &text)
 {
     auto *item = new QTableWidgetItem(QString::fromStdString(text));
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
     item->setToolTip(QString::fromStdString(text));
     return item;
+}
+
+// A partner as people read it: "Care Co (Care provider)", the type in the user's language (the plan's own
+// text, which the CLI's JSON carries, names the type by its id).
+// `planText` is the plan's "Name (type-id)", which keeps the file's own spelling of the name.
+QString partnerText(const Partner &p, const std::string &planText)
+{
+    const std::string suffix = " (" + std::string(toString(p.type)) + ")";
+    const bool spelled = planText.size() > suffix.size() &&
+                         planText.compare(planText.size() - suffix.size(), suffix.size(), suffix) == 0;
+    const std::string name = spelled ? planText.substr(0, planText.size() - suffix.size()) : p.organisation;
+    return QStringLiteral("%1 (%2)").arg(QString::fromStdString(name), QCoreApplication::translate("OrgType", label(p.type)));
 }
 
 } // namespace
@@ -114,6 +133,13 @@ void MergeDialog::fillTable()
         m_table->setItem(row, What, cell(item.label));
         m_table->setItem(row, Workshop, cell(item.workshop.empty() ? "\u2013" : item.workshop));
         m_table->setItem(row, Incoming, cell(item.incoming));
+        if (item.kind == MergeItemKind::Partner) {
+            const Partner *ours = m_plan.workshop.partner(item.partner);
+            if (ours)
+                setCellText(m_table->item(row, Workshop), partnerText(*ours, item.workshop));
+            if (item.incomingPartner)
+                setCellText(m_table->item(row, Incoming), partnerText(*item.incomingPartner, item.incoming));
+        }
         m_table->setItem(row, Status, new QTableWidgetItem(statusText(item.status)));
         m_table->item(row, Status)->setFlags(Qt::ItemIsEnabled);
         if (item.status == MergeItemStatus::Same)

@@ -131,6 +131,14 @@ TEST_CASE("merge view: nothing changes until every conflict is decided and Merge
     const MergePlan &plan = dialog.plan();
     CHECK(plan.conflicts() == 2); // North ICB's level and note
     CHECK(dialog.table()->rowCount() == int(plan.items.size()));
+    // Partners read with their organisation type as people name it, not the file's id ("care-provider").
+    bool sawCareCo = false;
+    for (int i = 0; i < int(plan.items.size()); ++i)
+        if (plan.items[std::size_t(i)].key == "partner/Care Co") {
+            sawCareCo = true;
+            CHECK(dialog.table()->item(i, 2)->text() == QStringLiteral("Care Co (Care provider)"));
+        }
+    CHECK(sawCareCo);
     dialog.show();
     dialog.grab().save(
         QString::fromStdString(std::filesystem::temp_directory_path().string() + "/hicm-merge-view.png"));
