@@ -81,13 +81,27 @@ void bindLevel(SQLite::Statement &s, const std::optional<int> &level)
         s.bind(1);
 }
 
-void applyPartnerLevel(WriteTxn &t, const std::string &featureId, const PartnerLevelEdit &e)
+}  // namespace
+
+void storeFramework(WriteTxn &t, const Framework &fw, const std::string &json)
 {
-    const std::string name = t.partnerName(e.partnerId);
-    if (e.level)
-        t.checkLevel(*e.level);
+    SQLite::Statement ins(t.db(), "INSERT INTO frameworks (hash, json, title, edition, added) VALUES (?, ?, ?, ?, ?) "
+                                  "ON CONFLICT (hash) DO NOTHING");
+    ins.bind(1, fw.contentHash);
+    ins.bind(2, json);
+    ins.bind(3, fw.meta.title);
+    ins.bind(4, fw.meta.edition);
+    ins.bind(5, t.when());
+    ins.exec();
+}
+
+int writePartnerLevel(WriteTxn &t, const std::string &featureId, std::int64_t partnerId, const std::string &organisation,
+                      std::optional<int> level, std::optional<std::string> note)
+{
+    if (level)
+        t.checkLevel(*level);
     SQLite::Statement q(t.db(), "SELECT level, note FROM partner_levels WHERE partner_id = ? AND feature_id = ?");
-    q.bind(1, e.partnerId);
+    q.bind(1, partnerId);
     q.bind(2, featureId);
     std::optional<int> oldLevel;
     std::string oldNote;
@@ -96,32 +110,35 @@ void applyPartnerLevel(WriteTxn &t, const std::string &featureId, const PartnerL
         oldNote = q.getColumn(1).getString();
     }
     q.reset();
-    if (!e.level) {
-        if (!oldLevel)
-            return;
+    const std::string newNote = level ? note.value_or(oldNote) : std::string();  // the note goes with the level
+    if (oldLevel == level && oldNote == newNote)
+        return 0;
+    if (level) {
+        SQLite::Statement up(t.db(), "INSERT INTO partner_levels (partner_id, feature_id, level, note) VALUES (?, ?, ?, ?) "
+                                     "ON CONFLICT (partner_id, feature_id) DO UPDATE SET level = excluded.level, "
+                                     "note = excluded.note");
+        up.bind(1, partnerId);
+        up.bind(2, featureId);
+        up.bind(3, *level);
+        up.bind(4, newNote);
+        up.exec();
+    } else {
         SQLite::Statement del(t.db(), "DELETE FROM partner_levels WHERE partner_id = ? AND feature_id = ?");
-        del.bind(1, e.partnerId);
+        del.bind(1, partnerId);
         del.bind(2, featureId);
         del.exec();
-        t.log("partner level " + featureId + " " + name, levelText(oldLevel), "");
-        return;
     }
-    const std::string note = e.note.value_or(oldNote);
-    SQLite::Statement up(t.db(), "INSERT INTO partner_levels (partner_id, feature_id, level, note) VALUES (?, ?, ?, ?) "
-                                 "ON CONFLICT (partner_id, feature_id) DO UPDATE SET level = excluded.level, "
-                                 "note = excluded.note");
-    up.bind(1, e.partnerId);
-    up.bind(2, featureId);
-    up.bind(3, *e.level);
-    up.bind(4, note);
-    up.exec();
-    if (oldLevel != e.level)
-        t.log("partner level " + featureId + " " + name, levelText(oldLevel), levelText(e.level));
-    if (note != oldNote)
-        t.log("partner note " + featureId + " " + name, oldNote, note);
+    int changes = 0;
+    if (oldLevel != level) {
+        t.log("partner level " + featureId + " " + organisation, levelText(oldLevel), levelText(level));
+        ++changes;
+    }
+    if (oldNote != newNote) {
+        t.log("partner note " + featureId + " " + organisation, oldNote, newNote);
+        ++changes;
+    }
+    return changes;
 }
-
-}  // namespace
 
 Result<std::int64_t> Workspace::createAssessment(const NewAssessment &fields, const std::string &frameworkJson)
 {
@@ -135,14 +152,7 @@ Result<std::int64_t> Workspace::createAssessment(const NewAssessment &fields, co
     const Framework &fw = *parsed.framework;
     std::int64_t newId = 0;
     auto status = d->write(0, [&](WriteTxn &t) {
-        SQLite::Statement fwIns(t.db(), "INSERT INTO frameworks (hash, json, title, edition, added) VALUES (?, ?, ?, ?, ?) "
-                                        "ON CONFLICT (hash) DO NOTHING");
-        fwIns.bind(1, fw.contentHash);
-        fwIns.bind(2, frameworkJson);
-        fwIns.bind(3, fw.meta.title);
-        fwIns.bind(4, fw.meta.edition);
-        fwIns.bind(5, t.when());
-        fwIns.exec();
+        storeFramework(t, fw, frameworkJson);
         SQLite::Statement ins(t.db(), "INSERT INTO assessments (area, title, date, facilitator, status, created, updated, "
                                       "framework_hash, previous_id) VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?)");
         ins.bind(1, fields.area);
@@ -349,7 +359,7 @@ Status Workspace::updateFeature(std::int64_t id, const std::string &featureId, c
             updateScore(t, featureId, "evidence", "evidence", evidence, *edit.evidence,
                         [&](SQLite::Statement &s) { s.bind(1, *edit.evidence); });
         for (const auto &pl : edit.partnerLevels)
-            applyPartnerLevel(t, featureId, pl);
+            writePartnerLevel(t, featureId, pl.partnerId, t.partnerName(pl.partnerId), pl.level, pl.note);
     });
 }
 

@@ -120,14 +120,7 @@ Result<std::int64_t> Workspace::insertAssessment(const Assessment &a, const std:
 
     std::int64_t newId = 0;
     auto status = d->write(0, [&](WriteTxn &t) {
-        SQLite::Statement fwIns(t.db(), "INSERT INTO frameworks (hash, json, title, edition, added) VALUES (?, ?, ?, ?, ?) "
-                                        "ON CONFLICT (hash) DO NOTHING");
-        fwIns.bind(1, fw.contentHash);
-        fwIns.bind(2, frameworkJson);
-        fwIns.bind(3, fw.meta.title);
-        fwIns.bind(4, fw.meta.edition);
-        fwIns.bind(5, t.when());
-        fwIns.exec();
+        storeFramework(t, fw, frameworkJson);
         if (keepIds) {
             SQLite::Statement taken(t.db(), "SELECT 1 FROM assessments WHERE id = ?");
             taken.bind(1, a.id);

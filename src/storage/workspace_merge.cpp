@@ -43,41 +43,6 @@ int writePartners(WriteTxn &t, const Assessment &merged, std::map<std::string, s
     return changes;
 }
 
-int writePartnerLevel(WriteTxn &t, const std::string &featureId, std::int64_t partnerId, const PartnerLevel &pl)
-{
-    t.checkLevel(pl.level);
-    SQLite::Statement q(t.db(), "SELECT level, note FROM partner_levels WHERE partner_id = ? AND feature_id = ?");
-    q.bind(1, partnerId);
-    q.bind(2, featureId);
-    std::optional<int> oldLevel;
-    std::string oldNote;
-    if (q.executeStep()) {
-        oldLevel = q.getColumn(0).getInt();
-        oldNote = q.getColumn(1).getString();
-    }
-    q.reset();
-    if (oldLevel == pl.level && oldNote == pl.note)
-        return 0;
-    SQLite::Statement up(t.db(), "INSERT INTO partner_levels (partner_id, feature_id, level, note) VALUES (?, ?, ?, ?) "
-                                 "ON CONFLICT (partner_id, feature_id) DO UPDATE SET level = excluded.level, "
-                                 "note = excluded.note");
-    up.bind(1, partnerId);
-    up.bind(2, featureId);
-    up.bind(3, pl.level);
-    up.bind(4, pl.note);
-    up.exec();
-    int changes = 0;
-    if (oldLevel != pl.level) {
-        t.log("partner level " + featureId + " " + pl.partner, levelText(oldLevel), levelText(pl.level));
-        ++changes;
-    }
-    if (oldNote != pl.note) {
-        t.log("partner note " + featureId + " " + pl.partner, oldNote, pl.note);
-        ++changes;
-    }
-    return changes;
-}
-
 int writeMetric(WriteTxn &t, const Feature &feature, const MetricValue &m)
 {
     if (!feature.metric(m.metricId))
@@ -156,7 +121,7 @@ Status Workspace::applyMerge(std::int64_t id, const Assessment &merged, const st
                 if (it == ids.end())
                     refuse(Kind::InvalidInput, "\"" + pl.partner + "\" is not a partner of assessment " +
                                                    std::to_string(id) + " or of the merge");
-                changes += writePartnerLevel(t, f.featureId, it->second, pl);
+                changes += writePartnerLevel(t, f.featureId, it->second, pl.partner, pl.level, pl.note);
             }
             for (const auto &m : f.metrics)
                 changes += writeMetric(t, feature, m);
@@ -194,26 +159,8 @@ Status Workspace::undoMerge(std::int64_t id, const Assessment &before, const std
             // Partner levels: as they were, or none where there was none.
             for (const auto &[organisation, partnerId] : ids) {
                 const PartnerLevel *was = fb ? fb->partnerLevel(organisation) : nullptr;
-                if (was) {
-                    changes += writePartnerLevel(t, feature.id, partnerId, *was);
-                    continue;
-                }
-                SQLite::Statement q(t.db(), "SELECT level, note FROM partner_levels WHERE partner_id = ? AND feature_id = ?");
-                q.bind(1, partnerId);
-                q.bind(2, feature.id);
-                if (!q.executeStep())
-                    continue;
-                const int level = q.getColumn(0).getInt();
-                const std::string note = q.getColumn(1).getString();
-                q.reset();
-                SQLite::Statement del(t.db(), "DELETE FROM partner_levels WHERE partner_id = ? AND feature_id = ?");
-                del.bind(1, partnerId);
-                del.bind(2, feature.id);
-                del.exec();
-                t.log("partner level " + feature.id + " " + organisation, levelText(level), levelText(std::nullopt));
-                if (!note.empty())
-                    t.log("partner note " + feature.id + " " + organisation, note, "");
-                ++changes;
+                changes += was ? writePartnerLevel(t, feature.id, partnerId, organisation, was->level, was->note)
+                               : writePartnerLevel(t, feature.id, partnerId, organisation, std::nullopt, std::nullopt);
             }
             // Metric values: as they were, or none where there was none.
             for (const auto &metric : feature.dataToUse) {

@@ -142,8 +142,16 @@ TEST_CASE("every edit appends a change-log row with what, from and to", "[storag
     requireOk(ws.setAgreedLevel(id, "B2", 3));
     requireOk(ws.setAgreedLevel(id, "B2", 3));  // no change, no row
     requireOk(ws.setWeight(id, "B2", 1));
-    requireOk(ws.setPartnerLevel(id, "B1", partnerId(*ws.loadAssessment(id), "ICB"), 2));
+    const auto icb = partnerId(*ws.loadAssessment(id), "ICB");
+    requireOk(ws.setPartnerLevel(id, "B1", icb, 2));
     requireOk(ws.setAgreedLevel(id, "B2", std::nullopt));
+    requireOk(ws.setPartnerLevel(id, "B3", icb, 1, std::string("one door")));
+    requireOk(ws.setPartnerLevel(id, "B3", icb, 1, std::string("one door")));  // no change, no row
+    requireOk(ws.setPartnerLevel(id, "B3", icb, std::nullopt));  // the note goes with the level, and says so
+    const auto after = ws.loadAssessment(id);
+    REQUIRE(after.ok());
+    const FeatureAssessment *b3 = after->feature("B3");
+    CHECK((b3 == nullptr || b3->partnerLevel("ICB") == nullptr));
     auto log = ws.changeLog(id);
     REQUIRE(log.ok());
     std::vector<std::tuple<std::string, std::string, std::string>> rows;
@@ -159,7 +167,11 @@ TEST_CASE("every edit appends a change-log row with what, from and to", "[storag
                       {"agreed level B2", "1", "3"},
                       {"weight B2", "2", "1"},
                       {"partner level B1 ICB", "", "2"},
-                      {"agreed level B2", "3", ""}});
+                      {"agreed level B2", "3", ""},
+                      {"partner level B3 ICB", "", "1"},
+                      {"partner note B3 ICB", "", "one door"},
+                      {"partner level B3 ICB", "1", ""},
+                      {"partner note B3 ICB", "one door", ""}});
     // The log is append-only, even for someone with the database in hand.
     CHECK_THROWS_AS(ws.database().exec("DELETE FROM change_log"), SQLite::Exception);
     CHECK_THROWS_AS(ws.database().exec("UPDATE change_log SET to_value = 'x'"), SQLite::Exception);
