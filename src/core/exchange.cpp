@@ -5,6 +5,7 @@
 #include "framework_loader.h"
 #include "hash.h"
 #include "hicm_version.h"
+#include "json_text.h"
 #include "text.h"
 
 #include <nlohmann/json.hpp>
@@ -56,11 +57,6 @@ std::string exchangeTimeNow()
 
 namespace {
 
-bool blank(const std::string &text)
-{
-    return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
-}
-
 class Checker {
 public:
     Checker(const std::string &file, std::vector<Problem> &problems) : m_file(file), m_problems(problems) {}
@@ -103,12 +99,12 @@ private:
 void checkStorable(Checker &c, const Assessment &a)
 {
     const std::string p = "/assessment";
-    if (blank(a.area))
+    if (!hasText(a.area))
         c.fail(p + "/area", "an assessment needs an area or system name");
     if (!a.date.empty() && !isIsoDate(a.date))
         c.fail(p + "/date", "\"" + a.date + "\" is not a date written YYYY-MM-DD");
     for (std::size_t i = 0; i < a.partners.size(); ++i)
-        if (blank(a.partners[i].organisation))
+        if (!hasText(a.partners[i].organisation))
             c.fail(p + "/partners/" + std::to_string(i) + "/organisation", "a partner needs an organisation name");
     std::set<std::string> metrics, planned;
     for (std::size_t i = 0; i < a.features.size(); ++i) {
@@ -125,7 +121,7 @@ void checkStorable(Checker &c, const Assessment &a)
     }
     for (std::size_t i = 0; i < a.actions.size(); ++i) {
         const std::string ap = p + "/actions/" + std::to_string(i);
-        if (blank(a.actions[i].text))
+        if (!hasText(a.actions[i].text))
             c.fail(ap + "/text", "an action needs a text");
         if (!a.actions[i].due.empty() && !isIsoDate(a.actions[i].due))
             c.fail(ap + "/due", "\"" + a.actions[i].due + "\" is not a date written YYYY-MM-DD");
@@ -189,33 +185,11 @@ ExchangeReadResult parseExchange(std::string_view bytes, const std::string &file
         return result;
     }
     json root;
-    try {
-        root = json::parse(bytes.begin(), bytes.end());
-    } catch (const json::parse_error &e) {
-        int line = 0, column = 0;
-        lineAndColumn(std::string(bytes), e.byte > 0 ? e.byte - 1 : 0, line, column);
-        std::string what = e.what();
-        if (auto pos = what.find(": "); pos != std::string::npos)
-            what = what.substr(pos + 2);
-        // nlohmann quotes what it last read, which can be a whole line of the framework text.
-        if (auto pos = what.find("; last read: "); pos != std::string::npos && what.size() > pos + 60) {
-            what.resize(pos + 50);
-            while (!what.empty() && (static_cast<unsigned char>(what.back()) & 0xC0) == 0x80)
-                what.pop_back(); // not in the middle of a UTF-8 character
-            if (!what.empty() && static_cast<unsigned char>(what.back()) >= 0xC0)
-                what.pop_back();
-            what += "\u2026'";
-        }
-        result.problems.push_back(
-            {fileName, "", line, column,
-             (bytes.empty() ? "the file is empty: " : "not valid JSON (truncated or damaged?): ") + what});
-        return result;
-    } catch (const json::exception &e) {
-        // Not a parse_error, and without a position: a number too large for a double ("1e999").
-        std::string what = e.what();
-        if (auto pos = what.find("] "); pos != std::string::npos)
-            what = what.substr(pos + 2);
-        result.problems.push_back({fileName, "", 0, 0, "not valid JSON: " + what});
+    if (auto p = parseJsonText(bytes, fileName, root)) {
+        p->message = (p->line == 0 ? "not valid JSON: "
+                                   : bytes.empty() ? "the file is empty: " : "not valid JSON (truncated or damaged?): ") +
+                     p->message;
+        result.problems.push_back(std::move(*p));
         return result;
     }
     if (!root.is_object()) {

@@ -1,6 +1,7 @@
 #include "framework_loader.h"
 
 #include "hash.h"
+#include "json_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -585,27 +586,9 @@ FrameworkLoadResult parseFramework(std::string_view bytes, const std::string &fi
         return result;
     }
     json root;
-    try {
-        root = json::parse(bytes.begin(), bytes.end());
-    } catch (const json::parse_error &e) {
-        Problem p{fileName, "", 0, 0, ""};
-        const std::string text(bytes);
-        lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0, p.line, p.column);
-        std::string what = e.what();
-        // nlohmann's message is "[json.exception.parse_error.101] parse error at line 3, column 5: syntax
-        // error while parsing ... - detail"; keep the part after the position.
-        if (auto pos = what.find(": "); pos != std::string::npos)
-            what = what.substr(pos + 2);
-        p.message = "not valid JSON: " + what;
-        result.problems.push_back(std::move(p));
-        return result;
-    } catch (const json::exception &e) {
-        // Not a parse_error, and without a position: a number too large for a double ("1e999") is
-        // reported as out_of_range.406 "number overflow parsing '1e999'".
-        std::string what = e.what();
-        if (auto pos = what.find("] "); pos != std::string::npos)
-            what = what.substr(pos + 2);
-        result.problems.push_back({fileName, "", 0, 0, "not valid JSON: " + what});
+    if (auto p = parseJsonText(bytes, fileName, root)) {
+        p->message = "not valid JSON: " + p->message;
+        result.problems.push_back(std::move(*p));
         return result;
     }
 

@@ -12,6 +12,14 @@ std::string trimmed(const std::string &s)
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
+bool hasText(const std::string &text)
+{
+    for (unsigned char c : text)
+        if (!std::isspace(c))
+            return true;
+    return false;
+}
+
 std::string folded(const std::string &s)
 {
     std::string out;

@@ -12,6 +12,9 @@ std::string trimmed(const std::string &s);
 // and action texts are matched ("North  ICB " is "north icb").
 std::string folded(const std::string &s);
 
+// True when `text` has something other than white space.
+bool hasText(const std::string &text);
+
 // A real calendar date written YYYY-MM-DD (leap years counted).
 bool isIsoDate(const std::string &text);
 

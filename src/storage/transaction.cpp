@@ -82,11 +82,6 @@ std::string levelText(const std::optional<int> &level)
     return level ? std::to_string(*level) : std::string();
 }
 
-bool hasText(const std::string &text)
-{
-    return std::any_of(text.begin(), text.end(), [](unsigned char c) { return !std::isspace(c); });
-}
-
 Status Workspace::Impl::write(std::int64_t assessmentId, const std::function<void(WriteTxn &)> &body)
 {
     if (readOnly)

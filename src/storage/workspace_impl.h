@@ -99,7 +99,4 @@ int writePartnerLevel(WriteTxn &t, const std::string &featureId, std::int64_t pa
 // Stores a framework file's bytes under its content hash, once (a file stored already is left as it is).
 void storeFramework(WriteTxn &t, const Framework &fw, const std::string &json);
 
-// True when `text` has something other than white space.
-bool hasText(const std::string &text);
-
 }  // namespace hicm::storage

@@ -3,6 +3,7 @@
 #include "cli_test_support.h"
 #include "cli.h"
 #include "hash.h"
+#include "json_support.h"
 #include "test_paths.h"
 
 #include <catch2/catch.hpp>
@@ -21,17 +22,6 @@ namespace {
 
 using hicm::clitest::Cli;
 using hicm::clitest::Run;
-
-json withoutIds(json a)
-{
-    for (const char *key : {"id", "created", "updated", "previous_id"})
-        a.erase(key);
-    for (auto &p : a["partners"])
-        p.erase("id");
-    for (auto &ac : a["actions"])
-        ac.erase("id");
-    return a;
-}
 
 std::vector<std::string> brokenFiles()
 {

@@ -5,6 +5,7 @@
 #include "assessment_json.h"
 #include "framework_loader.h"
 #include "problem.h"
+#include "json_support.h"
 #include "test_paths.h"
 
 #include <catch2/catch.hpp>
@@ -101,18 +102,6 @@ inline bool matches(const Problem &problem, const std::map<std::string, std::str
             return false;
     }
     return true;
-}
-
-// The assessment JSON without what a workspace assigns (ids, times, the previous link).
-inline nlohmann::json withoutIds(nlohmann::json a)
-{
-    for (const char *key : {"id", "created", "updated", "previous_id"})
-        a.erase(key);
-    for (auto &p : a["partners"])
-        p.erase("id");
-    for (auto &ac : a["actions"])
-        ac.erase("id");
-    return a;
 }
 
 } // namespace hicm::test
