@@ -76,5 +76,5 @@ int main(int argc, char **argv)
     report("evidence note (" + std::to_string(notes.size()) + ")", notes);
     auto check = ws->integrityCheck();
     note("edit", "integrity after the edits: " + (check ? *check : check.error().toString()));
-    return 0;
+    return check && *check == "ok" ? 0 : 1;
 }
