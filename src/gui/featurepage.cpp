@@ -226,7 +226,10 @@ QWidget *FeaturePage::buildEvidence(const Feature &feature)
         for (int c = 1; c < 5; ++c)
             m_metrics->setItem(r, c, new QTableWidgetItem);
     }
-    m_metrics->resizeRowsToContents();
+    // The names wrap: the rows are fitted to them whenever the table's width changes (eventFilter), never
+    // lower than the partner grid's rows, so that a value is easy to click and to read on a projector.
+    m_metrics->verticalHeader()->setMinimumSectionSize(m_metrics->verticalHeader()->defaultSectionSize());
+    m_metrics->installEventFilter(this);
     m_metrics->setVisible(m_metrics->rowCount() > 0);
     m_metrics->setMinimumHeight(qMin(260, 30 + 34 * m_metrics->rowCount()));
     connect(m_metrics, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
@@ -442,11 +445,33 @@ void FeaturePage::updateTitleFont()
     m_title->setFont(big);
 }
 
+bool FeaturePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_metrics && event->type() == QEvent::Resize) {
+        // After the table's own resize handling has stretched the name column to its new width.
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_metrics->columnWidth(0) != m_metricsFittedWidth) {
+                m_metricsFittedWidth = m_metrics->columnWidth(0);
+                m_metrics->resizeRowsToContents();
+            }
+        }, Qt::QueuedConnection);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void FeaturePage::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange && m_title)
+    if (event->type() == QEvent::FontChange && m_title) {
         updateTitleFont();
+        m_metricsFittedWidth = -1;  // the rows are fitted again for the new size of text
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_metricsFittedWidth < 0) {
+                m_metricsFittedWidth = m_metrics->columnWidth(0);
+                m_metrics->resizeRowsToContents();
+            }
+        }, Qt::QueuedConnection);
+    }
 }
 
 void FeaturePage::setPresentation(bool on)

@@ -50,6 +50,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateTitleFont();
@@ -72,6 +73,7 @@ private:
     TextBlock *m_previous = nullptr;
     TextBlock *m_spread = nullptr;
     TextBlock *m_suggestionLabel = nullptr;
+    int m_metricsFittedWidth = -1;  // the name column's width the data table's rows were fitted to
     QPushButton *m_useSuggestion = nullptr;
     QPlainTextEdit *m_rationale = nullptr;
     QComboBox *m_target = nullptr;

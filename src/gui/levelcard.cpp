@@ -61,8 +61,13 @@ QSize LevelCard::sizeHint() const
 
 QSize LevelCard::minimumSizeHint() const
 {
+    // The title and a line of the descriptor: the height the card needs comes from heightForWidth at the
+    // width it is given (the height at its narrowest would become the page's minimum, and a scroll area
+    // would make the page that tall).
     const int w = fontMetrics().averageCharWidth() * 18;
-    return {w, heightForWidth(w)};
+    QFont bold = font();
+    bold.setBold(true);
+    return {w, kPad + QFontMetrics(bold).height() + 6 + fontMetrics().height() + kPad};
 }
 
 void LevelCard::paintEvent(QPaintEvent *)

@@ -128,9 +128,12 @@ QSize TextBlock::sizeHint() const
 
 QSize TextBlock::minimumSizeHint() const
 {
+    // One line: the height the text needs comes from heightForWidth at the width it is given. (The height
+    // at the narrowest width would be the page's minimum height, and a scroll area would make the page
+    // that tall, most of it empty.)
     const QMargins m = contentsMargins();
     const int w = fontMetrics().averageCharWidth() * qMin(10, static_cast<int>(m_text.size())) + m.left() + m.right();
-    return {w, heightForWidth(w)};
+    return {w, (m_text.isEmpty() ? 0 : fontMetrics().height()) + m.top() + m.bottom()};
 }
 
 void TextBlock::paintEvent(QPaintEvent *)

@@ -22,6 +22,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTest>
 #include <QTextStream>
 
@@ -120,6 +122,14 @@ int main(int argc, char *argv[])
     window->walkPage()->showFeature(0);
     window->walkPage()->currentFeaturePage()->partnerGrid()->setCurrentCell(5, 0);
     ok = save(window.get(), dir, QStringLiteral("walk-b1")) && ok;
+    // The foot of the page: evidence, the data to use and the targeted actions.
+    for (QWidget *w = window->walkPage()->currentFeaturePage(); w; w = w->parentWidget())
+        if (auto *scroll = qobject_cast<QScrollArea *>(w)) {
+            scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+            ok = save(window.get(), dir, QStringLiteral("walk-b1-actions")) && ok;
+            scroll->verticalScrollBar()->setValue(0);
+            break;
+        }
     window->walkPage()->showFeature(7);
     ok = save(window.get(), dir, QStringLiteral("walk-b8-no-shared-view")) && ok;
     window->showResults();

@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
@@ -180,6 +181,50 @@ TEST_CASE("presentation mode goes full screen, hides private notes, and Esc leav
     QTest::keyClick(w.get(), Qt::Key_Escape);
     CHECK_FALSE(w->presentation());
     CHECK(evidence->isVisible());
+}
+
+TEST_CASE("each feature page is as tall as its content, with nothing cut off, at 1366x768 and presenting", "[gui][workshop]")
+{
+    test::TempDir dir;
+    auto w = openWindow(dir.file("pages.hicmws"));
+    REQUIRE(w->newAssessment(QStringLiteral("Area")));
+    w->showWalk();
+    for (const bool presenting : {false, true}) {
+        w->setPresentation(presenting);
+        for (int i = 0; i < w->walkPage()->featureCount(); ++i) {
+            w->walkPage()->showFeature(i);
+            QApplication::processEvents();
+            QApplication::processEvents();
+            FeaturePage *page = w->walkPage()->currentFeaturePage();
+            QScrollArea *scroll = nullptr;
+            for (QWidget *p = page; p && !scroll; p = p->parentWidget())
+                scroll = qobject_cast<QScrollArea *>(p);
+            REQUIRE(scroll);
+            int bottom = 0;  // of the lowest thing on the page
+            for (QWidget *child : page->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly))
+                if (child->isVisible())
+                    bottom = std::max(bottom, child->geometry().bottom());
+            INFO((presenting ? "presenting, " : "") << "page " << i + 1 << ": " << page->height() << " px tall, content to "
+                                                     << bottom << ", viewport " << scroll->viewport()->height());
+            CHECK(bottom < page->height());                                                 // nothing cut off
+            CHECK(page->height() <= std::max(scroll->viewport()->height(), bottom + 40));  // no empty tail
+            for (TextBlock *text : page->findChildren<TextBlock *>())
+                if (text->isVisible())
+                    CHECK(text->height() >= text->heightForWidth(text->width()));  // every line shows
+            // The data table's rows fit their names at the width they have: no row taller than its text
+            // needs (the names wrap only when the column is narrow).
+            auto *metrics = page->findChild<QTableWidget *>(QStringLiteral("metrics"));
+            REQUIRE(metrics);
+            for (int r = 0; r < metrics->rowCount() && metrics->isVisible(); ++r) {
+                const QString name = metrics->item(r, 0)->text();
+                const int width = metrics->columnWidth(0) - 12;
+                const int lines = metrics->fontMetrics().horizontalAdvance(name) / std::max(1, width) + 1;
+                INFO("row " << r << ": " << metrics->rowHeight(r) << " px for " << lines << " line(s) in " << width << " px");
+                CHECK(metrics->rowHeight(r) <= (lines + 1) * metrics->fontMetrics().lineSpacing() + 12);
+            }
+        }
+    }
+    w->setPresentation(false);
 }
 
 TEST_CASE("deleting an assessment is undoable", "[gui][workshop]")
