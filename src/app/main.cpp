@@ -22,7 +22,8 @@ int main(int argc, char *argv[])
     if (!window)
         return 1;
     window->show();
+    // Ready means shown with the workspace loaded: a smoke test learns (exit code 1) if it was refused.
     if (options.quitWhenReady)
-        QTimer::singleShot(0, &app, [&app] { app.exit(0); });
+        QTimer::singleShot(0, &app, [&app, &window] { app.exit(window->session() ? 0 : 1); });
     return app.exec();
 }

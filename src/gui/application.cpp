@@ -46,7 +46,8 @@ bool parseStartupOptions(const QStringList &arguments, StartupOptions &options, 
                                        QStringLiteral("FILE"));
     const QCommandLineOption quit(QStringLiteral("quit-when-ready"),
                                   QCoreApplication::translate("main", "Exit as soon as the main window is shown and loaded "
-                                                                      "(for smoke tests and start-up timing)."));
+                                                                      "(for smoke tests and start-up timing): 0 when "
+                                                                      "the workspace opened, 1 when it was refused."));
     const QCommandLineOption workspace(QStringLiteral("workspace"),
                                        QCoreApplication::translate("main", "Open this workspace instead of the default one "
                                                                            "(created if it does not exist)."),
