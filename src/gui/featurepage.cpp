@@ -447,16 +447,20 @@ void FeaturePage::updateTitleFont()
 
 bool FeaturePage::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_metrics && event->type() == QEvent::Resize) {
-        // After the table's own resize handling has stretched the name column to its new width.
-        QMetaObject::invokeMethod(this, [this] {
-            if (m_metrics->columnWidth(0) != m_metricsFittedWidth) {
-                m_metricsFittedWidth = m_metrics->columnWidth(0);
-                m_metrics->resizeRowsToContents();
-            }
-        }, Qt::QueuedConnection);
-    }
+    if (watched == m_metrics && event->type() == QEvent::Resize)
+        fitMetricRowsLater();
     return QWidget::eventFilter(watched, event);
+}
+
+void FeaturePage::fitMetricRowsLater()
+{
+    // Queued: after the table's own resize handling has stretched the name column to its new width.
+    QMetaObject::invokeMethod(this, [this] {
+        if (m_metrics->columnWidth(0) != m_metricsFittedWidth) {
+            m_metricsFittedWidth = m_metrics->columnWidth(0);
+            m_metrics->resizeRowsToContents();
+        }
+    }, Qt::QueuedConnection);
 }
 
 void FeaturePage::changeEvent(QEvent *event)
@@ -465,12 +469,7 @@ void FeaturePage::changeEvent(QEvent *event)
     if (event->type() == QEvent::FontChange && m_title) {
         updateTitleFont();
         m_metricsFittedWidth = -1;  // the rows are fitted again for the new size of text
-        QMetaObject::invokeMethod(this, [this] {
-            if (m_metricsFittedWidth < 0) {
-                m_metricsFittedWidth = m_metrics->columnWidth(0);
-                m_metrics->resizeRowsToContents();
-            }
-        }, Qt::QueuedConnection);
+        fitMetricRowsLater();
     }
 }
 

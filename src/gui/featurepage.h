@@ -54,6 +54,8 @@ protected:
 
 private:
     void updateTitleFont();
+    // Fits the data table's rows to their names once the table has its width (after a resize or a new font).
+    void fitMetricRowsLater();
     void build(const Feature &feature);
     QWidget *buildLevels(const Feature &feature);
     QWidget *buildAgreement();

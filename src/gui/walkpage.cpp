@@ -116,18 +116,20 @@ void WalkPage::showFeature(int index)
     m_pages[i]->refresh();
     QScrollArea *shown = m_scrolls[i];
     shown->ensureVisible(0, 0);
-    if (index != m_current) {
-        // Shown, given the focus, and only then the old page hidden: hiding the page that holds the focus
-        // would make Qt search the window for somewhere else to put it first.
+    const bool switching = index != m_current;
+    if (switching) {
         shown->setGeometry(m_stack->rect());
         shown->setVisible(true);
-        m_pages[i]->partnerGrid()->setFocus(Qt::OtherFocusReason);
+    }
+    // The focus moves before the old page is hidden: hiding the page that holds the focus would make Qt
+    // search the window for somewhere else to put it first.
+    m_pages[i]->partnerGrid()->setFocus(Qt::OtherFocusReason);
+    if (switching) {
         if (m_current >= 0)
             m_scrolls[static_cast<std::size_t>(m_current)]->setVisible(false);
         m_current = index;
     }
     m_stepButtons[i]->setChecked(true);
-    m_pages[i]->partnerGrid()->setFocus(Qt::OtherFocusReason);
     schedulePrepare();
 }
 
