@@ -6,6 +6,7 @@
 #include "assessment_commands.h"
 #include "exchange.h"
 #include "merge.h"
+#include "platform.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,8 +15,6 @@
 #include <fstream>
 #include <memory>
 #include <ostream>
-
-#include <unistd.h>
 
 namespace hicm::cli {
 
@@ -30,7 +29,7 @@ std::string writeFileAtomically(const std::string &path, const std::string &byte
     namespace fs = std::filesystem;
     const fs::path target(path);
     fs::path temp = target;
-    temp += ".tmp-" + std::to_string(::getpid());
+    temp += ".tmp-" + std::to_string(platform::processId());
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         if (!out)

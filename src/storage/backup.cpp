@@ -1,5 +1,6 @@
 #include "backup.h"
 
+#include "platform.h"
 #include "workspace_impl.h"
 
 #include <SQLiteCpp/Backup.h>
@@ -10,12 +11,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <thread>
-
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -69,7 +67,7 @@ void removeStalePartials(const fs::path &folder)
         if (at == std::string::npos)
             continue;
         const long pid = std::strtol(name.c_str() + at + std::strlen(kPartial), nullptr, 10);
-        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+        if (pid > 0 && !platform::processAlive(pid))
             fs::remove(entry.path(), ec);
     }
 }
@@ -104,7 +102,7 @@ Result<std::string> writeBackup(SQLite::Database &source, const std::string &wor
                             "cannot create the backup folder " + folder.string() + " (" + ec.message() + ")"};
     removeStalePartials(folder);
     const fs::path target = folder / name;
-    const fs::path temporary = folder / (name + kPartial + std::to_string(::getpid()));
+    const fs::path temporary = folder / (name + kPartial + std::to_string(platform::processId()));
     try {
         {
             SQLite::Database dest(temporary.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);

@@ -1,5 +1,6 @@
 #include "file_checks.h"
 
+#include "platform.h"
 #include "workspace.h"
 #include "workspace_impl.h"
 
@@ -11,8 +12,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -179,12 +178,12 @@ Result<FileFacts> inspectWorkspace(SQLite::Database &db, const std::string &path
 
 std::string writeBlocker(const std::string &path)
 {
-    if (::access(path.c_str(), W_OK) != 0)
+    if (!platform::canWrite(path))
         return "the file is read-only";
     const fs::path folder = fs::absolute(path).parent_path();
-    if (::access(folder.c_str(), W_OK | X_OK) != 0) {
+    if (!platform::canCreateIn(folder.string())) {
         const std::string wal = path + "-wal", shm = path + "-shm";
-        const bool journalsWritable = ::access(wal.c_str(), W_OK) == 0 && ::access(shm.c_str(), W_OK) == 0;
+        const bool journalsWritable = platform::canWrite(wal) && platform::canWrite(shm);
         if (!journalsWritable)
             return "its folder " + folder.string() + " is read-only";
     }

@@ -1,6 +1,7 @@
 // Opening and creating workspaces: check read-only first, back up, only then write.
 #include "backup.h"
 #include "file_checks.h"
+#include "platform.h"
 #include "schema/migrations.h"
 #include "workspace_impl.h"
 
@@ -14,9 +15,6 @@
 #include <thread>
 #include <cstring>
 #include <filesystem>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -37,15 +35,6 @@ std::unique_ptr<SQLite::Database> openReadWrite(const std::string &path, int bus
     return db;
 }
 
-void syncFolder(const fs::path &folder)
-{
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-}
-
 // Builds a new workspace under a temporary name and links it into place, so no other program ever sees
 // a half-made one. Returns false (no error) if someone else created `path` first.
 Result<bool> buildNew(const std::string &path, int busyTimeoutMs)
@@ -55,7 +44,7 @@ Result<bool> buildNew(const std::string &path, int busyTimeoutMs)
     if (!fs::is_directory(target.parent_path(), ec))
         return StorageError{Kind::Io, path, "cannot create the workspace: the folder " +
                                                 target.parent_path().string() + " does not exist"};
-    const std::string temporary = path + ".creating-" + std::to_string(::getpid());
+    const std::string temporary = path + ".creating-" + std::to_string(platform::processId());
     fs::remove(temporary, ec);
     try {
         SQLite::Database db(temporary, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busyTimeoutMs);
@@ -71,9 +60,11 @@ Result<bool> buildNew(const std::string &path, int busyTimeoutMs)
         return StorageError{Kind::Io, path, std::string("cannot create the workspace (") + e.what() + ")"};
     }
     bool created = false;
-    if (::link(temporary.c_str(), path.c_str()) == 0) {
+    std::error_code linked;
+    fs::create_hard_link(temporary, path, linked);
+    if (!linked) {
         created = true;
-    } else if (errno != EEXIST && !fs::exists(path, ec)) {
+    } else if (linked != std::errc::file_exists && !fs::exists(path, ec)) {
         // A file system without hard links: rename (the window for a race is tiny).
         fs::rename(temporary, path, ec);
         if (ec)
@@ -81,7 +72,7 @@ Result<bool> buildNew(const std::string &path, int busyTimeoutMs)
         created = true;
     }
     fs::remove(temporary, ec);
-    syncFolder(target.parent_path());
+    platform::syncFolder(target.parent_path());
     return created;
 }
 
