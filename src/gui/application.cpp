@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "bundled.h"
+#include "fileopen.h"
 #include "paths.h"
 #include "hicm_version.h"
 #include "mainwindow.h"
@@ -53,6 +54,11 @@ bool parseStartupOptions(const QStringList &arguments, StartupOptions &options, 
                                                                            "(created if it does not exist)."),
                                        QStringLiteral("FILE"));
     parser.addOptions({framework, workspace, quit});
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QCoreApplication::translate("main", "Workspaces (.hicmws) to open, and exchange files "
+                                                                     "(.hicm.json) to import or merge. A file given "
+                                                                     "while HICM Assess runs is handed to it."),
+                                 QStringLiteral("[FILE...]"));
     if (!parser.parse(arguments)) {
         QTextStream(stderr) << "hicm-assess: " << parser.errorText() << "\n";
         exitCode = 2;
@@ -69,7 +75,10 @@ bool parseStartupOptions(const QStringList &arguments, StartupOptions &options, 
         return false;
     }
     options.framework = parser.value(framework);
-    options.workspace = parser.value(workspace);
+    for (const QString &file : parser.positionalArguments())
+        options.files << QFileInfo(file).absoluteFilePath();
+    options.workspaceOption = parser.isSet(workspace);
+    options.workspace = options.workspaceOption ? parser.value(workspace) : firstGivenWorkspace(options.files);
     options.quitWhenReady = parser.isSet(quit);
     return true;
 }

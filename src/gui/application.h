@@ -12,8 +12,10 @@ class MainWindow;
 
 struct StartupOptions {
     QString framework;  // --framework FILE; empty: the bundled one
-    QString workspace;  // --workspace FILE; empty: the default workspace
+    QString workspace;  // --workspace FILE, else the first workspace among `files`; empty: the default one
+    QStringList files;  // FILE…: workspaces and exchange files to open (fileopen.h), as absolute paths
     bool quitWhenReady = false;
+    bool workspaceOption = false;  // --workspace was given
 };
 
 // Sets the organisation and application names (QSettings, QStandardPaths).

@@ -1,5 +1,6 @@
 #include "messages.h"
 
+#include <QPushButton>
 #include <QTextStream>
 
 namespace hicm::gui {
@@ -31,6 +32,22 @@ QMessageBox::StandardButton Messages::question(QWidget *parent, const QString &t
         return s_answer;
     }
     return QMessageBox::question(parent, title, text, buttons, defaultButton);
+}
+
+int Messages::choose(QWidget *parent, const QString &title, const QString &text, const QStringList &choices)
+{
+    if (s_automatic) {
+        s_recorded << title + ": " + text;
+        return s_answer == QMessageBox::Cancel || choices.isEmpty() ? -1 : 0;
+    }
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, parent);
+    QList<QAbstractButton *> buttons;
+    for (const QString &choice : choices)
+        buttons << box.addButton(choice, QMessageBox::AcceptRole);
+    if (!buttons.isEmpty())
+        box.setDefaultButton(qobject_cast<QPushButton *>(buttons.first()));
+    box.exec();
+    return static_cast<int>(buttons.indexOf(box.clickedButton()));
 }
 
 void Messages::setAutomatic(bool automatic, QMessageBox::StandardButton answer)

@@ -17,6 +17,9 @@ public:
     static QMessageBox::StandardButton question(QWidget *parent, const QString &title, const QString &text,
                                                 QMessageBox::StandardButtons buttons,
                                                 QMessageBox::StandardButton defaultButton);
+    // Asks the user to pick one of `choices` (button texts, the first the default) or Cancel: the index
+    // picked, or -1. While automatic: the first choice, or -1 when the automatic answer is Cancel.
+    static int choose(QWidget *parent, const QString &title, const QString &text, const QStringList &choices);
 
     // Test seam: while set, no box is shown; errors are recorded and questions get this answer.
     static void setAutomatic(bool automatic, QMessageBox::StandardButton answer = QMessageBox::Ok);
