@@ -11,6 +11,14 @@ HICM_PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins qt6-svg-dev qt6-pdf-dev libqt6pdf6 libgl-dev
   libsqlite3-dev sqlite3 libsqlitecpp-dev nlohmann-json3-dev catch2 libssl-dev libcli11-dev zlib1g-dev unzip
   xvfb xauth poppler-utils fonts-dejavu-core fonts-liberation2
+  help2man librsvg2-bin
+)
+
+# What the package test (tests/package) and scripts/package use besides: lintian, and what a desktop uses to
+# know file types and menu entries, to read man pages and to complete commands.
+HICM_PACKAGE_TOOLS=(
+  dpkg-dev lintian file shared-mime-info xdg-utils libfile-mimeinfo-perl desktop-file-utils appstream
+  man-db bash-completion
 )
 
 hicm_missing_packages() {
@@ -37,11 +45,12 @@ hicm_install() {
   $sudo apt-get install -y -q --no-install-recommends $missing
 }
 
-# hicm_build BUILD_DIR BUILD_TYPE [extra cmake args...]
+# hicm_build BUILD_DIR BUILD_TYPE [extra cmake args...]; with HICM_TARGETS set, builds only those targets
 hicm_build() {
   local dir="$1" type="$2"; shift 2
   if [ ! -f "$dir/build.ninja" ]; then
     cmake -S "$HICM_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
   fi
-  cmake --build "$dir" --parallel "$(nproc)"
+  # shellcheck disable=SC2086
+  cmake --build "$dir" --parallel "$(nproc)" ${HICM_TARGETS:+--target $HICM_TARGETS}
 }
