@@ -50,6 +50,19 @@ struct GivenFiles {
     }
 };
 
+// A runtime folder of this test's own, so that test processes running side by side never share a socket.
+struct PrivateRuntime {
+    TempDir dir{"runtime"};
+    QByteArray before = qgetenv("XDG_RUNTIME_DIR");
+    PrivateRuntime()
+    {
+        std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
+        qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(dir.path()));
+        REQUIRE(SingleInstance::serverName().startsWith(q(dir.path())));
+    }
+    ~PrivateRuntime() { qputenv("XDG_RUNTIME_DIR", before); }
+};
+
 }  // namespace
 
 TEST_CASE("A file given to the app is known by its content, whatever its name", "[given-files]")
@@ -128,6 +141,7 @@ TEST_CASE("Files given to the running app: an exchange file is imported, others 
 
 TEST_CASE("A second launch hands its files to the running app, which takes nothing else", "[given-files]")
 {
+    PrivateRuntime runtime;
     SingleInstance running;
     REQUIRE(running.listen());
     QSignalSpy arrived(&running, &SingleInstance::filesArrived);
@@ -153,6 +167,7 @@ TEST_CASE("A second launch hands its files to the running app, which takes nothi
 
 TEST_CASE("With no app running, a launch keeps its files; a socket left by a crashed app is replaced", "[given-files]")
 {
+    PrivateRuntime runtime;
     {
         SingleInstance gone;
         REQUIRE(gone.listen());
