@@ -12,6 +12,7 @@ HICM_PACKAGES=(
   libsqlite3-dev sqlite3 libsqlitecpp-dev nlohmann-json3-dev catch2 libssl-dev libcli11-dev zlib1g-dev unzip
   xvfb xauth poppler-utils fonts-dejavu-core fonts-liberation2
   help2man librsvg2-bin
+  libpqxx-dev postgresql
 )
 
 # What the package test (tests/package) and scripts/package use besides: lintian, and what a desktop uses to

@@ -1,0 +1,128 @@
+// The region's database (issue 19): a region of AREAS areas x YEARS years of exchange files (default
+// 2,000 x 5 = 10,000) published to a real PostgreSQL, then one area's benchmark and extract. Baselines in
+// the same run: reading and checking the same files without the database, and one `SELECT 1` round trip.
+// Targets (docs/performance.md): publish >= 1,000 files/s; benchmark <= 50 ms; extract <= 100 ms.
+//   bench_region [AREAS YEARS]   with the server of tests/region/pg_fixture.sh ($HICM_TEST_PG_STATE)
+// Exits 1 when the harness fails (a file refused, a count that does not add up), never on a slow figure.
+#include "bench_support.h"
+#include "exchange.h"
+#include "region.h"
+#include "region_fixture.h"
+
+#include <pqxx/pqxx>
+
+#include <future>
+#include <random>
+#include <thread>
+
+using namespace hicm;
+using namespace hicm::bench;
+
+namespace {
+
+[[noreturn]] void die(const std::string &why)
+{
+    std::fprintf(stderr, "bench_region: %s\n", why.c_str());
+    std::exit(1);
+}
+
+// Reads and checks every file on two threads (as publish does), without a database: the baseline.
+double readOnlyMs(const std::vector<std::string> &files)
+{
+    return timeMs([&] {
+        auto half = [&](std::size_t first) {
+            for (std::size_t i = first; i < files.size(); i += 2)
+                if (!readExchangeFile(files[i]).ok())
+                    die(files[i] + " does not read");
+        };
+        auto other = std::async(std::launch::async, half, 1);
+        half(0);
+        other.get();
+    });
+}
+
+void publish(region::Region &r, const std::vector<std::string> &files, region::PublishStatus expected, const char *what)
+{
+    std::size_t good = 0;
+    const double ms = timeMs([&] {
+        for (const auto &p : r.publish(files))
+            good += p.status == expected;
+    });
+    if (good != files.size())
+        die(std::string(what) + ": " + std::to_string(files.size() - good) + " files did not come out as expected");
+    figure("region", what, files.size() / (ms / 1000.0), "files/s",
+           std::to_string(files.size()) + " files in " + fixed(ms / 1000.0) + " s");
+}
+
+// Times `body` `n` times; prints median, p95 and max.
+template <typename F>
+void latency(const char *what, int n, F &&body)
+{
+    std::vector<double> samples;
+    for (int i = 0; i < n; ++i)
+        samples.push_back(timeMs([&] { body(i); }));
+    figure("region", what, median(samples), "ms median",
+           "p95 " + fixed(percentile(samples, 95)) + " ms, max " + fixed(maxOf(samples)) + " ms, " + std::to_string(n) +
+               " runs");
+}
+
+}  // namespace
+
+int main(int argc, char **argv)
+{
+    const int areas = argc > 1 ? std::atoi(argv[1]) : 2000;
+    const int years = argc > 2 ? std::atoi(argv[2]) : 5;
+    if (areas < 6 || years < 1)
+        die("usage: bench_region [AREAS >= 6] [YEARS >= 1]");
+    test::TempDir dir("bench-region");
+    std::vector<std::string> files;
+    const double generateMs = timeMs([&] { files = test::writeRegionFiles(dir.path(), areas, years); });
+    note("region", std::to_string(files.size()) + " exchange files of " + std::to_string(areas) + " areas x " +
+                       std::to_string(years) + " years written in " + fixed(generateMs / 1000.0) +
+                       " s (not a user operation)");
+    test::TestDatabase db;
+    region::Region r(db.conninfo());
+    r.migrate();
+
+    const double readMs = readOnlyMs(files);
+    figure("region", "baseline: read and check the files, no database", files.size() / (readMs / 1000.0), "files/s");
+    publish(r, files, region::PublishStatus::Published, "publish, first time");
+    publish(r, files, region::PublishStatus::Unchanged, "publish the same files again (unchanged)");
+    {
+        pqxx::connection c(db.conninfo());
+        pqxx::read_transaction tx(c);
+        const long n = tx.exec1("SELECT count(*) FROM hicm_region.submission")[0].as<long>();
+        if (n != static_cast<long>(files.size()))
+            die("the database holds " + std::to_string(n) + " submissions, not " + std::to_string(files.size()));
+        tx.exec0("ANALYZE hicm_region.current_level");
+    }
+    std::vector<std::string> members;
+    for (int i = 0; i < 40; ++i)
+        members.push_back(test::WorkspaceGenerator::areaName(i * (areas / 40 > 0 ? areas / 40 : 1) % areas));
+    r.definePeers("bench peers", members);
+
+    std::mt19937 random(19);
+    std::vector<std::string> picked;
+    for (int i = 0; i < 50; ++i)
+        picked.push_back(test::WorkspaceGenerator::areaName(static_cast<int>(random() % areas)));
+    latency("baseline: one SELECT 1 round trip", 50, [&](int) {
+        pqxx::read_transaction tx(r.connection());
+        tx.exec1("SELECT 1");
+    });
+    latency("benchmark of one area against all areas, every year", 50, [&](int i) {
+        const auto e = r.extract(picked[i], "");
+        if (e.years.size() != static_cast<std::size_t>(years) || e.years.back().features.empty() ||
+            e.years.back().features.front().suppressed)
+            die("the benchmark of " + picked[i] + " is not whole");
+    });
+    latency("benchmark of one area against a peer group of 40", 50, [&](int i) {
+        if (r.extract(members[i % members.size()], "bench peers").peerGroupAreas != 40)
+            die("the peer group is not 40 areas");
+    });
+    latency("extract of one area (read and write the file)", 50, [&](int i) {
+        const std::string error = writePeerExtractFile(dir.file("extract.hicm-peers.json"), r.extract(picked[i], ""));
+        if (!error.empty() || !readPeerExtractFile(dir.file("extract.hicm-peers.json")).ok())
+            die("the extract was not written whole: " + error);
+    });
+    return 0;
+}
