@@ -103,18 +103,25 @@ for size in 16 32 48 256; do
     fail "no ${size}x${size} PNG icon"
 done
 
-step "man hicm-assess-cli shows every command of docs/cli.md"
-page=/usr/share/man/man1/hicm-assess-cli.1.gz
-if [ -f "$page" ]; then
-  MANWIDTH=120 man -P cat hicm-assess-cli >"$work/man.txt" 2>/dev/null || fail "man hicm-assess-cli"
-else
-  # Debian's docker images exclude /usr/share/man from every package (/etc/dpkg/dpkg.cfg.d/excludes):
-  # then the page the package holds is read from the package itself.
-  grep -rs "path-exclude.*/usr/share/man" /etc/dpkg/dpkg.cfg.d/ || fail "$page was not installed"
-  echo "  dpkg here excludes /usr/share/man; reading the page in the package with man -l"
-  dpkg-deb -x "$deb" "$work/extracted"
-  MANWIDTH=120 man -P cat -l "$work/extracted$page" >"$work/man.txt" 2>/dev/null || fail "man -l $page"
-fi
+step "man hicm-assess-cli shows every command of docs/cli.md; man hicm-assess its options"
+# man_page NAME OUT: the page as `man NAME` shows it. Debian's docker images exclude /usr/share/man from
+# every package (path-exclude in /etc/dpkg/dpkg.cfg.d/): there the page is read from the package itself.
+man_page() {
+  local page="/usr/share/man/man1/$1.1.gz"
+  if [ -f "$page" ]; then
+    MANWIDTH=120 man -P cat "$1" >"$2" 2>/dev/null || fail "man $1"
+  else
+    grep -rs "path-exclude.*/usr/share/man" /etc/dpkg/dpkg.cfg.d/ || fail "$page was not installed"
+    echo "  dpkg here excludes /usr/share/man; reading $page in the package with man -l"
+    [ -d "$work/extracted" ] || dpkg-deb -x "$deb" "$work/extracted"
+    MANWIDTH=120 man -P cat -l "$work/extracted$page" >"$2" 2>/dev/null || fail "man -l $page"
+  fi
+}
+man_page hicm-assess "$work/app-man.txt"
+for option in --workspace --framework --quit-when-ready FILE; do
+  grep -q -- "$option" "$work/app-man.txt" || fail "man hicm-assess does not mention $option"
+done
+man_page hicm-assess-cli "$work/man.txt"
 commands="$(grep -E '^##+ ' "$SOURCE/docs/cli.md" | grep -oE '`[a-z][a-z-]+' | tr -d '`' | sort -u)"
 [ "$(echo "$commands" | wc -l)" -ge 20 ] || fail "found only these commands in docs/cli.md: $commands"
 for command in $commands; do  # each command is a heading of its own (.SS: three spaces in)
