@@ -37,11 +37,48 @@ std::string partnerList(const FeatureInput &in)
     return out;
 }
 
-void printChange(std::ostream &out, const RankedChange &c)
+const RankedChange *recommendedChange(const Prioritisation &p, const std::string &id)
 {
-    out << "  " << c.rank << ". " << c.id << "  " << c.title << "  (score " << formatScore(c.score)
-        << (c.provisional ? ", provisional" : "") << ")\n";
-    out << "     " << c.summary << "\n";
+    for (const auto &c : p.changes)
+        if (c.id == id)
+            return &c;
+    return nullptr;
+}
+
+// One change of the agreed plan, in words: where the room's order differs and why, the method's reason,
+// what it needs first and how many targeted actions it has (their texts and ids are in the JSON).
+void printStep(std::ostream &out, const Prioritisation &p, const AgreedStep &step)
+{
+    out << "  " << step.rank << ". HIC " << step.id << "  " << step.title << "\n";
+    if (!step.difference.empty())
+        out << "     " << step.difference << "\n";
+    if (!step.why.empty())
+        out << "     " << step.why << "\n";
+    const RankedChange *c = recommendedChange(p, step.id);
+    if (!c)
+        return;
+    if (!c->requirements.empty()) {
+        out << "     Needs first:";
+        for (const auto &r : c->requirements) {
+            std::string status = r.status;
+            std::replace(status.begin(), status.end(), '_', ' ');
+            out << " HIC " << r.change << " (" << status << (r.basis == Basis::App ? ", the app's reading" : "") << ")";
+        }
+        out << "\n";
+    }
+    if (c->actions.empty())
+        return;
+    std::vector<std::string> features;
+    std::size_t planned = 0;
+    for (const auto &ac : c->actions) {
+        if (std::find(features.begin(), features.end(), ac.feature) == features.end())
+            features.push_back(ac.feature);
+        planned += ac.planned ? 1 : 0;
+    }
+    out << "     Targeted actions: " << c->actions.size() << " for ";
+    for (std::size_t i = 0; i < features.size(); ++i)
+        out << (i == 0 ? "" : i + 1 == features.size() ? " and " : ", ") << features[i];
+    out << " (" << planned << " in the plan; their texts and ids: --json)\n";
 }
 
 void printFindings(std::ostream &out, const Findings &f)
@@ -63,66 +100,40 @@ void printFindings(std::ostream &out, const Findings &f)
         out << "  Left out: " << note << "\n";
 }
 
-void printOverrides(std::ostream &out, const Prioritisation &p)
-{
-    if (p.overrides.empty())
-        return;
-    out << "\nFacilitator's overrides (the engine's sequence above is unchanged)\n";
-    for (const auto &o : p.overrides)
-        out << "  " << toString(o.decision.kind) << " " << o.decision.change
-            << (o.decision.reason.empty() ? "" : ": \"" + o.decision.reason + "\"") << " - "
-            << (o.applied ? "" : "not applied: ") << o.note << "\n";
-    out << "  Facilitator's sequence:\n";
-    for (const auto &e : p.facilitatorSequence)
-        out << "    " << e.rank << ". " << e.id << "  " << e.title << "  [" << label(e.phase) << "]"
-            << (e.engineRank ? " engine rank " + std::to_string(*e.engineRank)
-                             : std::string(" not recommended by the engine"))
-            << (e.pinned ? ", pinned" : "")
-            << (e.broughtForwardBy.empty() ? "" : ", brought forward for " + e.broughtForwardBy) << "\n";
-    for (const auto &w : p.overrideWarnings)
-        out << "  Warning: " << w << "\n";
-}
-
 void printHuman(std::ostream &out, const Assessment &a, const Prioritisation &p)
 {
+    const AgreedPlan plan = agreedPlan(p);
     out << "Prioritised changes: " << a.area << (a.title.empty() ? "" : " - " + a.title) << " (assessment " << a.id
         << ")\n";
     out << "Framework: " << p.frameworkTitle << (p.frameworkEdition.empty() ? "" : ", " + p.frameworkEdition) << "\n";
-    if (p.changes.empty())
-        out << "\nNo change is recommended: no scored feature is short of its target.\n";
+    if (plan.adjusted)
+        out << "The order the room agreed; where it differs from the method's own order, it says why.\n";
+    if (plan.steps.empty())
+        out << (plan.leftOut.empty() ? "\nNo change is recommended: no scored feature is short of its target.\n"
+                                     : "\nNo change is in the plan the room agreed.\n");
     std::optional<Phase> phase;
-    for (const auto &c : p.changes) {
-        if (phase != c.phase) {
-            phase = c.phase;
-            out << "\n" << label(c.phase) << "\n";
+    for (const auto &step : plan.steps) {
+        if (phase != step.phase) {
+            phase = step.phase;
+            out << "\n" << label(step.phase) << "\n";
         }
-        printChange(out, c);
-        if (!c.requirements.empty()) {
-            out << "     Needs first:";
-            for (const auto &r : c.requirements) {
-                std::string status = r.status;
-                std::replace(status.begin(), status.end(), '_', ' ');
-                out << " " << r.change << " (" << status << (r.basis == Basis::App ? ", the app's reading" : "") << ")";
-            }
-            out << "\n";
-        }
-        out << "     " << c.phaseReason << "\n";
-        if (!c.actions.empty()) {
-            out << "     Actions:";
-            for (const auto &ac : c.actions)
-                out << " " << ac.id << (ac.planned ? " (planned)" : "");
-            out << "\n";
-        }
+        printStep(out, p, step);
     }
+    if (!plan.leftOut.empty()) {
+        out << "\nLeft out by the room\n";
+        for (const auto &l : plan.leftOut)
+            out << "  " << l.difference << "\n";
+    }
+    for (const auto &note : plan.notes)
+        out << "  Note: " << note << "\n";
     if (!p.notRecommended.empty()) {
         out << "\nNot recommended\n";
         for (const auto &n : p.notRecommended)
-            out << "  " << n.id << "  " << n.title << ": " << n.why << "\n";
+            out << "  HIC " << n.id << "  " << n.title << ": " << n.why << "\n";
     }
     if (p.provisional)
         out << "\nSome recommendations rest on provisional levels (the partners' median; nothing agreed yet).\n";
     printFindings(out, p.findings);
-    printOverrides(out, p);
 }
 
 } // namespace

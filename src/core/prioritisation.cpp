@@ -60,7 +60,6 @@ void scoreChange(const Framework &fw, const std::vector<FeatureInput> &inputs, c
     RankedChange &r = s.ranked;
     r.id = s.change->id;
     r.title = s.change->title.text;
-    std::size_t scored = 0;
     for (std::size_t i = 0; i < fw.features.size(); ++i) {
         const Feature &f = fw.features[i];
         auto al = std::find_if(f.alignsWith.begin(), f.alignsWith.end(),
@@ -72,7 +71,6 @@ void scoreChange(const Framework &fw, const std::vector<FeatureInput> &inputs, c
             r.notScored.push_back(f.id);
             continue;
         }
-        ++scored;
         if (in.gap == 0) {
             r.atTarget.push_back(f.id);
             continue;
@@ -82,10 +80,10 @@ void scoreChange(const Framework &fw, const std::vector<FeatureInput> &inputs, c
                        al->weight,     al->basis,    in.gap * in.weight * al->weight,
                        in.provisional, in.confidence};
         r.total += c.contribution;
+        r.score = std::max(r.score, c.contribution);
         r.provisional = r.provisional || c.provisional;
         r.drivers.push_back(std::move(c));
     }
-    r.score = scored > 0 ? r.total / static_cast<double>(scored) : 0.0;
     // Recommended exactly when some aligned feature is short of its target: that is a positive score,
     // and it is also "not yet in place", so a prerequisite of a recommended change that is not in place
     // is always recommended too.
@@ -313,6 +311,8 @@ Prioritisation prioritise(const Framework &fw, const Assessment &assessment)
         explain(fw, states, r, top);
         out.provisional = out.provisional || r.provisional;
     }
+    for (auto &r : out.changes)
+        r.plain = plainReason(r, out.changes);
 
     out.notRecommended = notRecommendedOf(states);
     out.findings = prioritisationFindings(fw, assessment, out.inputs);
@@ -352,9 +352,8 @@ void explain(const Framework &fw, const std::vector<ChangeState> &states, Ranked
         r.requiredBy.push_back(std::move(dep));
     }
 
-    const std::size_t scored = r.drivers.size() + r.atTarget.size();
-    r.summary = "Score " + formatScore(r.score) + " = " + formatScore(r.total) + " \u00f7 " +
-                plural(scored, "scored feature", "scored features") + ".";
+    r.summary = "Score " + formatScore(r.score) + ", the largest contribution; total " + formatScore(r.total) +
+                " from " + plural(r.drivers.size(), "feature", "features") + " short of target.";
     for (std::size_t i = 0; i < r.drivers.size(); ++i) {
         const auto &c = r.drivers[i];
         r.summary +=

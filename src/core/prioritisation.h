@@ -75,8 +75,8 @@ struct RankedChange {
     std::string id;
     std::string title;
     int rank = 0;     // 1-based position in the sequence
-    double score = 0; // mean contribution over the scored aligned features
-    double total = 0; // sum of the contributions
+    double score = 0; // the largest contribution of its aligned features (its deepest weighted gap)
+    double total = 0; // sum of the contributions: the first tie-break
     Phase phase = Phase::StartNow;
     int step = 0;                       // longest chain of recommended prerequisites below this change
     double priority = 0;                // own score, or the highest score of a recommended dependent
@@ -89,8 +89,9 @@ struct RankedChange {
     std::vector<Dependent> requiredBy;
     std::vector<Requirement> requirements; // its direct prerequisites
     std::vector<ActionRef> actions;
-    std::string phaseReason;
-    std::string summary;
+    std::string phaseReason; // the phase rule's arithmetic (JSON, the report's method appendix)
+    std::string summary;     // the score's arithmetic (JSON, the report's method appendix)
+    std::string plain;       // why it is where it is, in words for a board: no numbers, no action codes
 };
 
 enum class NotRecommendedReason { AtTarget, NotScored, NoAlignedFeatures };
@@ -147,6 +148,42 @@ struct Prioritisation {
     std::vector<std::string> overrideWarnings;
 };
 
+// One change in the order the room agreed: the engine's sequence with the facilitator's overrides applied.
+struct AgreedStep {
+    std::string id;
+    std::string title;
+    int rank = 0;
+    Phase phase = Phase::StartNow;
+    std::optional<int> engineRank; // the method's own rank; nullopt: the method does not recommend it
+    bool pinned = false;
+    std::string broughtForwardBy; // a pinned change that needs this one first
+    std::string roomReason;       // the reason given with the pin
+    std::string difference;       // where and why this differs from the method's order; empty: it does not
+    std::string why;              // the method's plain reason (RankedChange::plain), or why it is not recommended
+};
+
+// A change the method recommends and the room left out.
+struct LeftOutStep {
+    std::string id;
+    std::string title;
+    std::optional<int> engineRank;
+    std::string roomReason;
+    std::string difference; // "HIC F Workforce was left out by the room: …; the method alone would rank it 2nd."
+};
+
+// The plan the room agreed. Every view of the plan (report, app, CLI, CSV) shows this, so they cannot
+// disagree: with no overrides it is the engine's sequence.
+struct AgreedPlan {
+    bool adjusted = false; // the room's order differs from the method's
+    std::vector<AgreedStep> steps;
+    std::vector<LeftOutStep> leftOut;
+    std::vector<std::string> notes; // overrides not applied and exclusions a kept change still needs, in words
+};
+AgreedPlan agreedPlan(const Prioritisation &p);
+
+// "1st", "2nd", "3rd", "4th", "11th", "22nd" …
+std::string ordinal(int n);
+
 // Runs the engine. Pure: no I/O, no clock, no randomness.
 Prioritisation prioritise(const Framework &framework, const Assessment &assessment);
 
@@ -168,6 +205,9 @@ std::optional<int> medianRoundedDown(std::vector<int> levels);
 
 // The JSON of `hicm-assess-cli prioritise --json` (docs/cli.md, docs/prioritisation.md).
 nlohmann::json prioritisationToJson(const Prioritisation &p);
+
+// Internal: why a recommended change is where it is, in words for a board (prioritisation_plain.cpp).
+std::string plainReason(const RankedChange &change, const std::vector<RankedChange> &sequence);
 
 // Internal: applies the facilitator's overrides to an engine result (prioritisation_overrides.cpp).
 void applyOverrides(const Framework &framework, const Assessment &assessment, Prioritisation &result);

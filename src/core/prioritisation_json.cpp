@@ -97,7 +97,8 @@ json changeToJson(const RankedChange &r)
               {"requires", requirements},
               {"required_by", requiredBy},
               {"pulled_forward", r.pulledForward},
-              {"phase", r.phaseReason}}},
+              {"phase", r.phaseReason},
+              {"plain", r.plain}}},
             {"actions", actions}};
 }
 
@@ -129,6 +130,30 @@ json findingsToJson(const Findings &f)
             {"not_scored", notScored},
             {"provisional", provisional},
             {"ignored", f.ignored}};
+}
+
+json agreedPlanToJson(const AgreedPlan &plan)
+{
+    json steps = json::array();
+    for (const auto &s : plan.steps)
+        steps.push_back({{"id", s.id},
+                         {"title", s.title},
+                         {"rank", s.rank},
+                         {"phase", toString(s.phase)},
+                         {"engine_rank", s.engineRank ? json(*s.engineRank) : json(nullptr)},
+                         {"pinned", s.pinned},
+                         {"brought_forward_by", s.broughtForwardBy.empty() ? json(nullptr) : json(s.broughtForwardBy)},
+                         {"room_reason", s.roomReason},
+                         {"difference", s.difference},
+                         {"why", s.why}});
+    json leftOut = json::array();
+    for (const auto &l : plan.leftOut)
+        leftOut.push_back({{"id", l.id},
+                           {"title", l.title},
+                           {"engine_rank", l.engineRank ? json(*l.engineRank) : json(nullptr)},
+                           {"room_reason", l.roomReason},
+                           {"difference", l.difference}});
+    return {{"adjusted", plan.adjusted}, {"changes", steps}, {"left_out", leftOut}, {"notes", plan.notes}};
 }
 
 } // namespace
@@ -185,6 +210,7 @@ json prioritisationToJson(const Prioritisation &p)
         out["facilitator_sequence"] = seq;
         out["override_warnings"] = p.overrideWarnings;
     }
+    out["agreed_plan"] = agreedPlanToJson(agreedPlan(p));
     return out;
 }
 

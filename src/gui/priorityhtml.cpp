@@ -33,69 +33,70 @@ QString featureList(const Framework &fw, const std::vector<FeatureInput> &inputs
     return h + "</ul>";
 }
 
+const RankedChange *recommendedChange(const Prioritisation &p, const std::string &id)
+{
+    for (const auto &c : p.changes)
+        if (c.id == id)
+            return &c;
+    return nullptr;
+}
+
 }  // namespace
 
+// The order the room agreed (core agreedPlan, as the report and the CLI show it), in words: no scores, no
+// action codes. The arithmetic is in the JSON and the report's appendix.
 QString prioritisationHtml(const Framework &fw, const Prioritisation &r, bool presentation)
 {
     QString h;
-    if (r.changes.empty())
-        h += "<p>" + tr("No change is recommended: every scored feature is at its target, or nothing is scored yet.") + "</p>";
+    const AgreedPlan plan = agreedPlan(r);
+    if (plan.steps.empty())
+        h += "<p>" +
+             (plan.leftOut.empty() ? tr("No change is recommended: every scored feature is at its target, or nothing is scored yet.")
+                                   : tr("No change is in the plan the room agreed.")) +
+             "</p>";
+    else if (plan.adjusted)
+        h += "<p class='note'>" + tr("The order the room agreed. Where it differs from the method's own order, it says why.") + "</p>";
     QString phase;
-    for (const auto &c : r.changes) {
-        const QString thisPhase = QString::fromLatin1(label(c.phase));
+    for (const auto &step : plan.steps) {
+        const QString thisPhase = QString::fromLatin1(label(step.phase));
         if (thisPhase != phase) {
             h += "<h2>" + thisPhase.toHtmlEscaped() + "</h2>";
             phase = thisPhase;
         }
-        h += "<h3>" + QString::number(c.rank) + ". HIC " + esc(c.id) + " " + esc(c.title) + "</h3>";
-        h += "<p class='note'>" + tr("Score %1").arg(QString::fromStdString(formatScore(c.score)));
-        if (c.provisional)
-            h += " — " + tr("provisional: rests on partners' levels not yet agreed");
-        h += "</p>";
-        if (!c.summary.empty())
-            h += "<p>" + esc(c.summary) + "</p>";
-        if (!c.drivers.empty()) {
+        h += "<h3>" + QString::number(step.rank) + ". HIC " + esc(step.id) + " " + esc(step.title) + "</h3>";
+        if (!step.difference.empty())
+            h += "<p><b>" + esc(step.difference) + "</b></p>";
+        if (!step.why.empty())
+            h += "<p>" + esc(step.why) + "</p>";
+        const RankedChange *c = recommendedChange(r, step.id);
+        if (!c)
+            continue;
+        if (!c->drivers.empty()) {
             h += "<ul>";
-            for (const auto &d : c.drivers)
+            for (const auto &d : c->drivers)
                 h += "<li><b>" + esc(d.featureId) + "</b> " + esc(d.title) + ": " +
-                     tr("at %1, target %2 (gap %3, importance %4)")
-                         .arg(levelName(fw, d.level), levelName(fw, d.target))
-                         .arg(d.gap)
-                         .arg(d.weight) +
+                     tr("at %1, target %2").arg(levelName(fw, d.level), levelName(fw, d.target)) +
                      (d.provisional ? " " + tr("[provisional]") : QString()) +
                      (d.alignmentBasis == Basis::App ? " " + tr("[alignment is HICM Assess's reading]") : QString()) + "</li>";
             h += "</ul>";
         }
-        if (!c.phaseReason.empty())
-            h += "<p class='note'>" + esc(c.phaseReason) + "</p>";
-        if (!presentation && !c.actions.empty()) {
+        if (!presentation && !c->actions.empty()) {
             h += "<p><b>" + tr("Targeted actions ready for the plan:") + "</b></p><ul>";
-            for (const auto &a : c.actions)
+            for (const auto &a : c->actions)
                 h += "<li>" + esc(a.text) + (a.planned ? " <i>" + tr("(in the plan)") + "</i>" : QString()) + "</li>";
             h += "</ul>";
         }
     }
-    if (!r.facilitatorSequence.empty()) {
-        h += "<h2>" + tr("The facilitator's sequence (beside the engine's)") + "</h2><ol>";
-        for (const auto &e : r.facilitatorSequence) {
-            h += "<li>HIC " + esc(e.id) + " " + esc(e.title);
-            if (e.pinned)
-                h += " — <b>" + tr("pinned first") + "</b>";
-            if (e.engineRank)
-                h += " " + tr("(engine: %1)").arg(*e.engineRank);
-            else
-                h += " " + tr("(not recommended by the engine)");
-            if (!e.note.empty())
-                h += " — " + esc(e.note);
-            h += "</li>";
-        }
-        h += "</ol>";
+    if (!plan.leftOut.empty()) {
+        h += "<h2>" + tr("Left out by the room") + "</h2><ul>";
+        for (const auto &out : plan.leftOut)
+            h += "<li>" + esc(out.difference) + "</li>";
+        h += "</ul>";
     }
-    if (!r.overrides.empty()) {
+    if (!plan.notes.empty()) {
         h += "<ul>";
-        for (const auto &o : r.overrides)
-            h += "<li>" + (o.decision.kind == OverrideKind::Pin ? tr("Pinned") : tr("Excluded")) + " HIC " +
-                 esc(o.decision.change) + ": " + esc(o.decision.reason) + (o.note.empty() ? QString() : " — " + esc(o.note)) + "</li>";
+        for (const auto &note : plan.notes)
+            h += "<li>" + esc(note) + "</li>";
         h += "</ul>";
     }
     if (!r.notRecommended.empty()) {

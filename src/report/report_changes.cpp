@@ -1,5 +1,5 @@
-// The prioritised changes (the engine's sequence, with any facilitator override beside it, never in
-// its place) and the action plan.
+// The prioritised changes in the order the room agreed (core agreedPlan: the engine's sequence with the
+// facilitator's overrides applied), saying where and why it differs from the method's, and the action plan.
 #include "report_data.h"
 #include "report_sections.h"
 
@@ -15,36 +15,10 @@ namespace {
 
 const QColor kZebra(0xf4, 0xf5, 0xf7);
 
-const OverrideOutcome *overrideFor(const Prioritisation &p, const std::string &change)
-{
-    for (const auto &o : p.overrides)
-        if (o.decision.change == change)
-            return &o;
-    return nullptr;
-}
-
-const AdjustedEntry *adjustedFor(const Prioritisation &p, const std::string &change)
-{
-    for (const auto &e : p.facilitatorSequence)
-        if (e.id == change)
-            return &e;
-    return nullptr;
-}
-
-QString decisionText(const OverrideOutcome &o)
-{
-    QString s = o.decision.kind == OverrideKind::Pin ? QStringLiteral("Pinned first") : QStringLiteral("Excluded");
-    if (!o.decision.reason.empty())
-        s += QStringLiteral(": \u201c") + qs(o.decision.reason) + QStringLiteral("\u201d");
-    if (!o.applied)
-        s += QStringLiteral(" (not applied: ") + qs(o.note) + QLatin1Char(')');
-    return s;
-}
-
 QString requirementStatus(const std::string &status)
 {
     if (status == "recommended")
-        return QStringLiteral("recommended above");
+        return QStringLiteral("recommended by the method");
     if (status == "in_place")
         return QStringLiteral("in place");
     if (status == "not_scored")
@@ -52,33 +26,80 @@ QString requirementStatus(const std::string &status)
     return QStringLiteral("no feature aligns with it");
 }
 
-void writeFacilitator(const Section &s)
+const RankedChange *recommendedChange(const Prioritisation &p, const std::string &id)
 {
-    Composer &c = s.c;
-    const Prioritisation &p = s.in.prioritisation;
-    c.heading(2, QStringLiteral("The facilitator\u2019s adjustment"));
-    c.paragraph(QStringLiteral("The facilitator adjusted the engine\u2019s sequence. The engine\u2019s sequence above "
-                               "is unchanged; this is the order the partners agreed to follow."),
-                styles::body);
-    QTextTable *t = c.table({QStringLiteral("#"), QStringLiteral("Change"), QStringLiteral("Phase"),
-                             QStringLiteral("Engine\u2019s rank"), QStringLiteral("Note")},
-                            {6, 40, 12, 12, 30}, int(p.facilitatorSequence.size()));
-    for (int r = 0; r < int(p.facilitatorSequence.size()); ++r) {
-        const AdjustedEntry &e = p.facilitatorSequence[std::size_t(r)];
-        QString note = e.pinned ? QStringLiteral("Pinned by the facilitator")
-                       : !e.note.empty() ? capitalised(qs(e.note))
-                       : !e.broughtForwardBy.empty()
-                           ? QStringLiteral("Brought forward: HIC %1 needs it first").arg(qs(e.broughtForwardBy))
-                           : QString();
-        c.cell(t, r + 1, 0, QString::number(e.rank));
-        c.cell(t, r + 1, 1, changeName(e.id, e.title));
-        c.cell(t, r + 1, 2, QString::fromUtf8(label(e.phase)));
-        c.cell(t, r + 1, 3, e.engineRank ? QString::number(*e.engineRank) : QStringLiteral("not recommended"));
-        c.cell(t, r + 1, 4, note);
+    for (const auto &c : p.changes)
+        if (c.id == id)
+            return &c;
+    return nullptr;
+}
+
+void writeOrderTable(Composer &c, const AgreedPlan &plan)
+{
+    std::vector<qreal> widths = plan.adjusted ? std::vector<qreal>{6, 34, 12, 12, 36} : std::vector<qreal>{6, 70, 24};
+    std::vector<QString> header{QStringLiteral("#"), QStringLiteral("Change"), QStringLiteral("Phase")};
+    if (plan.adjusted) {
+        header.push_back(QStringLiteral("Method\u2019s rank"));
+        header.push_back(QStringLiteral("Where the room\u2019s order differs"));
+    }
+    QTextTable *t = c.table(header, widths, int(plan.steps.size()));
+    for (int r = 0; r < int(plan.steps.size()); ++r) {
+        const AgreedStep &step = plan.steps[std::size_t(r)];
+        const QColor fill = r % 2 ? kZebra : QColor();
+        c.cell(t, r + 1, 0, {{QString::number(step.rank), styles::smallStrong}}, fill);
+        c.cell(t, r + 1, 1, {{changeName(step.id, step.title), styles::small}}, fill);
+        c.cell(t, r + 1, 2, {{QString::fromUtf8(label(step.phase)), styles::small}}, fill);
+        if (plan.adjusted) {
+            c.cell(t, r + 1, 3,
+                   {{step.engineRank ? qs(ordinal(*step.engineRank)) : QStringLiteral("not recommended"), styles::small}},
+                   fill);
+            c.cell(t, r + 1, 4, {{step.difference.empty() ? QStringLiteral("as the method") : qs(step.difference), styles::small}},
+                   fill);
+        }
     }
     c.leaveTable();
-    for (const auto &w : p.overrideWarnings)
-        c.bullet({{QStringLiteral("Note: "), styles::smallStrong}, {qs(w), styles::small}});
+}
+
+// Why each change of the agreed order is where it is, in words (the arithmetic is in the appendix).
+void writeReasons(Composer &c, const Prioritisation &p, const AgreedPlan &plan)
+{
+    c.heading(2, QStringLiteral("Why each change is where it is"));
+    for (const auto &step : plan.steps) {
+        const RankedChange *rc = recommendedChange(p, step.id);
+        std::vector<std::vector<Run>> lines;
+        if (!step.difference.empty())
+            lines.push_back({{qs(step.difference), styles::smallStrong}});
+        if (!step.why.empty())
+            lines.push_back({{qs(step.why), styles::small}});
+        if (rc && !rc->requirements.empty()) {
+            QStringList needs;
+            for (const auto &req : rc->requirements)
+                needs << changeName(req.change, req.title) + QStringLiteral(" (") + requirementStatus(req.status) +
+                             (req.basis == Basis::App ? QStringLiteral("; the app\u2019s reading of the model") : QString()) +
+                             QLatin1Char(')');
+            lines.push_back({{QStringLiteral("Needs first: "), styles::smallStrong}, {needs.join(QStringLiteral("; ")), styles::small}});
+        }
+        if (rc && !rc->actions.empty()) {
+            QStringList texts;
+            for (const auto &ac : rc->actions)
+                texts << qs(ac.text) + (ac.planned ? QStringLiteral(" (in the plan)") : QString());
+            lines.push_back({{QStringLiteral("Targeted actions: "), styles::smallStrong}, {texts.join(QStringLiteral("; ")), styles::small}});
+        }
+        c.heading(3, QStringLiteral("%1. ").arg(step.rank) + changeName(step.id, step.title));
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const bool last = i + 1 == lines.size();
+            c.paragraph(lines[i], last ? 4 : 2);
+            if (!last)
+                c.keepWithNext();
+        }
+    }
+}
+
+const std::vector<ActionRef> &engineActions(const Prioritisation &p, const std::string &id)
+{
+    static const std::vector<ActionRef> none;
+    const RankedChange *rc = recommendedChange(p, id);
+    return rc ? rc->actions : none;
 }
 
 }  // namespace
@@ -87,87 +108,55 @@ void writeChanges(const Section &s)
 {
     Composer &c = s.c;
     const Prioritisation &p = s.in.prioritisation;
+    const AgreedPlan plan = agreedPlan(p);
     c.heading(1, QStringLiteral("Prioritised changes"), true);
-    c.paragraph(QStringLiteral("The recommended High Impact Changes in the order the prioritisation engine gives: "
-                               "changes whose features fall furthest short of target, weighted by their importance, "
-                               "come first, and a change another one needs is placed before it. The phases group "
-                               "the sequence for planning. The method is in the appendix."));
+    c.paragraph(plan.adjusted
+                    ? QStringLiteral("The High Impact Changes in the order the partners agreed. The method puts first the "
+                                     "changes holding the deepest gaps between level and target, weighted by their "
+                                     "importance, and places a change another one needs before it; the room changed that "
+                                     "order, and the table says where and why. The method is in the appendix.")
+                    : QStringLiteral("The High Impact Changes in the order the partners agreed, which is the method\u2019s: "
+                                     "the changes holding the deepest gaps between level and target, weighted by their "
+                                     "importance, come first, and a change another one needs is placed before it. The "
+                                     "phases group the sequence for planning. The method is in the appendix."));
     if (p.provisional)
         c.paragraph(QStringLiteral("Some of these recommendations rest on provisional levels (the partners\u2019 "
                                    "median, where no level was agreed)."),
                     styles::note);
-    if (p.changes.empty()) {
-        c.paragraph(QStringLiteral("No change is recommended: every scored feature has reached its target."));
-    } else {
-        const bool overrides = !p.overrides.empty();
-        std::vector<qreal> widths = overrides ? std::vector<qreal>{6, 42, 12, 9, 31} : std::vector<qreal>{6, 62, 18, 14};
-        std::vector<QString> header{QStringLiteral("#"), QStringLiteral("Change"), QStringLiteral("Phase"),
-                                    QStringLiteral("Score")};
-        if (overrides)
-            header.push_back(QStringLiteral("Facilitator\u2019s decision"));
-        QTextTable *t = c.table(header, widths, int(p.changes.size()));
-        for (int r = 0; r < int(p.changes.size()); ++r) {
-            const RankedChange &rc = p.changes[std::size_t(r)];
-            const QColor fill = r % 2 ? kZebra : QColor();
-            c.cell(t, r + 1, 0, {{QString::number(rc.rank), styles::smallStrong}}, fill);
-            c.cell(t, r + 1, 1, {{changeName(rc.id, rc.title), styles::small}}, fill);
-            c.cell(t, r + 1, 2, {{QString::fromUtf8(label(rc.phase)), styles::small}}, fill);
-            c.cell(t, r + 1, 3, {{QString::fromStdString(formatScore(rc.score)), styles::small}}, fill);
-            if (overrides) {
-                const OverrideOutcome *o = overrideFor(p, rc.id);
-                const AdjustedEntry *e = adjustedFor(p, rc.id);
-                QString text = o ? decisionText(*o) : QString();
-                if (e && e->rank != rc.rank)
-                    text += (text.isEmpty() ? QString() : QStringLiteral("; ")) +
-                            QStringLiteral("facilitator\u2019s rank %1").arg(e->rank);
-                c.cell(t, r + 1, 4, {{text.isEmpty() ? QStringLiteral("as the engine") : text, styles::small}}, fill);
-            }
-        }
-        c.leaveTable();
-        // Overrides of changes the engine did not recommend.
-        for (const auto &o : p.overrides)
-            if (std::none_of(p.changes.begin(), p.changes.end(), [&](const RankedChange &rc) { return rc.id == o.decision.change; }))
-                c.bullet({{QStringLiteral("HIC %1: ").arg(qs(o.decision.change)), styles::smallStrong},
-                          {decisionText(o), styles::small}});
-        if (overrides)
-            writeFacilitator(s);
-        c.heading(2, QStringLiteral("Why each change is where it is"));
-        for (const auto &rc : p.changes) {
-            // Each change's explanation stays together on one page.
-            std::vector<std::vector<Run>> lines;
-            lines.push_back({{QString::fromUtf8(label(rc.phase)), styles::smallStrong},
-                             {QStringLiteral("   \u00b7   score ") + QString::fromStdString(formatScore(rc.score)) +
-                                  (rc.provisional ? QStringLiteral(" (provisional)") : QString()),
-                              styles::small}});
-            lines.push_back({{qs(rc.summary), styles::small}});
-            lines.push_back({{qs(rc.phaseReason), styles::note}});
-            if (!rc.requirements.empty()) {
-                QStringList needs;
-                for (const auto &req : rc.requirements)
-                    needs << changeName(req.change, req.title) + QStringLiteral(" (") + requirementStatus(req.status) +
-                                 (req.basis == Basis::App ? QStringLiteral("; the app\u2019s reading of the model") : QString()) +
-                                 QLatin1Char(')');
-                lines.push_back({{QStringLiteral("Needs first: "), styles::smallStrong}, {needs.join(QStringLiteral("; ")), styles::small}});
-            }
-            if (!rc.actions.empty()) {
-                QStringList ids;
-                for (const auto &ac : rc.actions)
-                    ids << qs(ac.id) + (ac.planned ? QStringLiteral(" (in the plan)") : QString());
-                lines.push_back({{QStringLiteral("Targeted actions: "), styles::smallStrong}, {ids.join(QStringLiteral(", ")), styles::small}});
-            }
-            c.heading(3, QStringLiteral("%1. ").arg(rc.rank) + changeName(rc.id, rc.title));
-            for (std::size_t i = 0; i < lines.size(); ++i) {
-                const bool last = i + 1 == lines.size();
-                c.paragraph(lines[i], last ? 4 : 2);
-                if (!last)
-                    c.keepWithNext();
-            }
-        }
-    }
+    if (plan.steps.empty())
+        c.paragraph(plan.leftOut.empty()
+                        ? QStringLiteral("No change is recommended: every scored feature has reached its target.")
+                        : QStringLiteral("No change is in the plan the partners agreed."));
+    else
+        writeOrderTable(c, plan);
+    for (const auto &out : plan.leftOut)
+        c.bullet({{QStringLiteral("Left out: "), styles::smallStrong}, {qs(out.difference), styles::small}});
+    for (const auto &note : plan.notes)
+        c.bullet({{QStringLiteral("Note: "), styles::smallStrong}, {qs(note), styles::small}});
+    if (!plan.steps.empty())
+        writeReasons(c, p, plan);
     if (!p.notRecommended.empty()) {
         c.heading(2, QStringLiteral("Not recommended"));
         for (const auto &n : p.notRecommended)
             c.bullet({{changeName(n.id, n.title) + QStringLiteral(": "), styles::smallStrong}, {qs(n.why), styles::small}});
+    }
+}
+
+void writeMethodArithmetic(const Section &s)
+{
+    Composer &c = s.c;
+    const Prioritisation &p = s.in.prioritisation;
+    if (p.changes.empty())
+        return;
+    c.heading(3, QStringLiteral("The method\u2019s own order, with its arithmetic"));
+    for (const auto &rc : p.changes) {
+        c.paragraph({{QStringLiteral("%1. ").arg(rc.rank) + changeName(rc.id, rc.title), styles::smallStrong},
+                     {QStringLiteral("  \u00b7  ") + QString::fromUtf8(label(rc.phase)), styles::small}},
+                    1);
+        c.keepWithNext();
+        c.paragraph({{qs(rc.summary), styles::small}}, 1, 10);
+        c.keepWithNext();
+        c.paragraph({{qs(rc.phaseReason), styles::note}}, 4, 10);
     }
 }
 
@@ -226,18 +215,18 @@ void writeActionPlan(const Section &s)
     // The targeted actions of the recommended changes' features that are not in the plan yet.
     std::set<std::string> seen;
     std::vector<const ActionRef *> open;
-    for (const auto &rc : s.in.prioritisation.changes)
-        for (const auto &ac : rc.actions)
+    for (const auto &step : agreedPlan(s.in.prioritisation).steps)
+        for (const auto &ac : engineActions(s.in.prioritisation, step.id))
             if (!ac.planned && seen.insert(ac.id).second)
                 open.push_back(&ac);
     if (open.empty())
         return;
     c.heading(2, QStringLiteral("Targeted actions not yet in the plan"));
-    c.paragraph(QStringLiteral("The framework\u2019s targeted actions for the features behind the recommended changes, "
-                               "not yet taken into the plan:"),
+    c.paragraph(QStringLiteral("The framework\u2019s targeted actions for the features behind the changes of the agreed "
+                               "plan, not yet taken into the plan, by feature:"),
                 styles::note, 3);
     for (const auto *ac : open)
-        c.bullet({{qs(ac->id) + QStringLiteral(": "), styles::smallStrong}, {qs(ac->text), styles::small}}, 3);
+        c.bullet({{qs(ac->feature) + QStringLiteral(": "), styles::smallStrong}, {qs(ac->text), styles::small}}, 3);
 }
 
 }  // namespace hicm::report

@@ -2,7 +2,10 @@
 #include "report_data.h"
 #include "report_sections.h"
 
+#include "compare.h"
+
 #include <QDate>
+#include <QTextTable>
 
 namespace hicm::report {
 
@@ -64,26 +67,64 @@ void writeCover(const Section &s)
 
 namespace {
 
-QString whyShort(const RankedChange &rc)
+// "2 Established": the level and the feature's own label for it, in the framework given.
+QString levelWords(const Framework &fw, const std::string &featureId, int level)
 {
-    QStringList drivers;
-    for (std::size_t i = 0; i < rc.drivers.size() && i < 2; ++i) {
-        const Contribution &d = rc.drivers[i];
-        drivers << QStringLiteral("%1 %2 (level %3, target %4)")
-                       .arg(qs(d.featureId), qs(d.title))
-                       .arg(d.level)
-                       .arg(d.target);
+    const Feature *f = fw.feature(featureId);
+    const QString label = f ? featureLevelLabel(*f, level) : QString();
+    return label.isEmpty() || label == QString::number(level) ? QString::number(level)
+                                                              : QString::number(level) + QLatin1Char(' ') + label;
+}
+
+// Every feature whose agreed level changed, went up or down, or was agreed only then or only now, in the
+// framework's order: declines in the same list, in the same words, as gains.
+void writeMovements(const Section &s)
+{
+    Composer &c = s.c;
+    const Comparison cmp = compareAssessments(s.previousFramework(), *s.in.previous, s.in.framework, s.in.assessment);
+    c.heading(2, QStringLiteral("What has moved since %1").arg(prettyDate(s.in.previous->date)));
+    int up = 0, down = 0, added = 0, gone = 0, same = 0;
+    std::vector<std::pair<const FeatureComparison *, QString>> rows;
+    for (const auto &f : cmp.features) {
+        const auto before = [&] { return levelWords(s.previousFramework(), f.featureId, *f.levelBefore); };
+        const auto after = [&] { return levelWords(s.in.framework, f.featureId, *f.levelAfter); };
+        QString what;
+        if (f.levelBefore && f.levelAfter && f.delta() != 0) {
+            (f.delta() > 0 ? up : down)++;
+            what = QStringLiteral("went %1 from %2 to %3")
+                       .arg(f.delta() > 0 ? QStringLiteral("up") : QStringLiteral("down"), before(), after());
+        } else if (!f.levelBefore && f.levelAfter) {
+            ++added;
+            what = QStringLiteral("newly agreed at ") + after();
+        } else if (f.levelBefore && !f.levelAfter) {
+            ++gone;
+            what = QStringLiteral("no longer agreed (was ") + before() + QLatin1Char(')');
+        } else {
+            ++same;
+            continue;
+        }
+        rows.emplace_back(&f, what);
     }
-    QString s = QStringLiteral("Furthest short: ") + drivers.join(QStringLiteral("; "));
-    if (rc.drivers.size() > 2)
-        s += QStringLiteral("; and %1 more").arg(numberWord(int(rc.drivers.size() - 2)));
-    if (!rc.priorityFrom.empty())
-        s += QStringLiteral(". Brought forward: HIC %1 needs it first").arg(qs(rc.priorityFrom));
-    else if (!rc.requiredBy.empty())
-        s += QStringLiteral(". HIC %1 needs it first").arg(qs(rc.requiredBy.front().change));
-    if (rc.provisional)
-        s += QStringLiteral(" (rests on a provisional level)");
-    return s + QLatin1Char('.');
+    if (rows.empty()) {
+        c.paragraph(QStringLiteral("No feature\u2019s agreed level has changed."));
+        return;
+    }
+    QStringList counts;
+    const auto count = [&](int n, const char *words) {
+        if (n > 0)
+            counts << QStringLiteral("%1 %2 %3").arg(numberWord(n), n == 1 ? QStringLiteral("feature") : QStringLiteral("features"),
+                                                     QString::fromUtf8(words));
+    };
+    count(up, "went up");
+    count(down, "went down");
+    count(added, "newly agreed");
+    count(gone, "no longer agreed");
+    count(same, "unchanged");
+    c.paragraph(capitalised(counts.join(QStringLiteral(", "))) + QLatin1Char('.'), styles::body, 3);
+    for (const auto &[f, what] : rows)
+        c.bullet({{qs(f->featureId) + QLatin1Char(' ') + qs(f->title) + QStringLiteral(": "), styles::smallStrong},
+                  {what, styles::small}},
+                 1);
 }
 
 }  // namespace
@@ -96,52 +137,44 @@ void writeSummary(const Section &s)
     c.paragraph(profileSentence(s.in.framework, p), styles::lead, 6);
     const RadarData radar =
         radarFor(s.in.framework, p, s.in.previous, s.in.previous ? previousName(*s.in.previous) : QString());
-    c.radar(radar, std::min<qreal>(300, radarHeight(radar, c.chartStyle(1.0), c.textWidthPt())));
+    // Smaller when the page also says what has moved, so that the summary stays one page.
+    c.radar(radar, std::min<qreal>(s.in.previous ? 190 : 300, radarHeight(radar, c.chartStyle(1.0), c.textWidthPt())));
 
     c.heading(2, QStringLiteral("What to do first"));
-    if (p.changes.empty()) {
-        c.paragraph(QStringLiteral("No change is recommended: every scored feature has reached its target."));
+    const AgreedPlan plan = agreedPlan(p);
+    if (plan.steps.empty()) {
+        c.paragraph(plan.leftOut.empty()
+                        ? QStringLiteral("No change is recommended: every scored feature has reached its target.")
+                        : QStringLiteral("No change is in the plan the partners agreed."));
     } else {
-        const std::size_t shown = std::min<std::size_t>(3, p.changes.size());
+        if (plan.adjusted)
+            c.paragraph(QStringLiteral("The order the partners agreed, with where and why it differs from the "
+                                       "method\u2019s:"),
+                        styles::note, 2);
+        const std::size_t shown = std::min<std::size_t>(3, plan.steps.size());
         for (std::size_t i = 0; i < shown; ++i) {
-            const RankedChange &rc = p.changes[i];
-            c.paragraph({{QStringLiteral("%1. ").arg(rc.rank), styles::strong},
-                         {changeName(rc.id, rc.title), styles::strong},
-                         {QStringLiteral("  \u2014 ") + QString::fromUtf8(label(rc.phase)), styles::body}},
+            const AgreedStep &step = plan.steps[i];
+            c.paragraph({{QStringLiteral("%1. ").arg(step.rank), styles::strong},
+                         {changeName(step.id, step.title), styles::strong}},
                         1);
-            c.paragraph({{whyShort(rc), styles::small}}, 6, 13);
+            // The room's own decisions; a change that only moved because of them says so on the changes page.
+            if (step.pinned || !step.broughtForwardBy.empty()) {
+                c.paragraph({{qs(step.difference), styles::smallStrong}}, 1, 13);
+                c.keepWithNext();
+            }
+            c.paragraph({{qs(step.why), styles::small}}, 4, 13);
         }
-        QString rest;
-        if (p.changes.size() > shown)
-            rest = QStringLiteral("%1 more recommended change%2 follow%3 in \u201cPrioritised changes\u201d. ")
-                       .arg(capitalised(numberWord(int(p.changes.size() - shown))))
-                       .arg(p.changes.size() - shown == 1 ? QString() : QStringLiteral("s"))
-                       .arg(p.changes.size() - shown == 1 ? QStringLiteral("s") : QString());
-        if (!p.overrides.empty())
-            rest += QStringLiteral("The facilitator adjusted this order; the adjustment is shown beside the "
-                                   "engine\u2019s sequence in \u201cPrioritised changes\u201d.");
-        if (!rest.isEmpty())
-            c.paragraph(rest.trimmed(), styles::note);
+        if (plan.steps.size() > shown)
+            c.paragraph(QStringLiteral("%1 more change%2 follow%3 in \u201cPrioritised changes\u201d.")
+                            .arg(capitalised(numberWord(int(plan.steps.size() - shown))))
+                            .arg(plan.steps.size() - shown == 1 ? QString() : QStringLiteral("s"))
+                            .arg(plan.steps.size() - shown == 1 ? QStringLiteral("s") : QString()),
+                        styles::note);
     }
-
-    if (!s.in.previous)
-        return;
-    c.heading(2, QStringLiteral("What has moved since %1").arg(prettyDate(s.in.previous->date)));
-    const auto moved = biggestMovements(movements(s.in.framework, s.in.assessment, *s.in.previous), 4);
-    if (moved.empty()) {
-        c.paragraph(QStringLiteral("No feature\u2019s agreed level has changed."));
-        return;
-    }
-    for (const auto &m : moved) {
-        const int d = m.delta();
-        c.bullet({{qs(m.featureId) + QLatin1Char(' ') + m.title, styles::strong},
-                  {QStringLiteral(": level %1 \u2192 %2, %3 %4 level%5")
-                       .arg(*m.before)
-                       .arg(*m.after)
-                       .arg(d > 0 ? QStringLiteral("up") : QStringLiteral("down"), numberWord(std::abs(d)))
-                       .arg(std::abs(d) == 1 ? QString() : QStringLiteral("s")),
-                   styles::body}});
-    }
+    for (const auto &out : plan.leftOut)
+        c.bullet({{qs(out.difference), styles::small}});
+    if (s.in.previous)
+        writeMovements(s);
 }
 
 void composeReport(const ReportInput &input, Composer &composer)

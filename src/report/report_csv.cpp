@@ -43,6 +43,26 @@ void row(QByteArray &out, const std::vector<QByteArray> &fields)
     out += "\r\n";
 }
 
+// The changes a feature points to, in the order the room agreed (core agreedPlan), each saying where and
+// why the room's order differs from the method's; those the room left out say so.
+QString agreedPlanText(const Feature *f, const AgreedPlan &plan)
+{
+    if (!f)
+        return {};
+    const auto aligned = [&](const std::string &change) {
+        return std::any_of(f->alignsWith.begin(), f->alignsWith.end(), [&](const Alignment &al) { return al.change == change; });
+    };
+    QStringList out;
+    for (const auto &step : plan.steps)
+        if (aligned(step.id))
+            out << QStringLiteral("%1. %2").arg(step.rank).arg(changeName(step.id, step.title)) +
+                       (step.difference.empty() ? QString() : QStringLiteral(" (") + qs(step.difference) + QLatin1Char(')'));
+    for (const auto &left : plan.leftOut)
+        if (aligned(left.id))
+            out << qs(left.difference);
+    return out.join(QStringLiteral("; "));
+}
+
 }  // namespace
 
 QByteArray csvBytes(const Assessment &a, const Framework &fw)
@@ -56,9 +76,12 @@ QByteArray csvBytes(const Assessment &a, const Framework &fw)
     for (const auto &p : a.partners)
         header.push_back(textField(qs(p.organisation)));
     header.push_back(textField(QStringLiteral("Rationale")));
+    header.push_back(textField(QStringLiteral("Changes in the agreed plan")));
     row(out, header);
 
-    for (const auto &in : prioritisationInputs(fw, a)) {
+    const Prioritisation p = prioritise(fw, a);
+    const AgreedPlan plan = agreedPlan(p);
+    for (const auto &in : p.inputs) {
         const Feature *f = fw.feature(in.featureId);
         const FeatureAssessment *fa = a.feature(in.featureId);
         const std::optional<int> agreed = fa ? fa->agreedLevel : std::nullopt;
@@ -86,6 +109,7 @@ QByteArray csvBytes(const Assessment &a, const Framework &fw)
             fields.push_back(numberField(pl ? std::optional<int>(pl->level) : std::nullopt));
         }
         fields.push_back(textField(fa ? qs(fa->rationale) : QString()));
+        fields.push_back(textField(agreedPlanText(f, plan)));
         row(out, fields);
     }
     return out;

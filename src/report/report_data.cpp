@@ -65,27 +65,6 @@ std::optional<int> agreedLevel(const Assessment &a, const std::string &featureId
     return f ? f->agreedLevel : std::nullopt;
 }
 
-std::vector<Movement> movements(const Framework &fw, const Assessment &now, const Assessment &before)
-{
-    std::vector<Movement> out;
-    for (const auto &f : fw.features) {
-        if (!now.feature(f.id) || !before.feature(f.id))
-            continue;
-        out.push_back({f.id, qs(f.title.text), agreedLevel(before, f.id), agreedLevel(now, f.id)});
-    }
-    return out;
-}
-
-std::vector<Movement> biggestMovements(std::vector<Movement> all, std::size_t limit)
-{
-    std::erase_if(all, [](const Movement &m) { return m.delta() == 0; });
-    std::stable_sort(all.begin(), all.end(),
-                     [](const Movement &a, const Movement &b) { return std::abs(a.delta()) > std::abs(b.delta()); });
-    if (all.size() > limit)
-        all.resize(limit);
-    return all;
-}
-
 namespace {
 
 std::vector<QString> levelLabels(const Framework &fw)

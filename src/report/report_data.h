@@ -35,20 +35,6 @@ QString capitalised(QString text);
 // The agreed level of a feature in `a` (nullopt when none).
 std::optional<int> agreedLevel(const Assessment &a, const std::string &featureId);
 
-// One feature's level then and now.
-struct Movement {
-    std::string featureId;
-    QString title;
-    std::optional<int> before;
-    std::optional<int> after;
-    int delta() const { return before && after ? *after - *before : 0; }
-};
-
-// Features the two assessments share (by id, in the current framework's order), then and now.
-std::vector<Movement> movements(const Framework &fw, const Assessment &now, const Assessment &before);
-// The movements that moved, largest first (then framework order); at most `limit`.
-std::vector<Movement> biggestMovements(std::vector<Movement> all, std::size_t limit);
-
 // Radar data: one axis per feature; agreed (or provisional) level, target, and the previous agreed
 // level when `previous` is given. `previousName` names that series in the key.
 RadarData radarFor(const Framework &fw, const Prioritisation &p, const Assessment *previous,

@@ -76,14 +76,15 @@ void writeAppendix(const Section &s)
                     .arg(numberWord(int(fw.features.size())))
                     .arg(a.facilitator.empty() ? QString() : QStringLiteral(", facilitated by ") + qs(a.facilitator)));
     c.heading(3, QStringLiteral("Prioritisation"));
-    c.paragraph(QStringLiteral("The gap of a feature is its target less its level, never below zero. Each High "
-                               "Impact Change is scored from the features the framework aligns with it: the "
-                               "average, over its scored aligned features, of gap \u00d7 importance \u00d7 alignment "
-                               "weight. A change with any aligned feature short of target is recommended. A change "
-                               "that another recommended change needs comes before it; otherwise higher scores come "
-                               "first, ties going to the change that addresses more shortfall in all, then to "
-                               "framework order. Phases: Start now (nothing recommended must come first, and a "
-                               "priority at least half the highest score), Next and Later."));
+    c.paragraph(QStringLiteral("The gap of a feature is its target less its level, never below zero; its weighted "
+                               "gap (contribution) is gap \u00d7 importance \u00d7 alignment weight. Each High Impact "
+                               "Change is scored from the features the framework aligns with it: its score is the "
+                               "largest contribution among them, so a feature at target never lowers a change\u2019s "
+                               "priority, and its total, the sum of the contributions, breaks ties. A change with any "
+                               "aligned feature short of target is recommended. A change that another recommended change "
+                               "needs comes before it; otherwise higher scores come first, then the larger total, then "
+                               "framework order. Phases: Start now (nothing recommended must come first, and a priority "
+                               "at least half the highest score), Next and Later."));
     if (!fw.prerequisites.empty()) {
         c.paragraph(QStringLiteral("The prerequisites between changes:"), styles::body, 2);
         for (const auto &pr : fw.prerequisites) {
@@ -96,9 +97,11 @@ void writeAppendix(const Section &s)
                        styles::small}});
         }
     }
-    c.paragraph(QStringLiteral("A facilitator may pin a change first or exclude one, with a reason; the report "
-                               "shows such decisions beside the engine\u2019s sequence and never in its place."),
+    c.paragraph(QStringLiteral("A facilitator may pin a change first or exclude one, with the room\u2019s reason; "
+                               "the report shows the order the partners agreed, and says where and why it differs "
+                               "from the method\u2019s own order, which follows."),
                 styles::body);
+    writeMethodArithmetic(s);
     c.heading(3, QStringLiteral("The framework"));
     c.paragraph(qs(fw.meta.title) + QStringLiteral(", ") + qs(fw.meta.edition) +
                     QStringLiteral(". Content hash (SHA-256) ") + qs(fw.contentHash.substr(0, 16)) +

@@ -30,6 +30,8 @@ void writeChanges(const Section &s);
 void writeActionPlan(const Section &s);
 void writePartners(const Section &s);
 void writeAppendix(const Section &s);
+// The engine's own order with each change's arithmetic (part of the appendix).
+void writeMethodArithmetic(const Section &s);
 
 // All of the above, in order.
 void composeReport(const ReportInput &input, Composer &composer);

@@ -7,8 +7,10 @@
 #include "../unit/prioritisation_support.h"
 
 #include <catch2/catch.hpp>
+
 #include <nlohmann/json.hpp>
 
+#include <regex>
 #include <sstream>
 
 using namespace hicm;
@@ -97,17 +99,25 @@ TEST_CASE("prioritise prints a ranked list in phases with reasons and findings",
     INFO(r.out << r.err);
     REQUIRE(r.code == 0);
     const auto at = [&](const std::string &s) { return r.out.find(s); };
-    CHECK(at("Start now\n  1. E  Scaling step-up care and admission avoidance  (score 6)") != std::string::npos);
-    CHECK(at("  2. A  ") < at("Next\n  3. B  "));
-    CHECK(at("Next\n  3. B  ") < at("Later\n  6. C  "));
-    CHECK(at("Brought forward: C (score 4) needs it first") != std::string::npos);
-    CHECK(at("Needs first: A (recommended, the app's reading)") != std::string::npos);
-    CHECK(at("Actions: B1.T1") != std::string::npos);
+    // The change holding the deepest gap (B1, shared by A and E) first; A before E by its larger total.
+    CHECK(at("Start now\n  1. HIC A  ") != std::string::npos);
+    CHECK(at("  2. HIC E  ") < at("Next\n  4. HIC B  "));
+    CHECK(at("Next\n  4. HIC B  ") < at("Later\n  6. HIC C  "));
+    CHECK(at("Start now: the deepest gap is in B1 Access to intermediate care (two levels below target, rated very "
+             "important)") != std::string::npos);
+    CHECK(at("needs it first, so it comes earlier than its own gaps alone would place it.") != std::string::npos);
+    CHECK(at("Needs first: HIC A (recommended, the app's reading)") != std::string::npos);
+    CHECK(at("Targeted actions: 7 for B1, B2, B5 and B4 (0 in the plan; their texts and ids: --json)") !=
+          std::string::npos);
+    // Words, not arithmetic or internal codes: those are in the JSON.
+    CHECK(at("score") == std::string::npos);
+    CHECK(at("\u00f7") == std::string::npos);
+    CHECK_FALSE(std::regex_search(r.out, std::regex("[A-Z][0-9]+\\.[A-Z]+[0-9]+")));
     CHECK(at("No shared view: B5 Focus on outcomes (partners ICB 1, Council 3, Trust 2)") != std::string::npos);
     CHECK(at("Low confidence, check the data before acting: B6") != std::string::npos);
 }
 
-TEST_CASE("prioritise shows overrides beside the engine's sequence", "[cli][prioritise]")
+TEST_CASE("prioritise shows the order the room agreed and why it differs from the method's", "[cli][prioritise]")
 {
     const GoldenCase c = loadGoldenCase(prioritisationDir() + "/09-overrides-pin-and-exclude");
     TempDir dir;
@@ -116,10 +126,17 @@ TEST_CASE("prioritise shows overrides beside the engine's sequence", "[cli][prio
     auto r = runCli({"--workspace", workspace, "prioritise", std::to_string(id)});
     INFO(r.out << r.err);
     REQUIRE(r.code == 0);
-    CHECK(r.out.find("Start now\n  1. P  ") != std::string::npos);
-    CHECK(r.out.find("Facilitator's overrides (the engine's sequence above is unchanged)") != std::string::npos);
-    CHECK(r.out.find("pin R: \"The board has made joint commissioning its priority this year\"") != std::string::npos);
-    CHECK(r.out.find("    3. R  Joint commissioning  [Start now] engine rank 4, pinned") != std::string::npos);
+    // The order the room agreed, with where and why it differs from the method's.
+    CHECK(r.out.find("The order the room agreed") != std::string::npos);
+    CHECK(r.out.find("Start now\n  1. HIC P  ") != std::string::npos);
+    CHECK(r.out.find("  3. HIC R  Joint commissioning\n     HIC R Joint commissioning was pinned first by the room: The "
+                     "board has made joint commissioning its priority this year; the method alone would rank it 4th.") !=
+          std::string::npos);
+    CHECK(r.out.find("which needs it first; the method alone would rank it 3rd.") != std::string::npos);
+    CHECK(r.out.find("Left out by the room\n  HIC S ") != std::string::npos);
+    CHECK(r.out.find("was left out by the room: Step-up is covered by the urgent care programme; the method alone would "
+                     "rank it 2nd.") != std::string::npos);
+    CHECK(r.out.find("  4. HIC S") == std::string::npos);
 }
 
 TEST_CASE("prioritise exit codes", "[cli][prioritise]")

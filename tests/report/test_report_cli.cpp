@@ -71,7 +71,7 @@ TEST_CASE("report writes the PDF and the ODT of a stored assessment, compared wi
     CHECK(all.contains(QStringLiteral("North Shire")));
     CHECK(all.contains(QString::fromStdString(kHostilePartner)));
     CHECK(all.contains(QStringLiteral("What has moved since 14 March 2024")));
-    CHECK(all.contains(QStringLiteral("Pinned first")));
+    CHECK(all.contains(QStringLiteral("was pinned first by the room")));
 }
 
 TEST_CASE("report and export-csv exit codes", "[cli]")

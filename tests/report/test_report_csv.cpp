@@ -21,7 +21,7 @@ TEST_CASE("the CSV holds every score, quoted as RFC 4180 says", "[csv]")
     REQUIRE(rows.size() == fw.features.size() + 1);
     const auto &header = rows[0];
     const std::size_t fixed = 12;
-    REQUIRE(header.size() == fixed + a.partners.size() + 1);
+    REQUIRE(header.size() == fixed + a.partners.size() + 2);
     CHECK(header[0] == "Feature ID");
     CHECK(header[2] == "Agreed level");
     CHECK(header[7] == "Gap");
@@ -30,7 +30,8 @@ TEST_CASE("the CSV holds every score, quoted as RFC 4180 says", "[csv]")
     CHECK(header[fixed + 8] == "Carers\u2019 Voice, North Shire");
     CHECK(header[fixed + 9] == "\"Home First\" Reablement Service");
     CHECK(header[fixed + 10] == "'=HYPERLINK(\"http://example.com\")");
-    CHECK(header.back() == "Rationale");
+    CHECK(header[header.size() - 2] == "Rationale");
+    CHECK(header.back() == "Changes in the agreed plan");
     CHECK(text.find("\"\"\"Home First\"\" Reablement Service\"") != std::string::npos);
 
     const auto inputs = prioritisationInputs(fw, a);
@@ -49,7 +50,7 @@ TEST_CASE("the CSV holds every score, quoted as RFC 4180 says", "[csv]")
         for (std::size_t p = 0; p < f.partnerLevels.size(); ++p)
             CHECK(row[fixed + p] == std::to_string(f.partnerLevels[p].level));
         CHECK(row[fixed + a.partners.size() - 1].empty());  // the added partner gave no level
-        CHECK(row.back() == f.rationale);
+        CHECK(row[row.size() - 2] == f.rationale);
     }
 }
 
@@ -64,4 +65,29 @@ TEST_CASE("writeCsv writes the file, or says why not", "[csv]")
     const auto refused = report::writeCsv(a, fw, QString::fromStdString(dir.file("missing/scores.csv")));
     CHECK_FALSE(refused.ok);
     CHECK(refused.error.contains(QStringLiteral("missing/scores.csv")));
+}
+
+TEST_CASE("the CSV names, for each feature, its changes in the order the room agreed", "[csv][plan]")
+{
+    const Framework &fw = bundledFramework();
+    Assessment a = sampleAssessment(fw);
+    a.overrides = {{"D", OverrideKind::Pin, "The board asked for integrated delivery first"},
+                   {"F", OverrideKind::Exclude, "Covered by the workforce programme"}};
+    const auto rows = parseCsv(report::csvBytes(a, fw).mid(3).toStdString());
+    REQUIRE(rows.size() == fw.features.size() + 1);
+    const auto plan = [&](const std::string &feature) {
+        for (const auto &row : rows)
+            if (row[0] == feature)
+                return row.back();
+        FAIL("no row for " << feature);
+        return std::string();
+    };
+    // B7 points to B and D: D was pinned first by the room.
+    CHECK(plan("B7").find("1. HIC D ") == 0);
+    CHECK(plan("B7").find("was pinned first by the room: The board asked for integrated delivery first; the method "
+                          "alone would rank it") != std::string::npos);
+    // B3 points to F only, which the room left out although the method ranks it first.
+    CHECK(plan("B3") == "HIC F " + fw.change("F")->title.text +
+                            " was left out by the room: Covered by the workforce programme; the method alone would "
+                            "rank it 1st.");
 }

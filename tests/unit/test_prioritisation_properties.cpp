@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <random>
 #include <set>
@@ -94,13 +95,14 @@ std::set<std::string> closureOf(const Framework &fw, const std::string &id)
     return out;
 }
 
-std::map<std::string, double> scores(const Prioritisation &p)
+// Each change's score, total and priority (0 when not recommended).
+std::map<std::string, std::array<double, 3>> scores(const Prioritisation &p)
 {
-    std::map<std::string, double> out;
+    std::map<std::string, std::array<double, 3>> out;
     for (const auto &n : p.notRecommended)
-        out[n.id] = 0;
+        out[n.id] = {0, 0, 0};
     for (const auto &c : p.changes)
-        out[c.id] = c.score;
+        out[c.id] = {c.score, c.total, c.priority};
     return out;
 }
 
@@ -130,7 +132,7 @@ TEST_CASE("all features at target: nothing is recommended", "[prioritisation][pr
     }
 }
 
-TEST_CASE("raising one feature's gap never lowers any change's score", "[prioritisation][properties]")
+TEST_CASE("raising one feature's gap never lowers any change's score, total or priority", "[prioritisation][properties]")
 {
     for (const auto &name : propertyFrameworks()) {
         const Framework &fw = frameworkNamed(name);
@@ -163,7 +165,8 @@ TEST_CASE("raising one feature's gap never lowers any change's score", "[priorit
                 ++raised;
             const auto s0 = scores(before), s1 = scores(after);
             for (const auto &[change, score] : s0)
-                CHECK(s1.at(change) >= score - 1e-9);
+                for (std::size_t k = 0; k < score.size(); ++k) // score, total, priority
+                    CHECK(s1.at(change)[k] >= score[k] - 1e-9);
         }
         CHECK(raised > kRuns / 3);
     }
@@ -215,6 +218,116 @@ TEST_CASE("the same input always gives the same output", "[prioritisation][prope
             INFO(name << " run " << run);
             CHECK(first == second);
             CHECK(first == third);
+        }
+    }
+}
+
+TEST_CASE("a feature scored at its target never lowers any change's priority", "[prioritisation][properties]")
+{
+    for (const auto &name : propertyFrameworks()) {
+        const Framework &fw = frameworkNamed(name);
+        std::mt19937 rng(99);
+        int tried = 0;
+        for (int run = 0; run < kRuns; ++run) {
+            Assessment a = randomAssessment(fw, rng);
+            const Prioritisation before = prioritise(fw, a);
+            std::vector<const FeatureInput *> unscored;
+            for (const auto &in : before.inputs)
+                if (!in.level)
+                    unscored.push_back(&in);
+            if (unscored.empty())
+                continue;
+            const FeatureInput &in =
+                *unscored[static_cast<std::size_t>(uniform(rng, 0, static_cast<int>(unscored.size()) - 1))];
+            FeatureAssessment *fa = a.feature(in.featureId);
+            if (!fa) {
+                a.features.push_back(FeatureAssessment{});
+                fa = &a.features.back();
+                fa->featureId = in.featureId;
+            }
+            fa->agreedLevel = in.target; // scored, at its target: gap 0
+            ++tried;
+            const auto s0 = scores(before), s1 = scores(prioritise(fw, a));
+            INFO(name << " run " << run << ", feature " << in.featureId);
+            for (const auto &[change, score] : s0)
+                for (std::size_t k = 0; k < score.size(); ++k)
+                    CHECK(s1.at(change)[k] == Approx(score[k]).margin(1e-9));
+        }
+        CHECK(tried > kRuns / 4);
+    }
+}
+
+TEST_CASE("phases follow the deepest gap and the prerequisites", "[prioritisation][properties]")
+{
+    for (const auto &name : propertyFrameworks()) {
+        const Framework &fw = frameworkNamed(name);
+        std::mt19937 rng(2026);
+        for (int run = 0; run < kRuns; ++run) {
+            const Prioritisation p = prioritise(fw, randomAssessment(fw, rng));
+            double top = 0;
+            for (const auto &c : p.changes)
+                top = std::max(top, c.score);
+            INFO(name << " run " << run);
+            for (const auto &c : p.changes) {
+                CHECK(c.score > 0);
+                CHECK(c.total >= c.score - 1e-9);
+                CHECK(c.priority >= c.score - 1e-9);
+                CHECK(static_cast<int>(c.phase) >= std::min(2, c.step));
+                REQUIRE(!c.drivers.empty());
+                CHECK(c.score == Approx(c.drivers.front().contribution)); // the deepest weighted gap
+                // The change holding the deepest weighted gap starts now, unless something must come first.
+                if (c.step == 0 && c.score >= top - 1e-9)
+                    CHECK(c.phase == Phase::StartNow);
+                CHECK(!c.plain.empty());
+                CHECK(c.plain.find(c.drivers.front().title) != std::string::npos);
+            }
+        }
+    }
+}
+
+TEST_CASE("the agreed plan: pinned first, excluded left out, nothing else lost",
+          "[prioritisation][properties][overrides]")
+{
+    for (const auto &name : propertyFrameworks()) {
+        const Framework &fw = frameworkNamed(name);
+        std::mt19937 rng(515);
+        for (int run = 0; run < kRuns; ++run) {
+            const Assessment a = randomAssessment(fw, rng);
+            const Prioritisation p = prioritise(fw, a);
+            const AgreedPlan plan = agreedPlan(p);
+            INFO(name << " run " << run);
+            std::map<std::string, int> at;
+            for (const auto &s : plan.steps) {
+                CHECK(s.rank == static_cast<int>(&s - plan.steps.data()) + 1);
+                CHECK(at.emplace(s.id, s.rank).second);
+            }
+            std::vector<std::string> pins;
+            std::set<std::string> excluded;
+            for (const auto &o : p.overrides)
+                if (o.applied)
+                    (o.decision.kind == OverrideKind::Pin ? pins.push_back(o.decision.change)
+                                                          : void(excluded.insert(o.decision.change)));
+            // The pinned changes, and what they need first, come before everything else.
+            std::size_t prefix = 0;
+            while (prefix < plan.steps.size() &&
+                   (plan.steps[prefix].pinned || !plan.steps[prefix].broughtForwardBy.empty()))
+                ++prefix;
+            for (const auto &pin : pins) {
+                REQUIRE(at.count(pin));
+                CHECK(static_cast<std::size_t>(at[pin]) <= prefix);
+                CHECK(!plan.steps[static_cast<std::size_t>(at[pin] - 1)].difference.empty());
+            }
+            for (const auto &c : p.changes) // every recommended change is kept or said to be left out
+                CHECK(at.count(c.id) + std::count_if(plan.leftOut.begin(), plan.leftOut.end(),
+                                                     [&](const LeftOutStep &l) { return l.id == c.id; }) == 1);
+            for (const auto &id : excluded)
+                CHECK(!at.count(id));
+            if (a.overrides.empty()) {
+                CHECK_FALSE(plan.adjusted);
+                REQUIRE(plan.steps.size() == p.changes.size());
+                for (std::size_t i = 0; i < p.changes.size(); ++i)
+                    CHECK((plan.steps[i].id == p.changes[i].id && plan.steps[i].difference.empty()));
+            }
         }
     }
 }
