@@ -81,6 +81,17 @@ TEST_CASE("the JSON has the keys of the CLI contract", "[prioritisation]")
         CHECK(j["findings"].contains(key));
     CHECK(j["overrides"] == json::array());
     CHECK_FALSE(j.contains("facilitator_sequence"));
+    // Added keys: each change's reason in words, and the order the room agreed (here the engine's).
+    for (const auto &c : j["changes"])
+        CHECK(c["reasons"]["plain"].get<std::string>().rfind(c["phase_label"].get<std::string>() + ": ", 0) == 0);
+    REQUIRE(j["agreed_plan"]["changes"].size() == 4);
+    CHECK(j["agreed_plan"]["adjusted"] == false);
+    for (std::size_t i = 0; i < 4; ++i) {
+        CHECK(j["agreed_plan"]["changes"][i]["id"] == j["changes"][i]["id"]);
+        CHECK(j["agreed_plan"]["changes"][i]["engine_rank"] == j["changes"][i]["rank"]);
+        CHECK(j["agreed_plan"]["changes"][i]["difference"] == "");
+    }
+    CHECK(j["agreed_plan"]["left_out"] == json::array());
 }
 
 TEST_CASE("an override of an unknown change is shown, not applied", "[prioritisation][overrides]")
