@@ -1,4 +1,4 @@
-// report ID --pdf FILE [--odt FILE] [--compare PREVIOUS_ID]: the board report (docs/report.md).
+// report ID --pdf FILE [--odt FILE] [--compare PREVIOUS_ID] [--peers EXTRACT]: the board report (docs/report.md).
 // export-csv ID --out FILE: every score of an assessment for spreadsheets.
 // The report paints text and charts, so it needs a QGuiApplication: main.cpp creates one (offscreen
 // unless QT_QPA_PLATFORM says otherwise) for the report command only.
@@ -27,6 +27,7 @@ struct ReportOptions {
     std::string odt;
     std::int64_t compare = 0;
     CLI::Option *compareOption = nullptr;
+    std::string peers;  // a region's peer extract (docs/region.md)
 };
 
 void runReport(Context &ctx, const ReportOptions &o)
@@ -54,9 +55,19 @@ void runReport(Context &ctx, const ReportOptions &o)
             ctx.err << "hicm-assess-cli: warning: assessment " << o.compare << " is of another area (\""
                     << previous->area << "\"); comparing anyway\n";
     }
+    std::optional<PeerExtract> peers;
+    if (!o.peers.empty()) {
+        auto read = readPeerExtractFile(o.peers);
+        if (!read.ok()) {
+            ctx.err << formatProblems(read.problems);
+            return fail(ctx, o.peers + ": not a peer extract this version reads; no report was written");
+        }
+        peers = std::move(*read.extract);
+    }
     const Prioritisation p = prioritise(*opened->framework, opened->assessment);
-    const report::ReportInput input{*opened->framework, opened->assessment, p,
-                                    previous ? &*previous : nullptr, previousFramework.get()};
+    report::ReportInput input{*opened->framework, opened->assessment, p,
+                              previous ? &*previous : nullptr, previousFramework.get()};
+    input.peers = peers ? &*peers : nullptr;
     if (!o.pdf.empty()) {
         const auto written = report::writePdf(input, QString::fromStdString(o.pdf));
         if (!written.ok)
@@ -83,6 +94,8 @@ void addReportCommands(CLI::App &app, Context &ctx)
     cmd->add_option("--odt", o->odt, "Write the report as OpenDocument text (Word, LibreOffice) to FILE")->type_name("FILE");
     o->compareOption = cmd->add_option("--compare", o->compare, "Compare with this assessment (usually the previous one)")
                            ->type_name("PREVIOUS_ID");
+    cmd->add_option("--peers", o->peers, "Add an \"Against peers\" page from a region's peer extract (region extract)")
+        ->type_name("EXTRACT");
     cmd->callback([&ctx, o] {
         ctx.exitCode = BadInput;
         runReport(ctx, *o);

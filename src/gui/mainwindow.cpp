@@ -8,6 +8,7 @@
 #include "hicm_version.h"
 #include "homepage.h"
 #include "messages.h"
+#include "peerspage.h"
 #include "reportdialog.h"
 #include "resultspage.h"
 #include "session.h"
@@ -201,6 +202,7 @@ void MainWindow::setUpActions()
     connect(ui->actionExportAssessment, &QAction::triggered, this, [this] { exportAssessment(); });
     connect(ui->actionImportAssessment, &QAction::triggered, this, [this] { importAssessment(); });
     connect(ui->actionMergePartnerFile, &QAction::triggered, this, [this] { mergePartnerFile(); });
+    addPeerExtractAction(this, ui->menuFile, ui->actionMergePartnerFile, ui->pages, *m_bundled);
     connect(ui->actionNextFeature, &QAction::triggered, this, [this] {
         showWalk();
         walkPage()->next();

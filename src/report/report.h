@@ -7,6 +7,7 @@
 
 #include "assessment.h"
 #include "framework.h"
+#include "peer_extract.h"
 #include "prioritisation.h"
 
 #include <QDate>
@@ -31,6 +32,8 @@ struct ReportInput {
     const Assessment *previous = nullptr;
     const Framework *previousFramework = nullptr;
     QDate producedOn = QDate::currentDate();  // printed on the cover
+    // A region's peer extract (docs/region.md): when given, the report gains an "Against peers" page.
+    const PeerExtract *peers = nullptr;
 };
 
 // Called after each page is painted with (pages done, page count). Return false to cancel.

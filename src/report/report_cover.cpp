@@ -187,6 +187,7 @@ void composeReport(const ReportInput &input, Composer &composer)
     writeChanges(s);
     writeActionPlan(s);
     writePartners(s);
+    writePeers(s);
     writeAppendix(s);
 }
 

@@ -29,6 +29,8 @@ void writeFeatureSections(const Section &s);
 void writeChanges(const Section &s);
 void writeActionPlan(const Section &s);
 void writePartners(const Section &s);
+// Against peers, from ReportInput::peers (report_peers.cpp); nothing without one.
+void writePeers(const Section &s);
 void writeAppendix(const Section &s);
 // The engine's own order with each change's arithmetic (part of the appendix).
 void writeMethodArithmetic(const Section &s);
