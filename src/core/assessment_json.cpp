@@ -1,4 +1,5 @@
 #include "assessment_json.h"
+#include "text.h"
 
 #include <set>
 
@@ -296,11 +297,12 @@ bool checkAssessmentAgainstFramework(const Assessment &a, const Framework &fw, c
     auto levelOk = [&](int level) { return fw.level(level) != nullptr; };
     const std::string scale = "1 to " + std::to_string(fw.topLevel());
 
-    std::set<std::string> partners;
+    std::set<std::string> partners, names;
     for (std::size_t i = 0; i < a.partners.size(); ++i)
-        if (!partners.insert(a.partners[i].organisation).second)
+        if (partners.insert(a.partners[i].organisation), !names.insert(folded(a.partners[i].organisation)).second)
             fail(pointer + "/partners/" + std::to_string(i) + "/organisation",
-                 "duplicate partner \"" + a.partners[i].organisation + "\"");
+                 "duplicate partner \"" + a.partners[i].organisation + "\" (names that differ only in case or "
+                 "spacing are the same organisation)");
 
     std::set<std::string> seenFeatures;
     for (std::size_t i = 0; i < a.features.size(); ++i) {

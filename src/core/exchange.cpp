@@ -172,6 +172,21 @@ std::shared_ptr<const Framework> readFramework(Checker &c, const json &root, con
     return std::make_shared<const Framework>(std::move(*loaded.framework));
 }
 
+// Every text of the assessment within the workspace's limit (kMaxTextCharacters), each one named.
+void refuseLongTexts(Checker &c, const json &j, const std::string &pointer)
+{
+    if (j.is_string()) {
+        if (const std::string why = textTooLong(j.get_ref<const std::string &>()); !why.empty())
+            c.fail(pointer, why);
+    } else if (j.is_array()) {
+        for (std::size_t i = 0; i < j.size(); ++i)
+            refuseLongTexts(c, j[i], pointer + "/" + std::to_string(i));
+    } else if (j.is_object()) {
+        for (const auto &[key, value] : j.items())
+            refuseLongTexts(c, value, pointer + "/" + nlohmann::detail::escape(key));
+    }
+}
+
 } // namespace
 
 ExchangeReadResult parseExchange(std::string_view bytes, const std::string &fileName)
@@ -234,6 +249,9 @@ ExchangeReadResult parseExchange(std::string_view bytes, const std::string &file
         c.fail("", "missing required key \"assessment\"");
         return result;
     }
+    refuseLongTexts(c, *aj, "/assessment");
+    if (!result.problems.empty())
+        return result;
     auto assessment = assessmentFromJson(*aj, fileName, result.problems, "/assessment");
     if (!assessment)
         return result;

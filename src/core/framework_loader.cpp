@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -628,6 +629,15 @@ FrameworkLoadResult loadFrameworkFile(const std::string &path)
     if (!in) {
         FrameworkLoadResult result;
         result.problems.push_back({path, "", 0, 0, "cannot open the file for reading"});
+        return result;
+    }
+    // Refused by its size before it is read: a huge file is never loaded into memory.
+    std::error_code ec;
+    if (const auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxFrameworkBytes) {
+        FrameworkLoadResult result;
+        result.problems.push_back({path, "", 0, 0,
+                                   "the file is too large for a framework file (" + std::to_string(size) +
+                                       " bytes; the limit is " + std::to_string(kMaxFrameworkBytes) + ")"});
         return result;
     }
     std::ostringstream buffer;

@@ -12,6 +12,43 @@ std::string trimmed(const std::string &s)
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
+std::size_t characterCount(const std::string &text)
+{
+    std::size_t n = 0;
+    for (unsigned char c : text)
+        n += (c & 0xC0) != 0x80;  // every byte that is not a continuation byte starts a character
+    return n;
+}
+
+std::string textTooLong(const std::string &text)
+{
+    if (text.size() <= kMaxTextCharacters)
+        return {};
+    const std::size_t n = characterCount(text);
+    if (n <= kMaxTextCharacters)
+        return {};
+    return "the text is " + std::to_string(n) + " characters long; a text holds at most " +
+           std::to_string(kMaxTextCharacters) + " characters";
+}
+
+std::string withoutBidiControls(const std::string &text)
+{
+    // In UTF-8: U+202A-U+202E are E2 80 AA-AE, U+2066-U+2069 are E2 81 A6-A9.
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2) {
+            const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+            if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) {
+                i += 2;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
 bool hasText(const std::string &text)
 {
     for (unsigned char c : text)

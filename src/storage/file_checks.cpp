@@ -4,6 +4,7 @@
 #include "workspace.h"
 #include "workspace_impl.h"
 
+#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
@@ -12,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 namespace fs = std::filesystem;
 
@@ -54,6 +56,36 @@ bool canOpenError(const SQLite::Exception &e)
 {
     const int code = e.getErrorCode() & 0xff;
     return code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_IOERR || code == SQLITE_PERM;
+}
+
+// A workspace with saved edits in its "-wal" in a folder we cannot write (SQLite cannot make the "-shm"
+// there): the file and its journal are copied to a private temporary folder, read there (SQLite applies
+// the journal to the copy), and the result kept in memory. The original files are only read.
+std::unique_ptr<SQLite::Database> snapshotWithJournal(const std::string &path, int busyTimeoutMs)
+{
+    std::error_code ec;
+    const fs::path folder = fs::temp_directory_path(ec) / ("hicm-read-" + std::to_string(std::random_device{}()));
+    fs::create_directories(folder, ec);
+    const fs::path copy = folder / "workspace.hicmws";
+    auto cleanup = [&] { fs::remove_all(folder, ec); };
+    try {
+        fs::copy_file(path, copy);
+        fs::copy_file(path + "-wal", copy.string() + "-wal");
+        auto memory = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        {
+            SQLite::Database source(copy.string(), SQLite::OPEN_READWRITE, busyTimeoutMs);
+            SQLite::Backup backup(*memory, "main", source, "main");
+            backup.executeStep(-1);
+        }
+        cleanup();
+        return memory;
+    } catch (const fs::filesystem_error &e) {
+        cleanup();
+        throw SQLite::Exception(std::string("cannot read the workspace and its journal: ") + e.what(), SQLITE_CANTOPEN);
+    } catch (...) {
+        cleanup();
+        throw;
+    }
 }
 
 }  // namespace
@@ -123,10 +155,18 @@ std::unique_ptr<SQLite::Database> openReadOnly(const std::string &path, int busy
         }
         // A WAL workspace in a folder we cannot write: SQLite cannot create the "-shm" file. Reading the
         // main file alone is right only if there is no journal holding saved edits.
-        if (!canOpenError(e) || fileSize(path + "-wal") > 0 || fileSize(path + "-journal") > 0)
+        if (!canOpenError(e) || fileSize(path + "-journal") > 0)
             throw;
+        if (fileSize(path + "-wal") > 0)
+            return snapshotWithJournal(path, busyTimeoutMs);
     }
-    auto db = std::make_unique<SQLite::Database>(uriFor(path, "mode=ro&immutable=1"), flags, busyTimeoutMs);
+    return openImmutable(path);
+}
+
+std::unique_ptr<SQLite::Database> openImmutable(const std::string &path)
+{
+    auto db = std::make_unique<SQLite::Database>(uriFor(path, "mode=ro&immutable=1"),
+                                                 SQLite::OPEN_READONLY | SQLite::OPEN_URI);
     db->execAndGet("SELECT count(*) FROM sqlite_master");
     return db;
 }

@@ -20,6 +20,9 @@ std::optional<StorageError> checkFileHeader(const std::string &path);
 // and there is no unsaved "-wal" journal, falls back to an immutable=1 URI. Throws SQLite::Exception.
 std::unique_ptr<SQLite::Database> openReadOnly(const std::string &path, int busyTimeoutMs);
 
+// Opens the file alone, ignoring its journal files (immutable=1), read-only. Throws SQLite::Exception.
+std::unique_ptr<SQLite::Database> openImmutable(const std::string &path);
+
 // What a read-only look at a SQLite file found.
 struct FileFacts {
     int schemaVersion = 0;

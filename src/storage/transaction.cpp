@@ -1,6 +1,7 @@
 // The transaction runner, change-log rows and framework checks every edit shares.
 #include "framework_lists.h"
 #include "framework_loader.h"
+#include "journal_seal.h"
 #include "workspace_impl.h"
 
 #include <SQLiteCpp/Exception.h>
@@ -87,11 +88,15 @@ Status Workspace::Impl::write(std::int64_t assessmentId, const std::function<voi
     if (readOnly)
         return error(StorageError::Kind::ReadOnly,
                      "the workspace is open read-only (" + readOnlyReason + "); the change was not saved");
+    if (auto problem = verifyIntegrityOnce())
+        return *problem;
     for (int attempt = 0;; ++attempt) {
         try {
             SQLite::Transaction transaction(*db, SQLite::TransactionBehavior::IMMEDIATE);
+            refuseIfChangedByOthers();
             WriteTxn txn(*this, assessmentId, nowUtc());
             body(txn);
+            advanceSeal(*db, path);
             // Writes to a file moved or deleted while open still succeed through the open handle (WAL),
             // and would be lost: refuse instead of acknowledging them.
             int moved = 0;
@@ -99,6 +104,7 @@ Status Workspace::Impl::write(std::int64_t assessmentId, const std::function<voi
                 refuse(StorageError::Kind::ReadOnly, "the workspace file was moved or deleted while it was open; "
                                                      "the change was not saved (open the workspace again from where it is now)");
             transaction.commit();
+            checkpoint();
             return Done{};
         } catch (const Refusal &r) {
             return error(r.kind, r.message);
@@ -212,6 +218,9 @@ std::string WriteTxn::partnerName(std::int64_t partnerId)
 
 void WriteTxn::log(const std::string &what, const std::string &from, const std::string &to)
 {
+    // (A metric's log value joins its value, unit, period and source: not one text.)
+    if (const std::string why = what.rfind("metric ", 0) == 0 ? std::string() : textTooLong(to); !why.empty())
+        refuse(StorageError::Kind::InvalidInput, what + ": " + why + "; the change was not saved");
     SQLite::Statement ins(db(), "INSERT INTO change_log (assessment_id, at, what, from_value, to_value) "
                                 "VALUES (?, ?, ?, ?, ?)");
     ins.bind(1, m_id);

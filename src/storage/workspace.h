@@ -176,6 +176,17 @@ public:
     Status setOverride(std::int64_t id, const Override &override_);
     Status removeOverride(std::int64_t id, const std::string &changeId);
 
+    // The full PRAGMA integrity_check, run once before the first write (every write waits for it; call it
+    // early, e.g. on a second thread while the window is built). A damaged file is refused and from then
+    // on open read-only, left byte-identical.
+    Status verifyIntegrity();
+    // Another program's edits: changedByOthers() is true when another connection committed a change since
+    // markSeen() (a cheap PRAGMA data_version; poll it). With setRefuseStaleEdits(true), every edit made
+    // after such a change and before the next markSeen() is refused (Kind::Busy) instead of written over it.
+    bool changedByOthers();
+    void markSeen();
+    void setRefuseStaleEdits(bool refuse);
+
     // PRAGMA integrity_check; "ok" when sound.
     Result<std::string> integrityCheck();
     // The underlying connection, for tests and tools only.

@@ -31,15 +31,20 @@ void checkPartner(const Partner &p)
         refuse(Kind::InvalidInput, "a partner needs an organisation name");
 }
 
+// Names that differ only in case or spacing ("North ICB", " north  icb ") are the same organisation.
 void refuseDuplicatePartner(WriteTxn &t, const std::string &organisation, std::int64_t exceptId)
 {
-    SQLite::Statement q(t.db(), "SELECT 1 FROM partners WHERE assessment_id = ? AND organisation = ? AND id <> ?");
+    SQLite::Statement q(t.db(), "SELECT organisation FROM partners WHERE assessment_id = ? AND id <> ?");
     q.bind(1, t.assessmentId());
-    q.bind(2, organisation);
-    q.bind(3, exceptId);
-    if (q.executeStep())
-        refuse(Kind::InvalidInput, "assessment " + std::to_string(t.assessmentId()) + " already has a partner named \"" +
-                                       organisation + "\"");
+    q.bind(2, exceptId);
+    const std::string key = folded(organisation);
+    while (q.executeStep()) {
+        const std::string existing = q.getColumn(0).getString();
+        if (folded(existing) == key)
+            refuse(Kind::InvalidInput, "assessment " + std::to_string(t.assessmentId()) + " already has a partner named \"" +
+                                           existing + "\"" + (existing == organisation ? "" : " (the same name as \"" +
+                                           organisation + "\", ignoring case and spacing)"));
+    }
 }
 
 std::int64_t insertPartner(WriteTxn &t, const Partner &p)
@@ -93,6 +98,13 @@ void storeFramework(WriteTxn &t, const Framework &fw, const std::string &json)
     ins.bind(4, fw.meta.edition);
     ins.bind(5, t.when());
     ins.exec();
+    // A copy stored before must be the same bytes: else an assessment stored against it would not open.
+    SQLite::Statement q(t.db(), "SELECT json FROM frameworks WHERE hash = ?");
+    q.bind(1, fw.contentHash);
+    if (!q.executeStep() || q.getColumn(0).getString() != json)
+        refuse(Kind::Corrupt, "the workspace's stored copy of the framework \"" + fw.meta.title + "\" (" +
+                                  fw.meta.edition + ", " + fw.contentHash.substr(0, 12) +
+                                  ") is damaged, so nothing was added; restore a backup of the workspace");
 }
 
 int writePartnerLevel(WriteTxn &t, const std::string &featureId, std::int64_t partnerId, const std::string &organisation,

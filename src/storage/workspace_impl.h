@@ -34,6 +34,9 @@ struct Workspace::Impl {
     std::string backupWritten;
     int foundVersion = 0;
     std::map<std::string, std::shared_ptr<const Framework>> frameworks;  // parsed, by content hash
+    bool integrityVerified = false;    // the full integrity check passed (write_safety.cpp)
+    bool refuseStaleEdits = false;     // refuse edits after another program's change until markSeen()
+    std::int64_t seenDataVersion = -1; // PRAGMA data_version at markSeen(), -1 before
 
     StorageError error(StorageError::Kind kind, std::string message) const
     {
@@ -43,6 +46,13 @@ struct Workspace::Impl {
     // Runs `body` in a BEGIN IMMEDIATE transaction on assessment `assessmentId` and commits it, retrying
     // when another program holds the lock. A Refusal or SQLite error rolls everything back.
     Status write(std::int64_t assessmentId, const std::function<void(WriteTxn &)> &body);
+    // Before the first write: the full PRAGMA integrity_check, once; a damaged file becomes read-only.
+    std::optional<StorageError> verifyIntegrityOnce();
+    std::int64_t dataVersion();
+    // In a write transaction: throws a Refusal when refuseStaleEdits and another program committed since.
+    void refuseIfChangedByOthers();
+    // After a commit: folds the write-ahead log into the file (PRAGMA wal_checkpoint(TRUNCATE)).
+    void checkpoint();
     // Runs `body` in a read transaction (one consistent snapshot), retrying when busy.
     Status read(const std::function<void()> &body);
 
@@ -71,7 +81,8 @@ public:
     // The partner's organisation name; throws Refusal(NotFound) if it is not in this assessment.
     std::string partnerName(std::int64_t partnerId);
 
-    // Appends a change-log row and bumps the assessment's `updated` time.
+    // Appends a change-log row and bumps the assessment's `updated` time. Refuses a `to` longer than
+    // kMaxTextCharacters (every stored text is logged, so this is the one place the limit is kept).
     void log(const std::string &what, const std::string &from, const std::string &to);
     // Makes sure the feature has a row in feature_scores.
     void ensureFeatureRow(const std::string &featureId);

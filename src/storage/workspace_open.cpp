@@ -2,6 +2,7 @@
 #include "backup.h"
 #include "file_checks.h"
 #include "platform.h"
+#include "journal_seal.h"
 #include "schema/migrations.h"
 #include "workspace_impl.h"
 
@@ -35,15 +36,38 @@ std::unique_ptr<SQLite::Database> openReadWrite(const std::string &path, int bus
     return db;
 }
 
+// A workspace made read-only and then writable again (chmod 444, chmod 644) keeps journal files that
+// SQLite made while it was read-only; they would keep every edit refused. They follow the file's mode.
+void followFileMode(const std::string &path)
+{
+    if (!platform::canWrite(path))
+        return;
+    std::error_code ec;
+    const auto mode = fs::status(path, ec).permissions();
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const std::string journal = path + suffix;
+        if (fs::exists(journal, ec) && !platform::canWrite(journal))
+            fs::permissions(journal, mode, fs::perm_options::add, ec);  // only our own files: else left as is
+    }
+}
+
 // Builds a new workspace under a temporary name and links it into place, so no other program ever sees
 // a half-made one. Returns false (no error) if someone else created `path` first.
 Result<bool> buildNew(const std::string &path, int busyTimeoutMs)
 {
     const fs::path target = fs::absolute(path);
     std::error_code ec;
-    if (!fs::is_directory(target.parent_path(), ec))
-        return StorageError{Kind::Io, path, "cannot create the workspace: the folder " +
-                                                target.parent_path().string() + " does not exist"};
+    const fs::path folder = target.parent_path();
+    if (!fs::is_directory(folder, ec)) {
+        if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
+            return StorageError{Kind::Io, path, "cannot create the workspace: the folder " + folder.string() +
+                                                    " cannot be reached (" + ec.message() + ")"};
+        return StorageError{Kind::Io, path, "cannot create the workspace: the folder " + folder.string() +
+                                                " does not exist"};
+    }
+    if (!platform::canCreateIn(folder.string()))
+        return StorageError{Kind::Io, path, "cannot create the workspace: the folder " + folder.string() +
+                                                " is not writable (" + std::strerror(errno) + ")"};
     const std::string temporary = path + ".creating-" + std::to_string(platform::processId());
     fs::remove(temporary, ec);
     try {
@@ -52,6 +76,7 @@ Result<bool> buildNew(const std::string &path, int busyTimeoutMs)
         db.exec("PRAGMA synchronous = FULL");
         SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
         schema::migrate(db, 0);
+        advanceSeal(db, temporary);
         transaction.commit();
     } catch (const std::exception &e) {
         fs::remove(temporary, ec);
@@ -107,6 +132,11 @@ Result<std::unique_ptr<Workspace::Impl>> openExisting(const std::string &path, c
         return StorageError{Kind::NotAWorkspace, path, "not a regular file, so not a workspace"};
     if (auto problem = checkFileHeader(path))
         return *problem;
+    auto aside = setAsideForeignJournal(path);
+    if (!aside)
+        return aside.error();
+    if (!aside->empty())
+        impl->warnings.push_back(*aside);
 
     std::unique_ptr<SQLite::Database> readOnly;
     int version = 0;
@@ -151,15 +181,21 @@ Result<std::unique_ptr<Workspace::Impl>> openExisting(const std::string &path, c
         impl->backupWritten = *backup;
     }
     readOnly.reset();
+    followFileMode(path);
     try {
         impl->db = openReadWrite(path, options.busyTimeoutMs, impl->warnings);
+        impl->integrityVerified = justCreated;
         if (version < kSchemaVersion) {
+            if (auto problem = impl->verifyIntegrityOnce())
+                return *problem;
             SQLite::Transaction transaction(*impl->db, SQLite::TransactionBehavior::IMMEDIATE);
             // Another program may have upgraded it meanwhile.
             const int now = impl->db->execAndGet("PRAGMA user_version").getInt();
             if (now < kSchemaVersion)
                 schema::migrate(*impl->db, now);
+            advanceSeal(*impl->db, path);
             transaction.commit();
+            impl->checkpoint();
         } else if (options.backupOnOpen && !justCreated) {
             auto backup = rotatingBackup(*impl->db, path, options.keepBackups);
             if (!backup)

@@ -91,7 +91,7 @@ TEST_CASE("edits acknowledged before a SIGKILL are never lost (60 kills at rando
         id = newAssessment(ws);
     }
     std::mt19937 random(20240501u);
-    std::uniform_int_distribution<int> delayMs(5, 120);
+    std::uniform_int_distribution<int> delayMs(5, 300);  // the first edit waits for the full integrity check
     std::set<long> acknowledged;
     long maxOddAcknowledged = -1;
     int killedMidRun = 0;

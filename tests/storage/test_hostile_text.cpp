@@ -1,5 +1,6 @@
 // Whatever a user types is stored and returned byte for byte, in every text field and in the log.
 #include "storage_test_support.h"
+#include "text.h"
 
 #include <SQLiteCpp/Database.h>
 
@@ -13,7 +14,7 @@ std::string bigNote()
 {
     std::string out;
     const std::string piece = "Line with 'quotes', \"double\", ünïcödé, 🏥, \\backslash\\ and a tab\t.\n";
-    while (out.size() < 100 * 1024)
+    while (characterCount(out + piece) <= kMaxTextCharacters)  // as long as a text may be (text.h)
         out += piece;
     return out;
 }
