@@ -7,6 +7,7 @@
 #include "exchange.h"
 #include "merge.h"
 #include "platform.h"
+#include "output_guard.h"
 
 #include <nlohmann/json.hpp>
 
@@ -74,6 +75,8 @@ void addExport(CLI::App &app, Context &ctx)
         auto opened = openAssessment(ctx, *id, false);
         if (!opened)
             return;
+        if (const std::string why = storage::outputRefusal(*out, opened->ws.path()); !why.empty())
+            return fail(ctx, why);
         auto framework = opened->ws.frameworkJson(*id);
         if (!framework)
             return fail(ctx, framework.error().toString());

@@ -4,6 +4,7 @@
 // unless QT_QPA_PLATFORM says otherwise) for the report command only.
 #include "assessment_commands.h"
 #include "cli.h"
+#include "output_guard.h"
 
 #ifdef HICM_HAVE_REPORT
 #include "prioritisation.h"
@@ -35,6 +36,9 @@ void runReport(Context &ctx, const ReportOptions &o)
     using namespace assessment;
     if (o.pdf.empty() && o.odt.empty())
         return fail(ctx, "report: give --pdf FILE, --odt FILE or both", Usage);
+    for (const std::string &file : {o.pdf, o.odt})
+        if (const std::string why = storage::outputRefusal(file, workspacePath(ctx)); !file.empty() && !why.empty())
+            return fail(ctx, why);
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return fail(ctx, "report: needs a QGuiApplication (run hicm-assess-cli, which creates one)");
     auto opened = openAssessment(ctx, o.id, false);
@@ -111,6 +115,8 @@ void addReportCommands(CLI::App &app, Context &ctx)
         auto opened = assessment::openAssessment(ctx, *id, false);
         if (!opened)
             return;
+        if (const std::string why = storage::outputRefusal(*out, opened->ws.path()); !why.empty())
+            return assessment::fail(ctx, why);
         const auto written = report::writeCsv(opened->assessment, *opened->framework, QString::fromStdString(*out));
         if (!written.ok)
             return assessment::fail(ctx, written.error.toStdString());

@@ -54,15 +54,6 @@ qreal logicalDpi()
     return 100;
 }
 
-QString writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-    return {};
-}
 
 // Keeping things together on a page, after layout. A heading (or another block marked kKeepWithNext)
 // whose next block, or its table's first row, starts on a later page, or that leaves less than two
@@ -313,7 +304,7 @@ WriteResult writePdf(const ReportInput &input, const QString &path, const Progre
             return result;
         }
     }
-    result.error = writeBytes(path, buffer.data());
+    result.error = writeFileBytes(path, buffer.data());
     result.ok = result.error.isEmpty();
     result.pages = report.pageCount();
     return result;
@@ -341,7 +332,7 @@ WriteResult writeOdt(const ReportInput &input, const QString &path)
         result.error = path + QStringLiteral(": cannot write the OpenDocument text");
         return result;
     }
-    result.error = writeBytes(path, buffer.data());
+    result.error = writeFileBytes(path, buffer.data());
     result.ok = result.error.isEmpty();
     return result;
 }

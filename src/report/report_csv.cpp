@@ -2,9 +2,13 @@
 #include "report.h"
 
 #include "report_data.h"
+#include "report_sections.h"
 
 #include <QSaveFile>
 #include <QStringList>
+
+#include <cerrno>
+#include <cstring>
 
 #include <algorithm>
 
@@ -74,7 +78,7 @@ QByteArray csvBytes(const Assessment &a, const Framework &fw)
                           "Lowest partner level", "Highest partner level"})
         header.push_back(textField(QString::fromUtf8(h)));
     for (const auto &p : a.partners)
-        header.push_back(textField(qs(p.organisation)));
+        header.push_back(textField(plain(p.organisation)));
     header.push_back(textField(QStringLiteral("Rationale")));
     header.push_back(textField(QStringLiteral("Changes in the agreed plan")));
     row(out, header);
@@ -92,7 +96,7 @@ QByteArray csvBytes(const Assessment &a, const Framework &fw)
         }
         std::vector<QByteArray> fields{
             textField(qs(in.featureId)),
-            textField(f ? qs(f->title.text) : qs(in.title)),
+            textField(f ? plain(f->title.text) : plain(in.title)),
             numberField(agreed),
             textField(agreed && f ? featureLevelLabel(*f, *agreed) : QString()),
             numberField(in.level),
@@ -108,7 +112,7 @@ QByteArray csvBytes(const Assessment &a, const Framework &fw)
             const PartnerLevel *pl = fa ? fa->partnerLevel(p.organisation) : nullptr;
             fields.push_back(numberField(pl ? std::optional<int>(pl->level) : std::nullopt));
         }
-        fields.push_back(textField(fa ? qs(fa->rationale) : QString()));
+        fields.push_back(textField(fa ? plain(fa->rationale) : QString()));
         fields.push_back(textField(agreedPlanText(f, plan)));
         row(out, fields);
     }
@@ -118,14 +122,33 @@ QByteArray csvBytes(const Assessment &a, const Framework &fw)
 WriteResult writeCsv(const Assessment &a, const Framework &fw, const QString &path)
 {
     WriteResult result;
-    QSaveFile file(path);
-    const QByteArray bytes = csvBytes(a, fw);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        result.error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        return result;
-    }
-    result.ok = true;
+    result.error = writeFileBytes(path, csvBytes(a, fw));
+    result.ok = result.error.isEmpty();
     return result;
+}
+
+QString writeFileBytes(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);  // a temporary file renamed into place: the file is whole, or left as it was
+    bool ok = file.open(QIODevice::WriteOnly);
+    int error = ok ? 0 : errno;
+    if (ok && file.write(bytes) != bytes.size()) {
+        ok = false;
+        error = errno;
+    }
+    if (ok && !file.commit()) {
+        ok = false;
+        error = errno;
+    }
+    if (ok)
+        return {};
+    // QSaveFile says "Unknown error" when the disk fills up at the final flush: say what the system said.
+    QString why = file.errorString();
+    if (error != 0 && (why.isEmpty() || why.contains(QLatin1String("Unknown error"))))
+        why = QString::fromLocal8Bit(std::strerror(error));
+    if (error == ENOSPC || error == EDQUOT || error == EFBIG)
+        why = QStringLiteral("the disk is full (%1)").arg(QString::fromLocal8Bit(std::strerror(error)));
+    return QStringLiteral("%1: cannot write: %2; nothing was written there").arg(path, why);
 }
 
 }  // namespace hicm::report

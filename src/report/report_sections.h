@@ -17,6 +17,9 @@ struct Section {
     const Framework &previousFramework() const { return in.previousFramework ? *in.previousFramework : in.framework; }
 };
 
+// Writes `bytes` to `path` atomically (QSaveFile). Empty on success, else "PATH: cannot write: why".
+QString writeFileBytes(const QString &path, const QByteArray &bytes);
+
 // "1 May 2024" from "2024-05-01"; the text as it is when it is not a date; "undated" when empty.
 QString prettyDate(const std::string &isoDate);
 // "Previous assessment (1 May 2024)".
