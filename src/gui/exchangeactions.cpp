@@ -3,6 +3,7 @@
 #include "exchange.h"
 #include "mergedialog.h"
 #include "messages.h"
+#include "output_guard.h"
 #include "session.h"
 
 #include <QCoreApplication>
@@ -48,6 +49,15 @@ std::optional<ExchangeFile> readFile(QWidget *parent, const QString &path, const
 
 } // namespace
 
+bool outputAllowed(Session &session, QWidget *parent, const QString &path, const QString &title)
+{
+    const std::string why = storage::outputRefusal(path.toStdString(), session.workspace().path());
+    if (why.empty())
+        return true;
+    Messages::error(parent, title, QString::fromStdString(why));
+    return false;
+}
+
 bool exportOpenAssessment(Session &session, QWidget *parent, const QString &given)
 {
     if (!session.hasAssessment())
@@ -64,6 +74,8 @@ bool exportOpenAssessment(Session &session, QWidget *parent, const QString &give
         if (path.isEmpty())
             return false;
     }
+    if (!outputAllowed(session, parent, path, tr("Export assessment")))
+        return false;
     auto framework = session.workspace().frameworkJson(a.id);
     if (!framework) {
         Messages::error(parent, tr("Export assessment"), QString::fromStdString(framework.error().toString()));

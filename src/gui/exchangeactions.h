@@ -13,6 +13,10 @@ namespace hicm::gui {
 
 class Session;
 
+// The guard before every file the app writes (export, report, CSV): false, after saying why, when `path`
+// is the open workspace, one of its journal files or backups, or any workspace (storage/output_guard.h).
+bool outputAllowed(Session &session, QWidget *parent, const QString &path, const QString &title);
+
 // Writes the open assessment to an exchange file: `path`, or one the user picks. True when written.
 bool exportOpenAssessment(Session &session, QWidget *parent, const QString &path = {});
 

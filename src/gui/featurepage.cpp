@@ -5,6 +5,7 @@
 #include "session.h"
 #include "textblock.h"
 #include "textdelegate.h"
+#include "textlimit.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -157,7 +158,7 @@ QWidget *FeaturePage::buildAgreement()
     m_rationale->setPlaceholderText(tr("Why the room agreed this level"));
     m_rationale->setMinimumHeight(90);
     connect(m_rationale, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_refreshing)
+        if (!m_refreshing && !cutToTextLimit(m_rationale))
             m_session->setRationale(m_featureId, m_rationale->toPlainText());
     });
     m_target = new QComboBox(box);
@@ -202,7 +203,7 @@ QWidget *FeaturePage::buildEvidence(const Feature &feature)
     m_evidence->setTabChangesFocus(true);
     m_evidence->setMaximumHeight(110);
     connect(m_evidence, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_refreshing)
+        if (!m_refreshing && !cutToTextLimit(m_evidence))
             m_session->setEvidence(m_featureId, m_evidence->toPlainText());
     });
     v->addWidget(m_evidence);

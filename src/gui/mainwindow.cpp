@@ -258,6 +258,9 @@ bool MainWindow::openWorkspace(PreparedWorkspace prepared)
     connect(m_session.get(), &Session::failed, this, [this](const QString &message) {
         Messages::error(this, tr("The change was not saved"), message);
     });
+    connect(m_session.get(), &Session::changedElsewhere, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+    });
     connect(m_session.get(), &Session::assessmentChanged, this, &MainWindow::updateTitle);
     setPagesSession(m_session.get());
     for (const auto &w : m_session->workspace().warnings())

@@ -1,5 +1,6 @@
 #include "reportdialog.h"
 
+#include "exchangeactions.h"
 #include "messages.h"
 #include "session.h"
 
@@ -129,6 +130,8 @@ QString ReportDialog::askPath(const QString &title, const QString &suffix, const
 
 bool ReportDialog::savePdf(const QString &path)
 {
+    if (!outputAllowed(m_session, this, path, tr("The report was not saved")))
+        return false;
     QProgressDialog progress(tr("Writing the report…"), tr("Cancel"), 0, m_report->pageCount(), this);
     progress.setMinimumDuration(500);
     progress.setWindowModality(Qt::WindowModal);
@@ -148,6 +151,8 @@ bool ReportDialog::savePdf(const QString &path)
 
 bool ReportDialog::saveOdt(const QString &path)
 {
+    if (!outputAllowed(m_session, this, path, tr("The document was not saved")))
+        return false;
     const auto result = report::writeOdt(*m_input, path);
     if (!result.ok) {
         Messages::error(this, tr("The document was not saved"), result.error);
@@ -159,6 +164,8 @@ bool ReportDialog::saveOdt(const QString &path)
 
 bool ReportDialog::saveCsv(const QString &path)
 {
+    if (!outputAllowed(m_session, this, path, tr("The scores were not exported")))
+        return false;
     const auto result = report::writeCsv(m_session.assessment(), m_session.framework(), path);
     if (!result.ok) {
         Messages::error(this, tr("The scores were not exported"), result.error);

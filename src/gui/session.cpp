@@ -59,6 +59,23 @@ enum MergeIds { MergeField = 1, MergeRationale, MergeEvidence, MergeMetric, Merg
 Session::Session(storage::Workspace workspace) : m_workspace(std::move(workspace))
 {
     m_undo.setUndoLimit(500);
+    m_workspace.setRefuseStaleEdits(true);  // an edit after another program's change is refused, not written over it
+    m_watch.setInterval(500);
+    connect(&m_watch, &QTimer::timeout, this, &Session::checkOtherPrograms);
+    m_watch.start();
+}
+
+void Session::checkOtherPrograms()
+{
+    if (!m_workspace.changedByOthers())
+        return;
+    m_workspace.markSeen();  // before re-reading: a change made meanwhile is seen at the next poll
+    m_undo.clear();
+    m_summariesStale = true;
+    emit summariesChanged();
+    reload();
+    emit changedElsewhere(tr("Another program changed this workspace: the screen shows what is stored now, "
+                             "and the undo history was cleared."));
 }
 
 Session::~Session() = default;
@@ -78,6 +95,7 @@ PreparedWorkspace Session::prepare(const std::string &path, std::shared_ptr<cons
         return prepared;
     }
     result->shareFramework(std::move(known));
+    (void)result->verifyIntegrity();  // here, off the GUI thread; a damaged file turns read-only, saying why
     if (auto list = result->listAssessments())
         prepared.summaries = std::move(*list);
     prepared.workspace.emplace(std::move(*result));
@@ -183,6 +201,8 @@ bool Session::run(const std::function<Status()> &step)
     if (!status) {
         emit failed(qs(status.error().toString()));
         reload();  // show what is really stored
+        if (m_workspace.changedByOthers())  // refused over another program's change: re-read it all, soon
+            QTimer::singleShot(0, this, &Session::checkOtherPrograms);
         return false;
     }
     emit saved(tr("Saved"));

@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <functional>
@@ -97,6 +98,7 @@ signals:
     void summariesChanged();              // the list of assessments may have changed
     void saved(const QString &message);   // an edit is on disk
     void failed(const QString &message);  // an edit could not be stored; nothing changed
+    void changedElsewhere(const QString &message);  // another program changed the workspace; re-read
 
 private:
     explicit Session(storage::Workspace workspace);
@@ -104,6 +106,9 @@ private:
     bool run(const std::function<storage::Status()> &step);
     void pushAssessmentStep(const QString &text, std::int64_t id, bool existsNow);
     bool reload();
+    // Polled (every 500 ms): another program's change is re-read, and the undo history (values read before
+    // it) is cleared, so that neither an edit nor an undo is applied over a value this window has not seen.
+    void checkOtherPrograms();
 
     storage::Workspace m_workspace;
     QUndoStack m_undo;
@@ -112,6 +117,7 @@ private:
     std::optional<Assessment> m_assessment;
     std::optional<Assessment> m_previous;
     std::shared_ptr<const Framework> m_framework;
+    QTimer m_watch;
 };
 
 }  // namespace hicm::gui

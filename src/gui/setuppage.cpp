@@ -1,6 +1,7 @@
 #include "setuppage.h"
 
 #include "session.h"
+#include "text.h"
 #include "ui_setuppage.h"
 
 #include <QComboBox>
@@ -65,6 +66,7 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<U
     t->setItemDelegateForColumn(Type, new TypeDelegate(t));
 
     auto field = [this](QLineEdit *edit, storage::AssessmentField f) {
+        edit->setMaxLength(static_cast<int>(kMaxTextCharacters));  // the workspace's limit (text.h)
         connect(edit, &QLineEdit::textEdited, this, [this, f](const QString &text) {
             if (m_session && m_session->hasAssessment())
                 m_session->setField(f, text);
