@@ -1,6 +1,7 @@
 // The assessment commands end to end: a whole small assessment run from the command line, refusals
 // that list the valid choices, usage errors, hostile text, and files that are not workspaces.
 #include "cli_test_support.h"
+#include "text.h"
 #include "cli.h"
 #include "hash.h"
 #include "paths.h"
@@ -213,8 +214,9 @@ TEST_CASE("hostile text round-trips byte for byte through the CLI", "[cli][asses
     TempDir dir("hicm-cli");
     const Cli cli(dir.file("w.hicmws"));
     std::string big;
-    while (big.size() < 100 * 1024)
-        big += "Notes with 'quotes', \"double\", emoji 🏥🧑‍⚕️, RTL مرحبا שלום, controls \x01\x1b[0m\t.\n";
+    const std::string piece = "Notes with 'quotes', \"double\", emoji 🏥🧑‍⚕️, RTL مرحبا שלום, controls \x01\x1b[0m\t.\n";
+    while (hicm::characterCount(big + piece) <= hicm::kMaxTextCharacters)  // as long as a text may be (text.h)
+        big += piece;
     const std::vector<std::string> texts = {
         "'); DROP TABLE assessments;--", "Café — 日本語 🧑‍⚕️ \u202Eevil\u202C", "line one\nline two\r\n\ttabbed \x07\x7f",
         "  spaces kept  ", big};
