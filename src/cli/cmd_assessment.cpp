@@ -129,6 +129,8 @@ void printAssessment(std::ostream &out, const Assessment &a, const Framework &fw
             out << "     " << details << "\n";
         if (!ac.notes.empty())
             out << "     notes: " << ac.notes << "\n";
+        if (ac.carriedFrom && a.previousId)
+            out << "     carried from action " << *ac.carriedFrom << " of assessment " << *a.previousId << "\n";
     }
     if (!a.overrides.empty()) {
         out << "\nOverrides\n";
@@ -175,6 +177,33 @@ void addNew(CLI::App &app, Context &ctx)
         if (!ws)
             return;
         auto id = ws->createAssessment(fields, *bytes);
+        if (!id)
+            return fail(ctx, id.error().toString());
+        ctx.out << *id << "\n";
+        ctx.exitCode = Ok;
+    });
+}
+
+void addReassess(CLI::App &app, Context &ctx)
+{
+    struct Args {
+        std::int64_t previous = 0;
+        std::string date, title;
+    };
+    auto args = std::make_shared<Args>();
+    auto *cmd = app.add_subcommand("reassess", "Start the next assessment of an area from the last one (partners, targets, "
+                                               "weights and open actions carried); prints its id");
+    cmd->add_option("ID", args->previous, "The assessment to reassess")->required();
+    cmd->add_option("--date", args->date, "The workshop's date, YYYY-MM-DD (default: today)");
+    cmd->add_option("--title", args->title, "The new assessment's title (default: the previous one's)");
+    cmd->callback([&ctx, args] {
+        const std::string date = args->date.empty() ? today() : args->date;
+        if (!checkDate(ctx, date, "date"))
+            return;
+        auto ws = openWorkspace(ctx, true);
+        if (!ws)
+            return;
+        auto id = ws->reassess(args->previous, date, args->title);
         if (!id)
             return fail(ctx, id.error().toString());
         ctx.out << *id << "\n";
@@ -274,6 +303,7 @@ void addReadCommands(CLI::App &app, Context &ctx)
 void addAssessmentCommands(CLI::App &app, Context &ctx)
 {
     addNew(app, ctx);
+    addReassess(app, ctx);
     addReadCommands(app, ctx);
     addEditCommands(app, ctx);
 }

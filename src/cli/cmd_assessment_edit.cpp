@@ -154,10 +154,17 @@ void addMetric(CLI::App &app, Context &ctx)
         const Feature *f = findFeature(ctx, *o.framework, *feature);
         if (!f)
             return false;
-        if (!f->metric(m->metricId)) {
+        if (!f->metric(m->metricId) && !isOwnMetricId(f->id, m->metricId)) {
             fail(ctx, "unknown metric \"" + m->metricId + "\" for feature " + f->id + " (its metrics are: " +
-                          storage::metricList(*f) + ")");
+                          storage::metricList(*f) + "; the room's own are " + ownMetricId(f->id, 1) + ", " +
+                          ownMetricId(f->id, 2) + " …, with --name)");
             return false;
+        }
+        if (isOwnMetricId(f->id, m->metricId) && m->name.empty()) {  // keep the name it has
+            for (const auto &fa : o.assessment.features)
+                for (const auto &v : fa.metrics)
+                    if (fa.featureId == f->id && v.metricId == m->metricId)
+                        m->name = v.name;
         }
         return check(ctx, o.ws.setMetric(o.assessment.id, *feature, *m));
     });
@@ -167,6 +174,7 @@ void addMetric(CLI::App &app, Context &ctx)
     cmd->add_option("--unit", m->unit, "Its unit, e.g. \"days\"");
     cmd->add_option("--period", m->period, "The period it covers, e.g. 2024-25");
     cmd->add_option("--source", m->source, "Where it comes from");
+    cmd->add_option("--name", m->name, "The name of the room's own metric (METRIC_ID B6.own1 …)");
 }
 
 void addAction(CLI::App &app, Context &ctx)
@@ -236,7 +244,7 @@ void addAction(CLI::App &app, Context &ctx)
     args->featureOpt = cmd->add_option("--feature", args->feature, "The feature it improves, e.g. B6");
     args->ownerOpt = cmd->add_option("--owner", args->owner, "Who owns it");
     args->dueOpt = cmd->add_option("--due", args->due, "Due date, YYYY-MM-DD");
-    cmd->add_option("--status", args->status, "not-started, in-progress or done");
+    cmd->add_option("--status", args->status, "not-started, in-progress, done or dropped");
     args->textOpt = cmd->add_option("--text", args->text, "With --set: the new text")->needs(args->setOpt);
     args->notesOpt = cmd->add_option("--notes", args->notes, "Notes");
     add->excludes(args->setOpt)->excludes(args->removeOpt);
@@ -302,11 +310,15 @@ void addPlanOverrideEdit(CLI::App &app, Context &ctx)
         }
         if (!e->date.empty() && !checkDate(ctx, e->date, "date"))
             return false;
+        // Reopening comes first and finalising last, so that the other fields of the same command are
+        // changed while the assessment is a draft.
+        if (status == AssessmentStatus::Draft && !check(ctx, o.ws.setStatus(id, *status)))
+            return false;
         for (const auto &[field, value] : {std::pair{F::Area, &e->area}, std::pair{F::Title, &e->title},
                                            std::pair{F::Date, &e->date}, std::pair{F::Facilitator, &e->facilitator}})
             if (!value->empty() && !check(ctx, o.ws.setAssessmentField(id, field, *value)))
                 return false;
-        if (status && !check(ctx, o.ws.setStatus(id, *status)))
+        if (status == AssessmentStatus::Final && !check(ctx, o.ws.setStatus(id, *status)))
             return false;
         if (!e->previous.empty()) {
             std::optional<std::int64_t> previous;

@@ -24,7 +24,14 @@ bool check(Context &ctx, const storage::Status &status)
 {
     if (status)
         return true;
-    fail(ctx, status.error().toString());
+    std::string message = status.error().toString();
+    if (status.error().kind == storage::StorageError::Kind::Final) {
+        // "… assessment 7 is final …": say how to reopen it.
+        const auto at = message.find("assessment ");
+        const std::string id = at == std::string::npos ? "ID" : message.substr(at + 11, message.find(' ', at + 11) - at - 11);
+        message += "\nTo reopen it for editing: hicm-assess-cli edit " + id + " --status draft";
+    }
+    fail(ctx, message);
     return false;
 }
 
@@ -119,7 +126,7 @@ std::optional<ActionStatus> parseActionStatusArg(Context &ctx, const std::string
 {
     if (auto s = parseActionStatus(text))
         return s;
-    fail(ctx, "unknown action status \"" + text + "\" (statuses are: not-started, in-progress, done)");
+    fail(ctx, "unknown action status \"" + text + "\" (statuses are: not-started, in-progress, done, dropped)");
     return std::nullopt;
 }
 

@@ -39,10 +39,14 @@ constexpr std::array<std::pair<Confidence, const char *>, 4> kConfidence{
     {{Confidence::Unset, ""}, {Confidence::Low, "low"}, {Confidence::Medium, "medium"}, {Confidence::High, "high"}}};
 constexpr std::array<std::pair<AssessmentStatus, const char *>, 2> kStatus{
     {{AssessmentStatus::Draft, "draft"}, {AssessmentStatus::Final, "final"}}};
-constexpr std::array<std::pair<ActionStatus, const char *>, 3> kActionStatus{
-    {{ActionStatus::NotStarted, "not-started"}, {ActionStatus::InProgress, "in-progress"}, {ActionStatus::Done, "done"}}};
-constexpr std::array<std::pair<ActionStatus, const char *>, 3> kActionStatusLabel{
-    {{ActionStatus::NotStarted, "Not started"}, {ActionStatus::InProgress, "In progress"}, {ActionStatus::Done, "Done"}}};
+constexpr std::array<std::pair<ActionStatus, const char *>, 4> kActionStatus{{{ActionStatus::NotStarted, "not-started"},
+                                                                           {ActionStatus::InProgress, "in-progress"},
+                                                                           {ActionStatus::Done, "done"},
+                                                                           {ActionStatus::Dropped, "dropped"}}};
+constexpr std::array<std::pair<ActionStatus, const char *>, 4> kActionStatusLabel{{{ActionStatus::NotStarted, "Not started"},
+                                                                                {ActionStatus::InProgress, "In progress"},
+                                                                                {ActionStatus::Done, "Done"},
+                                                                                {ActionStatus::Dropped, "Dropped"}}};
 constexpr std::array<std::pair<OrgType, const char *>, 8> kOrgType{{{OrgType::Icb, "icb"},
                                                                     {OrgType::NhsTrust, "nhs-trust"},
                                                                     {OrgType::LocalAuthority, "local-authority"},
@@ -113,6 +117,29 @@ std::vector<OrgType> allOrgTypes()
     for (const auto &[value, name] : kOrgType)
         out.push_back(value);
     return out;
+}
+
+std::vector<ActionStatus> allActionStatuses()
+{
+    std::vector<ActionStatus> out;
+    for (const auto &[value, name] : kActionStatus)
+        out.push_back(value);
+    return out;
+}
+
+std::string ownMetricId(const std::string &featureId, int n)
+{
+    return featureId + ".own" + std::to_string(n);
+}
+
+bool isOwnMetricId(const std::string &featureId, const std::string &metricId)
+{
+    const std::string prefix = featureId + ".own";
+    if (metricId.size() <= prefix.size() || metricId.compare(0, prefix.size(), prefix) != 0 || metricId.size() > prefix.size() + 4)
+        return false;
+    return std::all_of(metricId.begin() + static_cast<std::ptrdiff_t>(prefix.size()), metricId.end(),
+                       [](char c) { return c >= '0' && c <= '9'; }) &&
+           metricId[prefix.size()] != '0';
 }
 
 const PartnerLevel *FeatureAssessment::partnerLevel(const std::string &partner) const

@@ -11,7 +11,7 @@ namespace hicm {
 
 enum class Confidence { Unset, Low, Medium, High };
 enum class AssessmentStatus { Draft, Final };
-enum class ActionStatus { NotStarted, InProgress, Done };
+enum class ActionStatus { NotStarted, InProgress, Done, Dropped };
 enum class OrgType { Icb, NhsTrust, LocalAuthority, CareProvider, Vcfse, PrimaryCare, LivedExperience, Other };
 enum class OverrideKind { Pin, Exclude };
 
@@ -30,6 +30,7 @@ std::optional<ActionStatus> parseActionStatus(const std::string &s);
 std::optional<OrgType> parseOrgType(const std::string &s);  // accepts names and labels, any case
 std::optional<OverrideKind> parseOverrideKind(const std::string &s);
 std::vector<OrgType> allOrgTypes();
+std::vector<ActionStatus> allActionStatuses();
 
 struct Partner {
     std::int64_t id = 0;       // storage id; 0 before it is stored
@@ -46,16 +47,20 @@ struct PartnerLevel {
 };
 
 struct MetricValue {
-    std::string metricId;  // a framework "data to use" id, e.g. "B1.M3"
+    std::string metricId;  // a framework "data to use" id, e.g. "B1.M3", or the room's own: "B6.own1"
     std::string value;
     std::string unit;
     std::string period;
     std::string source;
+    std::string name;  // the room's own metric's name (empty for the framework's listed ones)
 };
 
 // A metric value in one line, as the change log and the merge view show it:
 // "120 per month; period: 2023-24; source: SUS".
 std::string metricValueText(const MetricValue &m);
+// The id of the room's own metric number `n` (1, 2 …) for a feature: "B6.own1"; and whether an id is one.
+std::string ownMetricId(const std::string &featureId, int n);
+bool isOwnMetricId(const std::string &featureId, const std::string &metricId);
 
 struct FeatureAssessment {
     std::string featureId;  // e.g. "B3"
@@ -81,6 +86,12 @@ struct Action {
     std::string due;  // YYYY-MM-DD or empty
     ActionStatus status = ActionStatus::NotStarted;
     std::string notes;
+    // When the action was carried into a reassessment: the id of the action it continues in the
+    // assessment this one reassesses (Assessment::previousId). Not part of exchange files.
+    std::optional<std::int64_t> carriedFrom;
+
+    // Not started or in progress: carried into the next assessment.
+    bool open() const { return status == ActionStatus::NotStarted || status == ActionStatus::InProgress; }
 };
 
 // A facilitator's decision beside the prioritisation engine's result: pin a change first, or exclude one.

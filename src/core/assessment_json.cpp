@@ -33,8 +33,12 @@ json assessmentToJson(const Assessment &a)
         for (const auto &pl : f.partnerLevels)
             levels.push_back({{"partner", pl.partner}, {"level", pl.level}, {"note", pl.note}});
         json metrics = json::array();
-        for (const auto &m : f.metrics)
-            metrics.push_back({{"id", m.metricId}, {"value", m.value}, {"unit", m.unit}, {"period", m.period}, {"source", m.source}});
+        for (const auto &m : f.metrics) {
+            json metric{{"id", m.metricId}, {"value", m.value}, {"unit", m.unit}, {"period", m.period}, {"source", m.source}};
+            if (!m.name.empty())
+                metric["name"] = m.name;
+            metrics.push_back(std::move(metric));
+        }
         features.push_back({{"id", f.featureId},
                             {"partner_levels", levels},
                             {"agreed_level", optionalInt(f.agreedLevel)},
@@ -57,6 +61,9 @@ json assessmentToJson(const Assessment &a)
                            {"due", emptyAsNull(ac.due)},
                            {"status", toString(ac.status)},
                            {"notes", ac.notes}});
+    for (std::size_t i = 0; i < a.actions.size(); ++i)  // only on a carried action
+        if (a.actions[i].carriedFrom)
+            actions[i]["carried_from"] = *a.actions[i].carriedFrom;
 
     json overrides = json::array();
     for (const auto &o : a.overrides)
@@ -201,8 +208,14 @@ void readFeature(FieldReader &r, const json &fj, const std::string &fp, FeatureA
     r.array(fj, fp, "metrics", [&](const json &e, const std::string &p) {
         if (!r.object(e, p))
             return;
-        f.metrics.push_back({r.str(e, p, "id", true), r.str(e, p, "value"), r.str(e, p, "unit"), r.str(e, p, "period"),
-                             r.str(e, p, "source")});
+        MetricValue m;
+        m.metricId = r.str(e, p, "id", true);
+        m.name = r.str(e, p, "name");
+        m.value = r.str(e, p, "value");
+        m.unit = r.str(e, p, "unit");
+        m.period = r.str(e, p, "period");
+        m.source = r.str(e, p, "source");
+        f.metrics.push_back(std::move(m));
     });
     r.array(fj, fp, "planned_actions", [&](const json &e, const std::string &p) {
         if (!e.is_string())
@@ -269,8 +282,9 @@ std::optional<Assessment> assessmentFromJson(const json &j, const std::string &f
         ac.owner = r.str(e, p, "owner");
         ac.due = r.str(e, p, "due");
         ac.status = r.enumValue(e, p, "status", parseActionStatus, ActionStatus::NotStarted,
-                                "not-started, in-progress, done");
+                                "not-started, in-progress, done, dropped");
         ac.notes = r.str(e, p, "notes");
+        ac.carriedFrom = r.integer(e, p, "carried_from");
         a.actions.push_back(std::move(ac));
     });
     r.array(j, pointer, "overrides", [&](const json &e, const std::string &p) {
@@ -333,10 +347,17 @@ bool checkAssessmentAgainstFramework(const Assessment &a, const Framework &fw, c
             fail(fp + "/agreed_level", "level " + std::to_string(*f.agreedLevel) + " is not on the scale (" + scale + ")");
         if (f.targetLevel && !levelOk(*f.targetLevel))
             fail(fp + "/target_level", "level " + std::to_string(*f.targetLevel) + " is not on the scale (" + scale + ")");
-        for (std::size_t j = 0; j < f.metrics.size(); ++j)
-            if (!feature->metric(f.metrics[j].metricId))
-                fail(fp + "/metrics/" + std::to_string(j) + "/id",
-                     "\"" + f.metrics[j].metricId + "\" is not a data item of " + f.featureId);
+        for (std::size_t j = 0; j < f.metrics.size(); ++j) {
+            const MetricValue &m = f.metrics[j];
+            const std::string mp = fp + "/metrics/" + std::to_string(j);
+            if (isOwnMetricId(f.featureId, m.metricId)) {
+                if (m.name.find_first_not_of(" \t\r\n") == std::string::npos)
+                    fail(mp + "/name", "the room's own metric \"" + m.metricId + "\" needs a name");
+            } else if (!feature->metric(m.metricId)) {
+                fail(mp + "/id", "\"" + m.metricId + "\" is not a data item of " + f.featureId + " (nor the room's own, " +
+                                     ownMetricId(f.featureId, 1) + " …)");
+            }
+        }
         for (std::size_t j = 0; j < f.plannedActions.size(); ++j)
             if (!feature->action(f.plannedActions[j]))
                 fail(fp + "/planned_actions/" + std::to_string(j),

@@ -18,6 +18,7 @@ struct StorageError {
         NotFound,       // no such assessment, partner, action …
         InvalidInput,   // an unknown feature, level, metric; a duplicate partner …
         Io,             // the file or its folder cannot be read or written
+        Final,          // the assessment is final: locked against edits until it is reopened
     };
     Kind kind = Kind::Io;
     std::string file;     // the workspace's path as given

@@ -83,7 +83,7 @@ std::string levelText(const std::optional<int> &level)
     return level ? std::to_string(*level) : std::string();
 }
 
-Status Workspace::Impl::write(std::int64_t assessmentId, const std::function<void(WriteTxn &)> &body)
+Status Workspace::Impl::write(std::int64_t assessmentId, const std::function<void(WriteTxn &)> &body, bool evenIfFinal)
 {
     if (readOnly)
         return error(StorageError::Kind::ReadOnly,
@@ -95,6 +95,13 @@ Status Workspace::Impl::write(std::int64_t assessmentId, const std::function<voi
             SQLite::Transaction transaction(*db, SQLite::TransactionBehavior::IMMEDIATE);
             refuseIfChangedByOthers();
             WriteTxn txn(*this, assessmentId, nowUtc());
+            if (assessmentId != 0 && !evenIfFinal) {
+                SQLite::Statement q(*db, "SELECT status FROM assessments WHERE id = ?");
+                q.bind(1, assessmentId);
+                if (q.executeStep() && q.getColumn(0).getString() == toString(AssessmentStatus::Final))
+                    refuse(StorageError::Kind::Final, "assessment " + std::to_string(assessmentId) +
+                                                          " is final and locked against changes; reopen it for editing first");
+            }
             body(txn);
             advanceSeal(*db, path);
             // Writes to a file moved or deleted while open still succeed through the open handle (WAL),

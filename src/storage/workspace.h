@@ -21,7 +21,7 @@ namespace hicm::storage {
 
 // The schema this version writes. Older workspaces are migrated forward (after a backup) when opened
 // for writing; newer ones are refused.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 // PRAGMA application_id of every workspace: "HICM" in ASCII.
 constexpr std::int32_t kApplicationId = 0x4849434D;
 
@@ -129,6 +129,10 @@ public:
     // for a reassessment or an imported file (keepIds false: new ids), or to undo a deletion (keepIds
     // true: the same assessment, partner and action ids come back; refused if the id is taken).
     Result<std::int64_t> insertAssessment(const Assessment &assessment, const std::string &frameworkJson, bool keepIds);
+    // The next assessment of `previousId`'s area (core planReassessment: partners, targets, weights and
+    // every open action carried, levels afresh), scored against the same framework edition; `title` empty
+    // keeps the previous title. One transaction; returns the new id.
+    Result<std::int64_t> reassess(std::int64_t previousId, const std::string &date, const std::string &title = {});
     // Undo of removePartner / removeAction: the partner (with its id and its levels per feature) or the
     // action (with its id) comes back.
     Status restorePartner(std::int64_t id, const Partner &partner,

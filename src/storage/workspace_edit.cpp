@@ -230,7 +230,7 @@ Status Workspace::setStatus(std::int64_t id, AssessmentStatus status)
         up.bind(2, id);
         up.exec();
         t.log("status", old, toString(status));
-    });
+    }, true);
 }
 
 Status Workspace::setPreviousId(std::int64_t id, std::optional<std::int64_t> previousId)
@@ -271,7 +271,7 @@ Status Workspace::deleteAssessment(std::int64_t id)
         SQLite::Statement del(t.db(), "DELETE FROM assessments WHERE id = ?");
         del.bind(1, id);
         del.exec();
-    });
+    }, true);
 }
 
 Result<std::int64_t> Workspace::addPartner(std::int64_t id, const Partner &partner)

@@ -45,7 +45,9 @@ struct Workspace::Impl {
 
     // Runs `body` in a BEGIN IMMEDIATE transaction on assessment `assessmentId` and commits it, retrying
     // when another program holds the lock. A Refusal or SQLite error rolls everything back.
-    Status write(std::int64_t assessmentId, const std::function<void(WriteTxn &)> &body);
+    // An assessment whose status is final refuses every edit (Kind::Final) unless `evenIfFinal` (changing
+    // the status itself, deleting the assessment).
+    Status write(std::int64_t assessmentId, const std::function<void(WriteTxn &)> &body, bool evenIfFinal = false);
     // Before the first write: the full PRAGMA integrity_check, once; a damaged file becomes read-only.
     std::optional<StorageError> verifyIntegrityOnce();
     std::int64_t dataVersion();

@@ -2,6 +2,7 @@
 // reassessment, and importing an exchange file. Each is one transaction: all of it, or nothing.
 #include "assessment_json.h"
 #include "framework_loader.h"
+#include "reassessment.h"
 #include "workspace_impl.h"
 
 namespace hicm::storage {
@@ -47,9 +48,9 @@ void insertPartnerLevel(WriteTxn &t, std::int64_t partnerId, const std::string &
 void insertActionRow(WriteTxn &t, const Action &a, bool keepId)
 {
     SQLite::Statement ins(t.db(), keepId ? "INSERT INTO actions (id, assessment_id, text, change_id, feature_id, owner, due, "
-                                           "status, notes) VALUES (?9, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                                           "status, notes, carried_from) VALUES (?9, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10)"
                                          : "INSERT INTO actions (assessment_id, text, change_id, feature_id, owner, due, "
-                                           "status, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                                           "status, notes, carried_from) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10)");
     ins.bind(1, t.assessmentId());
     ins.bind(2, a.text);
     ins.bind(3, a.change);
@@ -60,6 +61,10 @@ void insertActionRow(WriteTxn &t, const Action &a, bool keepId)
     ins.bind(8, a.notes);
     if (keepId)
         ins.bind(9, a.id);
+    if (a.carriedFrom)
+        ins.bind(10, *a.carriedFrom);
+    else
+        ins.bind(10);
     ins.exec();
 }
 
@@ -80,7 +85,7 @@ void insertFeature(WriteTxn &t, const FeatureAssessment &f, const std::map<std::
         insertPartnerLevel(t, partnerIds.at(pl.partner), f.featureId, pl);
     for (const auto &m : f.metrics) {
         SQLite::Statement mi(t.db(), "INSERT INTO metric_values (assessment_id, feature_id, metric_id, value, unit, period, "
-                                     "source) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                                     "source, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         mi.bind(1, t.assessmentId());
         mi.bind(2, f.featureId);
         mi.bind(3, m.metricId);
@@ -88,6 +93,7 @@ void insertFeature(WriteTxn &t, const FeatureAssessment &f, const std::map<std::
         mi.bind(5, m.unit);
         mi.bind(6, m.period);
         mi.bind(7, m.source);
+        mi.bind(8, m.name);
         mi.exec();
     }
     for (const auto &a : f.plannedActions) {
@@ -100,6 +106,17 @@ void insertFeature(WriteTxn &t, const FeatureAssessment &f, const std::map<std::
 }
 
 }  // namespace
+
+Result<std::int64_t> Workspace::reassess(std::int64_t previousId, const std::string &date, const std::string &title)
+{
+    auto previous = loadAssessment(previousId);
+    if (!previous)
+        return previous.error();
+    auto json = frameworkJson(previousId);
+    if (!json)
+        return json.error();
+    return insertAssessment(planReassessment(*previous, date, title), *json, false);
+}
 
 Result<std::int64_t> Workspace::insertAssessment(const Assessment &a, const std::string &frameworkJson, bool keepIds)
 {
@@ -163,8 +180,19 @@ Result<std::int64_t> Workspace::insertAssessment(const Assessment &a, const std:
         }
         for (const auto &f : a.features)
             insertFeature(t, f, partnerIds);
-        for (const auto &ac : a.actions)
-            insertActionRow(t, ac, keepIds && ac.id > 0);
+        for (const auto &ac : a.actions) {
+            // An action continues one of the previous assessment's, or none: a link to anything else (an
+            // id from another laptop's workspace, in an imported file) is not kept.
+            Action row = ac;
+            if (row.carriedFrom) {
+                SQLite::Statement from(t.db(), "SELECT 1 FROM actions WHERE id = ? AND assessment_id = ?");
+                from.bind(1, *row.carriedFrom);
+                from.bind(2, previousExists ? *a.previousId : std::int64_t{-1});
+                if (!from.executeStep())
+                    row.carriedFrom.reset();
+            }
+            insertActionRow(t, row, keepIds && ac.id > 0);
+        }
         for (const auto &o : a.overrides) {
             SQLite::Statement oi(t.db(), "INSERT INTO overrides (assessment_id, change_id, kind, reason) VALUES (?, ?, ?, ?)");
             oi.bind(1, newId);

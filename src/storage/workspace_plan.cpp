@@ -98,9 +98,15 @@ Status Workspace::setMetric(std::int64_t id, const std::string &featureId, const
 {
     return d->write(id, [&](WriteTxn &t) {
         const Feature &f = t.feature(featureId);
-        if (!f.metric(metric.metricId))
+        const bool own = isOwnMetricId(featureId, metric.metricId);
+        if (!own && !f.metric(metric.metricId))
             refuse(Kind::InvalidInput, "unknown metric \"" + metric.metricId + "\" for feature " + featureId +
-                                           " (its metrics are: " + metricList(f) + ")");
+                                           " (its metrics are: " + metricList(f) + "; the room's own are " +
+                                           ownMetricId(featureId, 1) + ", " + ownMetricId(featureId, 2) + " …, with a name)");
+        if (own && !hasText(metric.name))
+            refuse(Kind::InvalidInput, "the room's own metric " + metric.metricId + " needs a name");
+        if (!own && !metric.name.empty())
+            refuse(Kind::InvalidInput, "metric " + metric.metricId + " is the framework's: its name is the framework's own");
         SQLite::Statement q(t.db(), "SELECT value, unit, period, source FROM metric_values "
                                     "WHERE assessment_id = ? AND metric_id = ?");
         q.bind(1, id);
@@ -110,10 +116,14 @@ Status Workspace::setMetric(std::int64_t id, const std::string &featureId, const
             from = metricValueText({metric.metricId, q.getColumn(0).getString(), q.getColumn(1).getString(),
                                q.getColumn(2).getString(), q.getColumn(3).getString()});
         q.reset();
+        SQLite::Statement qn(t.db(), "SELECT name FROM metric_values WHERE assessment_id = ? AND metric_id = ?");
+        qn.bind(1, id);
+        qn.bind(2, metric.metricId);
+        const std::string oldName = qn.executeStep() ? qn.getColumn(0).getString() : std::string();
         SQLite::Statement up(t.db(), "INSERT INTO metric_values (assessment_id, feature_id, metric_id, value, unit, period, "
-                                     "source) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, metric_id) DO "
+                                     "source, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, metric_id) DO "
                                      "UPDATE SET value = excluded.value, unit = excluded.unit, period = excluded.period, "
-                                     "source = excluded.source");
+                                     "source = excluded.source, name = excluded.name");
         up.bind(1, id);
         up.bind(2, featureId);
         up.bind(3, metric.metricId);
@@ -121,7 +131,10 @@ Status Workspace::setMetric(std::int64_t id, const std::string &featureId, const
         up.bind(5, metric.unit);
         up.bind(6, metric.period);
         up.bind(7, metric.source);
+        up.bind(8, metric.name);
         up.exec();
+        if (oldName != metric.name)
+            t.log("metric " + metric.metricId + " name", oldName, metric.name);
         if (from != metricValueText(metric))
             t.log("metric " + metric.metricId, from, metricValueText(metric));
     });

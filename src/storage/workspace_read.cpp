@@ -56,14 +56,14 @@ void readFeatures(SQLite::Database &db, const Framework &fw, Assessment &a)
         featureFor(levels.getColumn(0).getString())
             .partnerLevels.push_back(
                 {levels.getColumn(1).getString(), levels.getColumn(2).getInt(), levels.getColumn(3).getString()});
-    SQLite::Statement metrics(db, "SELECT feature_id, metric_id, value, unit, period, source FROM metric_values "
+    SQLite::Statement metrics(db, "SELECT feature_id, metric_id, value, unit, period, source, name FROM metric_values "
                                   "WHERE assessment_id = ? ORDER BY rowid");
     metrics.bind(1, a.id);
     while (metrics.executeStep())
         featureFor(metrics.getColumn(0).getString())
             .metrics.push_back({metrics.getColumn(1).getString(), metrics.getColumn(2).getString(),
                                 metrics.getColumn(3).getString(), metrics.getColumn(4).getString(),
-                                metrics.getColumn(5).getString()});
+                                metrics.getColumn(5).getString(), metrics.getColumn(6).getString()});
     SQLite::Statement planned(db, "SELECT feature_id, action_id FROM planned_actions WHERE assessment_id = ? "
                                   "ORDER BY rowid");
     planned.bind(1, a.id);
@@ -118,7 +118,7 @@ Result<Assessment> Workspace::loadAssessment(std::int64_t id)
                                   partners.getColumn(3).getString()});
         readFeatures(*d->db, *fw, a);
 
-        SQLite::Statement actions(*d->db, "SELECT id, text, change_id, feature_id, owner, due, status, notes "
+        SQLite::Statement actions(*d->db, "SELECT id, text, change_id, feature_id, owner, due, status, notes, carried_from "
                                           "FROM actions WHERE assessment_id = ? ORDER BY id");
         actions.bind(1, id);
         while (actions.executeStep()) {
@@ -131,6 +131,8 @@ Result<Assessment> Workspace::loadAssessment(std::int64_t id)
             act.due = actions.getColumn(5).getString();
             act.status = parseActionStatus(actions.getColumn(6).getString()).value_or(ActionStatus::NotStarted);
             act.notes = actions.getColumn(7).getString();
+            if (!actions.getColumn(8).isNull())
+                act.carriedFrom = actions.getColumn(8).getInt64();
             a.actions.push_back(std::move(act));
         }
         SQLite::Statement overrides(*d->db, "SELECT change_id, kind, reason FROM overrides WHERE assessment_id = ?");

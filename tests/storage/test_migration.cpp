@@ -93,7 +93,9 @@ TEST_CASE("a first-schema (v1) workspace is migrated with every value kept, afte
     checkFixtureData(*a);
     CHECK(ws.loadAssessment(2)->feature("B3")->evidence == "Café notes — ünïcödé ✓");
     CHECK(ws.changeLog(1)->size() == 3);
-    // The new parts work on migrated data.
+    // The new parts work on migrated data. Assessment 1 is final: locked until it is reopened.
+    CHECK(ws.setOverride(1, {"A", OverrideKind::Exclude, "not this year"}).error().kind == StorageError::Kind::Final);
+    requireOk(ws.setStatus(1, AssessmentStatus::Draft));
     requireOk(ws.setOverride(1, {"A", OverrideKind::Exclude, "not this year"}));
     requireOk(ws.setPreviousId(2, 1));
     CHECK(ws.loadAssessment(2)->previousId == 1);

@@ -63,7 +63,7 @@ TEST_CASE("fuzz regressions: a number too large for a double is a clear JSON pro
     const auto result = parseFramework("{\"format\": 1, \"levels\": [1e999]}", "big.json");
     REQUIRE_FALSE(result.ok());
     REQUIRE(result.problems.size() == 1);
-    CHECK(result.problems.front().toString() == "big.json: not valid JSON: number overflow parsing '1e999'");
+    CHECK(result.problems.front().toString() == "big.json:1:26: not valid JSON: number overflow parsing '1e999' (a number must fit in a double)");
 }
 
 TEST_CASE("fuzz regressions: assessment JSON crash inputs are read or refused cleanly", "[fuzz][assessment]")

@@ -109,6 +109,34 @@ CREATE TABLE overrides (
 );
 )SQL";
 
+// Version 3: an action can be dropped, and remembers the action it was carried from at a reassessment;
+// the room's own metrics have a name. (The actions table is rebuilt for its new status rule; its ids and
+// its AUTOINCREMENT counter are kept.)
+constexpr const char *kV3 = R"SQL(
+CREATE TABLE actions_v3 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+  text TEXT NOT NULL,
+  change_id TEXT NOT NULL DEFAULT '',
+  feature_id TEXT NOT NULL DEFAULT '',
+  owner TEXT NOT NULL DEFAULT '',
+  due TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'not-started' CHECK (status IN ('not-started', 'in-progress', 'done', 'dropped')),
+  notes TEXT NOT NULL DEFAULT '',
+  carried_from INTEGER
+);
+INSERT INTO actions_v3 (id, assessment_id, text, change_id, feature_id, owner, due, status, notes)
+  SELECT id, assessment_id, text, change_id, feature_id, owner, due, status, notes FROM actions;
+INSERT INTO sqlite_sequence (name, seq) SELECT 'actions_v3', 0 WHERE NOT EXISTS
+  (SELECT 1 FROM sqlite_sequence WHERE name = 'actions_v3');
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'actions'), 0))
+  WHERE name = 'actions_v3';
+DROP TABLE actions;
+ALTER TABLE actions_v3 RENAME TO actions;
+CREATE INDEX actions_by_assessment ON actions(assessment_id);
+ALTER TABLE metric_values ADD COLUMN name TEXT NOT NULL DEFAULT '';
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration> &migrations()
@@ -116,6 +144,7 @@ const std::vector<Migration> &migrations()
     static const std::vector<Migration> steps{
         {1, "first schema", kV1},
         {2, "previous assessment and overrides", kV2},
+        {3, "dropped and carried actions, the room's own metrics", kV3},
     };
     return steps;
 }
