@@ -34,6 +34,20 @@ void NewAssessmentDialog::setFields(const QString &area, const QString &title, c
     m_ui->facilitator->setText(facilitator);
 }
 
+void NewAssessmentDialog::setForReassessment(const QString &area, const QString &facilitator)
+{
+    setWindowTitle(tr("Reassess %1").arg(area));
+    m_ui->intro->setText(tr("A new assessment of %1: the partners, targets, importance and every open action are carried "
+                            "over; the levels start afresh. Give it its own title and date.")
+                             .arg(area));
+    m_ui->area->setText(area);
+    m_ui->area->setReadOnly(true);
+    m_ui->title->clear();
+    m_ui->title->setPlaceholderText(tr("e.g. Reassessment %1").arg(QDate::currentDate().year()));
+    m_ui->facilitator->setText(facilitator);
+    m_ui->title->setFocus(Qt::OtherFocusReason);
+}
+
 storage::NewAssessment NewAssessmentDialog::fields() const
 {
     storage::NewAssessment f;
@@ -46,6 +60,7 @@ storage::NewAssessment NewAssessmentDialog::fields() const
 
 void NewAssessmentDialog::accept()
 {
+    m_ui->date->interpretText();  // a year typed and not yet committed counts
     if (m_ui->area->text().trimmed().isEmpty()) {
         m_ui->area->setFocus();
         return;

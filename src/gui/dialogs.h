@@ -24,6 +24,8 @@ public:
     ~NewAssessmentDialog() override;
     storage::NewAssessment fields() const;
     void setFields(const QString &area, const QString &title, const QString &facilitator);
+    // As the Reassess dialog: the area is the previous one's (not editable); a new title and date.
+    void setForReassessment(const QString &area, const QString &facilitator);
     void accept() override;  // refuses an empty area
 
 private:

@@ -10,6 +10,8 @@
 #include <QFileDialog>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 
 #include <memory>
@@ -25,10 +27,24 @@ QString tr(const char *text)
 
 const char *kFilter = QT_TRANSLATE_NOOP("Exchange", "HICM Assess exchange files (*.hicm.json);;All files (*)");
 
+// The folder exchange files were last picked from or saved to (QSettings), the documents folder at first.
+QString exchangeFolder()
+{
+    return QSettings().value(QStringLiteral("exchange/folder"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+        .toString();
+}
+
+void rememberExchangeFolder(const QString &file)
+{
+    QSettings().setValue(QStringLiteral("exchange/folder"), QFileInfo(file).absolutePath());
+}
+
 QString pickFile(QWidget *parent, const QString &title)
 {
-    return QFileDialog::getOpenFileName(
-        parent, title, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), tr(kFilter));
+    const QString path = QFileDialog::getOpenFileName(parent, title, exchangeFolder(), tr(kFilter));
+    if (!path.isEmpty())
+        rememberExchangeFolder(path);
+    return path;
 }
 
 // Reads and checks a file; shows every problem and returns nullopt when there is any.
@@ -68,11 +84,11 @@ bool exportOpenAssessment(Session &session, QWidget *parent, const QString &give
         QString name = QString::fromStdString(a.area + (a.date.empty() ? "" : " " + a.date)).simplified();
         name.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]")), QStringLiteral("_"));
         path = QFileDialog::getSaveFileName(parent, tr("Export assessment"),
-                                            QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
-                                                QStringLiteral("/") + name + QString::fromLatin1(kExchangeSuffix),
+                                            exchangeFolder() + QStringLiteral("/") + name + QString::fromLatin1(kExchangeSuffix),
                                             tr(kFilter));
         if (path.isEmpty())
             return false;
+        rememberExchangeFolder(path);
     }
     if (!outputAllowed(session, parent, path, tr("Export assessment")))
         return false;

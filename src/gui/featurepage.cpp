@@ -14,9 +14,9 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -47,15 +47,9 @@ FeaturePage::FeaturePage(Session *session, const Feature &feature, QWidget *pare
     setObjectName(qs("feature-" + feature.id));
     setAccessibleName(tr("Feature %1, %2").arg(qs(feature.id), qs(feature.title.text)));
     build(feature);
-    // 1, 2, 3 … record a level for the selected row; 0 or Delete clears it. Text fields keep their digits.
-    for (const auto &l : feature.levels) {
-        auto *key = new QShortcut(QKeySequence(QString::number(l.level)), this);
-        key->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(key, &QShortcut::activated, this, [this, level = l.level] { recordLevel(level); });
-    }
-    auto *clear = new QShortcut(QKeySequence(Qt::Key_0), this);
-    clear->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(clear, &QShortcut::activated, this, [this] { recordLevel(0); });
+    // 1, 2, 3 … record a level for the selected row, and 0 or Delete clears it, only while the partner grid
+    // itself has the focus (eventFilter): a digit typed anywhere else is that editor's text, never a level.
+    m_grid->installEventFilter(this);
     refresh();
 }
 
@@ -83,6 +77,8 @@ void FeaturePage::build(const Feature &feature)
     layout->addWidget(m_previous);
     layout->addWidget(buildLevels(feature));
     layout->addWidget(buildAgreement());
+    if (QWidget *examples = buildMetricFramework(feature))
+        layout->addWidget(examples);
     layout->addWidget(buildEvidence(feature));
     layout->addWidget(buildActions(feature));
     layout->addStretch(1);
@@ -113,13 +109,14 @@ QWidget *FeaturePage::buildAgreement()
     row->setContentsMargins(0, 0, 0, 0);
 
     auto *left = new QVBoxLayout;
-    m_grid = new QTableWidget(0, 2, box);
+    m_grid = new QTableWidget(0, 3, box);
     m_grid->setObjectName(QStringLiteral("partnerGrid"));
     m_grid->setAccessibleName(tr("Partner levels for %1").arg(qs(m_featureId)));
     m_grid->setAccessibleDescription(tr("Select a partner, or the agreed row, and press 1, 2 or 3 to record a level"));
-    m_grid->setHorizontalHeaderLabels({tr("Partner"), tr("Level")});
+    m_grid->setHorizontalHeaderLabels({tr("Partner"), tr("Level"), tr("Partner's note")});
     m_grid->verticalHeader()->hide();
     m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_grid->setWordWrap(false);
     m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_grid->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -192,6 +189,41 @@ QWidget *FeaturePage::buildAgreement()
     return box;
 }
 
+QWidget *FeaturePage::buildMetricFramework(const Feature &feature)
+{
+    // B8's "framework [that] provides example data points", its further metrics and the ASCOF measures,
+    // as the source text gives them.
+    if (feature.metricFramework.empty() && !feature.additionalMetrics && feature.ascofMetrics.empty())
+        return nullptr;
+    auto *box = new QGroupBox(tr("Example data points (from the framework)"), this);
+    box->setObjectName(QStringLiteral("metricFramework"));
+    auto *v = new QVBoxLayout(box);
+    QStringList lines;
+    for (const auto &c : feature.metricFramework)
+        lines << QStringLiteral("%1: %2").arg(qs(c.label.text), qs(c.items.text));
+    if (!lines.isEmpty()) {
+        auto *framework = wrapped(lines.join(QStringLiteral("\n")), box);
+        framework->setObjectName(QStringLiteral("metricFrameworkText"));
+        framework->setAccessibleName(tr("Metric framework: inputs, activities, outputs, outcomes and system impacts"));
+        v->addWidget(framework);
+    }
+    if (feature.additionalMetrics) {
+        auto *more = wrapped(qs(feature.additionalMetrics->text), box);
+        more->setAccessibleName(tr("Additional recommended metrics"));
+        v->addWidget(more);
+    }
+    if (!feature.ascofMetrics.empty()) {
+        QStringList ascof;
+        for (const auto &m : feature.ascofMetrics)
+            ascof << QStringLiteral("\u2022 ") + qs(m.text.text);
+        auto *list = wrapped(tr("Relevant ASCOF metrics include:") + QStringLiteral("\n") + ascof.join(QStringLiteral("\n")), box);
+        list->setObjectName(QStringLiteral("ascofMetrics"));
+        list->setAccessibleName(tr("Relevant ASCOF metrics"));
+        v->addWidget(list);
+    }
+    return box;
+}
+
 QWidget *FeaturePage::buildEvidence(const Feature &feature)
 {
     m_evidenceBox = new QGroupBox(tr("Evidence and data"), this);
@@ -219,26 +251,26 @@ QWidget *FeaturePage::buildEvidence(const Feature &feature)
     m_metrics->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int r = 0; r < m_metrics->rowCount(); ++r) {
         const auto &m = feature.dataToUse[static_cast<std::size_t>(r)];
-        auto *name = new QTableWidgetItem(qs(m.text.text));
-        name->setFlags(name->flags() & ~Qt::ItemIsEditable);
-        name->setData(Qt::UserRole, qs(m.id));
-        name->setToolTip(qs(m.text.text));
-        m_metrics->setItem(r, 0, name);
-        for (int c = 1; c < 5; ++c)
-            m_metrics->setItem(r, c, new QTableWidgetItem);
+        setMetricRow(r, qs(m.id), qs(m.text.text), false);
     }
     // The names wrap: the rows are fitted to them whenever the table's width changes (eventFilter), never
     // lower than the partner grid's rows, so that a value is easy to click and to read on a projector.
     m_metrics->verticalHeader()->setMinimumSectionSize(m_metrics->verticalHeader()->defaultSectionSize());
     m_metrics->installEventFilter(this);
-    m_metrics->setVisible(m_metrics->rowCount() > 0);
-    m_metrics->setMinimumHeight(qMin(260, 30 + 34 * m_metrics->rowCount()));
+    m_metrics->setMinimumHeight(qMin(260, 30 + 34 * qMax(1, m_metrics->rowCount())));
     connect(m_metrics, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
-        if (m_refreshing || item->column() == 0)
+        if (m_refreshing || (item->column() == 0 && !(item->flags() & Qt::ItemIsEditable)))
             return;
         const int r = item->row();
         MetricValue value;
         value.metricId = m_metrics->item(r, 0)->data(Qt::UserRole).toString().toStdString();
+        if (isOwnMetricId(m_featureId, value.metricId)) {
+            value.name = m_metrics->item(r, 0)->text().trimmed().toStdString();
+            if (value.name.empty()) {  // a name is needed: put the stored one back
+                refresh();
+                return;
+            }
+        }
         value.value = m_metrics->item(r, 1)->text().toStdString();
         value.unit = m_metrics->item(r, 2)->text().toStdString();
         value.period = m_metrics->item(r, 3)->text().toStdString();
@@ -246,6 +278,11 @@ QWidget *FeaturePage::buildEvidence(const Feature &feature)
         m_session->setMetric(m_featureId, value);
     });
     v->addWidget(m_metrics);
+    auto *addOwn = new QPushButton(tr("Add the room's own &metric"), m_evidenceBox);
+    addOwn->setObjectName(QStringLiteral("addOwnMetric"));
+    addOwn->setToolTip(tr("A measure the partners use that the framework does not list: name it in the first column"));
+    connect(addOwn, &QPushButton::clicked, this, &FeaturePage::addOwnMetric);
+    v->addWidget(addOwn, 0, Qt::AlignLeft);
     return m_evidenceBox;
 }
 
@@ -264,6 +301,44 @@ QWidget *FeaturePage::buildActions(const Feature &feature)
         v->addLayout(row);
     }
     return box;
+}
+
+void FeaturePage::setMetricRow(int row, const QString &id, const QString &name, bool own)
+{
+    auto *nameItem = new QTableWidgetItem(name);
+    if (!own)
+        nameItem->setFlags(nameItem->flags() & ~Qt::ItemIsEditable);
+    nameItem->setData(Qt::UserRole, id);
+    nameItem->setToolTip(own ? tr("The room's own metric: type to rename it") : name);
+    m_metrics->setItem(row, 0, nameItem);
+    const QString columns[] = {tr("Value"), tr("Unit"), tr("Period"), tr("Source")};
+    for (int c = 1; c < 5; ++c) {
+        auto *cell = new QTableWidgetItem;
+        // Screen readers name an empty cell by what it is for.
+        cell->setData(Qt::AccessibleTextRole, tr("%1 for %2").arg(columns[c - 1], name));
+        m_metrics->setItem(row, c, cell);
+    }
+}
+
+void FeaturePage::addOwnMetric()
+{
+    if (!m_session->hasAssessment())
+        return;
+    const FeatureAssessment *fa = m_session->assessment().feature(m_featureId);
+    int n = 1;
+    while (fa && std::any_of(fa->metrics.begin(), fa->metrics.end(),
+                             [&](const MetricValue &m) { return m.metricId == ownMetricId(m_featureId, n); }))
+        ++n;
+    MetricValue value;
+    value.metricId = ownMetricId(m_featureId, n);
+    value.name = tr("Our own metric %1").arg(n).toStdString();
+    m_session->setMetric(m_featureId, value);
+    for (int r = 0; r < m_metrics->rowCount(); ++r)
+        if (m_metrics->item(r, 0)->data(Qt::UserRole).toString().toStdString() == value.metricId) {
+            m_metrics->setFocus(Qt::OtherFocusReason);
+            m_metrics->setCurrentCell(r, 0);
+            m_metrics->editItem(m_metrics->item(r, 0));
+        }
 }
 
 std::optional<int> FeaturePage::suggestion() const
@@ -325,6 +400,26 @@ void FeaturePage::refresh()
     const QString evidence = fa ? qs(fa->evidence) : QString();
     if (m_evidence->toPlainText() != evidence)
         m_evidence->setPlainText(evidence);
+    // The framework's listed metrics, then the room's own ones (stored with a name).
+    const int listed = static_cast<int>(m_feature.dataToUse.size());
+    std::vector<const MetricValue *> own;
+    if (fa)
+        for (const auto &m : fa->metrics)
+            if (isOwnMetricId(m_featureId, m.metricId))
+                own.push_back(&m);
+    if (m_metrics->rowCount() != listed + static_cast<int>(own.size())) {
+        m_metrics->setRowCount(listed + static_cast<int>(own.size()));
+        m_metricsFittedWidth = -1;
+        fitMetricRowsLater();
+    }
+    for (std::size_t i = 0; i < own.size(); ++i) {
+        const int r = listed + static_cast<int>(i);
+        const QTableWidgetItem *name = m_metrics->item(r, 0);
+        if (!name || name->data(Qt::UserRole).toString() != qs(own[i]->metricId))
+            setMetricRow(r, qs(own[i]->metricId), qs(own[i]->name), true);
+        else if (name->text() != qs(own[i]->name))
+            m_metrics->item(r, 0)->setText(qs(own[i]->name));
+    }
     for (int r = 0; r < m_metrics->rowCount(); ++r) {
         const std::string id = m_metrics->item(r, 0)->data(Qt::UserRole).toString().toStdString();
         MetricValue value;
@@ -387,6 +482,10 @@ void FeaturePage::refreshGrid()
         who->setToolTip(QCoreApplication::translate("OrgType", label(p.type)));
         who->setData(Qt::FontRole, QVariant());  // a row that was the agreed row before a partner was added
         cell(r, 1, levelText(pl ? std::optional<int>(pl->level) : std::nullopt))->setData(Qt::FontRole, QVariant());
+        const QString note = pl ? qs(pl->note) : QString();
+        auto *noteCell = cell(r, 2, QString(note).replace(QLatin1Char('\n'), QLatin1Char(' ')));
+        noteCell->setToolTip(note);
+        noteCell->setData(Qt::AccessibleTextRole, note.isEmpty() ? tr("No note from %1").arg(qs(p.organisation)) : note);
         if (pl) {
             lo = std::min(lo, pl->level);
             hi = std::max(hi, pl->level);
@@ -401,7 +500,11 @@ void FeaturePage::refreshGrid()
     bold.setBold(true);
     agreed->setFont(bold);
     cell(agreedRow, 1, levelText(fa ? fa->agreedLevel : std::nullopt))->setFont(bold);
-    const int row = current >= 0 && current < m_grid->rowCount() ? current : 0;
+    cell(agreedRow, 2, QString())->setData(Qt::AccessibleTextRole, tr("The room's agreed level has its rationale beside the grid"));
+    // Another assessment (a new walk, a reassessment) starts on the first partner.
+    const bool fresh = a.id != m_shownAssessment;
+    m_shownAssessment = a.id;
+    const int row = !fresh && current >= 0 && current < m_grid->rowCount() ? current : 0;
     if (m_grid->currentRow() != row || m_grid->currentColumn() != 0)
         m_grid->setCurrentCell(row, 0);
 
@@ -424,18 +527,21 @@ void FeaturePage::refreshGrid()
 
 void FeaturePage::refreshCards()
 {
+    // The tick is always the room's agreed level; the selected partner's own level is named as theirs.
     const FeatureAssessment *fa = m_session->assessment().feature(m_featureId);
+    const std::optional<int> agreed = fa ? fa->agreedLevel : std::nullopt;
     const int row = m_grid->currentRow();
-    std::optional<int> shown;
-    if (row >= 0 && !isAgreedRow(row)) {
-        const std::string name = m_grid->item(row, 0)->text().toStdString();
-        if (const PartnerLevel *pl = fa ? fa->partnerLevel(name) : nullptr)
-            shown = pl->level;
-    } else if (fa) {
-        shown = fa->agreedLevel;
+    std::optional<int> partnerLevel;
+    QString partner;
+    if (row >= 0 && !isAgreedRow(row) && m_grid->item(row, 0)) {
+        partner = m_grid->item(row, 0)->text();
+        if (const PartnerLevel *pl = fa ? fa->partnerLevel(partner.toStdString()) : nullptr)
+            partnerLevel = pl->level;
     }
-    for (auto *card : m_cards)
-        card->setChecked(shown == card->level());
+    for (auto *card : m_cards) {
+        card->setChecked(agreed == card->level());
+        card->setNote(partnerLevel == card->level() ? tr("%1's level").arg(partner) : QString());
+    }
 }
 
 void FeaturePage::updateTitleFont()
@@ -448,6 +554,22 @@ void FeaturePage::updateTitleFont()
 
 bool FeaturePage::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_grid && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const auto mods = key->modifiers() & ~(Qt::KeypadModifier | Qt::ShiftModifier);
+        if (mods == Qt::NoModifier) {
+            if (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace || key->key() == Qt::Key_0) {
+                recordLevel(0);
+                return true;
+            }
+            if (key->key() >= Qt::Key_1 && key->key() <= Qt::Key_9) {
+                const int level = key->key() - Qt::Key_0;
+                if (m_feature.level(level) || m_session->framework().level(level))
+                    recordLevel(level);
+                return true;  // a digit on the grid is never a search or an edit
+            }
+        }
+    }
     if (watched == m_metrics && event->type() == QEvent::Resize)
         fitMetricRowsLater();
     return QWidget::eventFilter(watched, event);

@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -59,7 +60,10 @@ private:
     void build(const Feature &feature);
     QWidget *buildLevels(const Feature &feature);
     QWidget *buildAgreement();
+    QWidget *buildMetricFramework(const Feature &feature);
     QWidget *buildEvidence(const Feature &feature);
+    void setMetricRow(int row, const QString &id, const QString &name, bool own);
+    void addOwnMetric();
     QWidget *buildActions(const Feature &feature);
     void refreshGrid();
     void refreshCards();
@@ -69,6 +73,7 @@ private:
     const Feature &m_feature;
     std::string m_featureId;
     bool m_refreshing = false;
+    std::int64_t m_shownAssessment = -1;  // the assessment the grid last showed
     std::vector<LevelCard *> m_cards;
     QTableWidget *m_grid = nullptr;
     TextBlock *m_title = nullptr;

@@ -23,6 +23,15 @@ LevelCard::LevelCard(int level, const QString &label, const QString &descriptor,
     setToolTip(tr("Press %1 to record this level").arg(level));
 }
 
+void LevelCard::setNote(const QString &note)
+{
+    if (note == m_note)
+        return;
+    m_note = note;
+    setAccessibleDescription(note.isEmpty() ? m_descriptor : note + QStringLiteral(". ") + m_descriptor);
+    update();
+}
+
 void LevelCard::changeEvent(QEvent *event)
 {
     QAbstractButton::changeEvent(event);
@@ -73,14 +82,15 @@ QSize LevelCard::minimumSizeHint() const
 void LevelCard::paintEvent(QPaintEvent *)
 {
     const qreal dpr = devicePixelRatioF();
-    const QString key = QStringLiteral("%1x%2@%3 %4%5%6 %7")
+    const QString key = QStringLiteral("%1x%2@%3 %4%5%6 %7 %8")
                             .arg(width())
                             .arg(height())
                             .arg(dpr)
                             .arg(isChecked())
                             .arg(underMouse())
                             .arg(hasFocus())
-                            .arg(palette().cacheKey());
+                            .arg(palette().cacheKey())
+                            .arg(m_note);
     if (key != m_paintedKey || m_painted.isNull()) {
         m_painted = QPixmap(size() * dpr);
         m_painted.setDevicePixelRatio(dpr);
@@ -112,9 +122,20 @@ void LevelCard::paintCard(QPaintDevice &device)
     bold.setBold(true);
     p.setFont(bold);
     p.setPen(pal.color(QPalette::Text));
-    const QString title = (checked ? QStringLiteral("\u2713 ") : QString()) + QStringLiteral("%1  %2").arg(m_level).arg(m_label);
+    const QString title = (checked ? tr("\u2713 %1  %2 (agreed)") : QStringLiteral("%1  %2")).arg(m_level).arg(m_label);
     const int titleHeight = QFontMetrics(bold).height();
-    p.drawText(QRect(kPad, kPad, width() - 2 * kPad, titleHeight), Qt::AlignLeft | Qt::AlignVCenter, title);
+    const QRect titleRect(kPad, kPad, width() - 2 * kPad, titleHeight);
+    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, title);
+    if (!m_note.isEmpty()) {
+        // The selected partner's level: a marker of its own, beside (never instead of) the agreed tick.
+        QFont italic = font();
+        italic.setItalic(true);
+        p.setFont(italic);
+        const int titleWidth = QFontMetrics(bold).horizontalAdvance(title) + 12;
+        const QString note = QFontMetrics(italic).elidedText(QStringLiteral("\u25C6 ") + m_note, Qt::ElideRight,
+                                                             qMax(0, titleRect.width() - titleWidth));
+        p.drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter, note);
+    }
     p.setFont(font());
     const int bodyWidth = qMax(40, width() - 2 * kPad);
     if (bodyWidth != m_bodyWidth) {

@@ -14,6 +14,10 @@ public:
     LevelCard(int level, const QString &label, const QString &descriptor, QWidget *parent = nullptr);
 
     int level() const { return m_level; }
+    // A word beside the title, e.g. "North ICB's level" for the partner selected in the grid (the check
+    // mark is the room's agreed level). Empty: none.
+    void setNote(const QString &note);
+    const QString &note() const { return m_note; }
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
     bool hasHeightForWidth() const override { return true; }
@@ -39,6 +43,7 @@ private:
     int m_level;
     QString m_label;
     QString m_descriptor;
+    QString m_note;
 };
 
 }  // namespace hicm::gui

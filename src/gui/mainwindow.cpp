@@ -24,7 +24,10 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QHBoxLayout>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -148,9 +151,34 @@ void MainWindow::setUpScreens()
             showWalk();
     });
     connect(m_home, &HomePage::reassessRequested, this, [this](std::int64_t id) {
-        if (reassess(id))
+        if (reassessDialog(id))
             showSetup();
     });
+    // A final assessment is locked: a banner says so above every screen, with the one way to reopen it.
+    m_finalBanner = new QWidget(this);
+    m_finalBanner->setObjectName(QStringLiteral("finalBanner"));
+    m_finalBanner->setAutoFillBackground(true);
+    QPalette warn = m_finalBanner->palette();
+    warn.setColor(QPalette::Window, QColor(0xFF, 0xF4, 0xD6));
+    warn.setColor(QPalette::WindowText, Qt::black);
+    m_finalBanner->setPalette(warn);
+    auto *bannerLayout = new QHBoxLayout(m_finalBanner);
+    auto *bannerText = new QLabel(tr("This assessment is final: it is locked, and nothing in it can be changed."), m_finalBanner);
+    bannerText->setObjectName(QStringLiteral("finalBannerText"));
+    bannerText->setWordWrap(true);
+    auto *reopen = new QPushButton(tr("&Unlock for Editing"), m_finalBanner);
+    reopen->setObjectName(QStringLiteral("reopenForEditing"));
+    reopen->setToolTip(tr("Make it a draft again; the change log records who reopened it and when"));
+    connect(reopen, &QPushButton::clicked, this, [this] {
+        if (m_session && m_session->hasAssessment()) {
+            m_session->setStatus(AssessmentStatus::Draft);
+            statusBar()->showMessage(tr("Reopened for editing. The change log records it."), 8000);
+        }
+    });
+    bannerLayout->addWidget(bannerText, 1);
+    bannerLayout->addWidget(reopen);
+    static_cast<QVBoxLayout *>(m_ui->centralwidget->layout())->insertWidget(0, m_finalBanner);
+    m_finalBanner->hide();
     connect(m_home, &HomePage::deleteRequested, this, [this](std::int64_t id) {
         m_session->deleteAssessment(id);
         statusBar()->showMessage(tr("Assessment deleted. Undo (Ctrl+Z) brings it back."), 8000);
@@ -217,9 +245,8 @@ void MainWindow::setUpActions()
     connect(ui->actionZoomReset, &QAction::triggered, this, [this] { applyZoom(0); });
     connect(ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
-    for (QAction *a : {ui->actionHome, ui->actionSetup, ui->actionWalk, ui->actionResults, ui->actionCompare, ui->actionTrend,
-                       ui->actionFramework})
-        a->setCheckable(true);
+    // The screens are pushed, not ticked: as check boxes, a screen reader's Toggle ticked a screen without
+    // showing it. The current one is in bold on the toolbar and named as such (updateActions).
 }
 
 bool MainWindow::openWorkspace(const QString &path)
@@ -262,6 +289,11 @@ bool MainWindow::openWorkspace(PreparedWorkspace prepared)
         statusBar()->showMessage(message, 8000);
     });
     connect(m_session.get(), &Session::assessmentChanged, this, &MainWindow::updateTitle);
+    connect(m_session.get(), &Session::assessmentChanged, this, &MainWindow::updateFinalBanner);
+    connect(m_session.get(), &Session::locked, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+        updateFinalBanner();
+    });
     setPagesSession(m_session.get());
     for (const auto &w : m_session->workspace().warnings())
         statusBar()->showMessage(QString::fromStdString(w), 10000);
@@ -312,11 +344,30 @@ bool MainWindow::openAssessment(std::int64_t id)
     return true;
 }
 
-std::optional<std::int64_t> MainWindow::reassess(std::int64_t previousId)
+std::optional<std::int64_t> MainWindow::reassessDialog(std::int64_t previousId)
 {
     if (!m_session)
         return std::nullopt;
-    auto id = m_session->reassess(previousId, QDate::currentDate().toString(Qt::ISODate).toStdString());
+    QString area, facilitator;
+    if (auto previous = m_session->workspace().loadAssessment(previousId)) {
+        area = QString::fromStdString(previous->area);
+        facilitator = QString::fromStdString(previous->facilitator);
+    }
+    NewAssessmentDialog dialog(this);
+    dialog.setForReassessment(area, facilitator);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    const auto fields = dialog.fields();
+    return reassess(previousId, QString::fromStdString(fields.title), QString::fromStdString(fields.date));
+}
+
+std::optional<std::int64_t> MainWindow::reassess(std::int64_t previousId, const QString &title, const QString &date)
+{
+    if (!m_session)
+        return std::nullopt;
+    auto id = m_session->reassess(previousId,
+                                  (date.isEmpty() ? QDate::currentDate().toString(Qt::ISODate) : date).toStdString(),
+                                  title.trimmed().toStdString());
     if (id)
         openAssessment(*id);
     return id;
@@ -488,13 +539,30 @@ void MainWindow::updateActions()
                        m_ui->actionPreviousFeature})
         a->setEnabled(open);
     QWidget *current = m_ui->pages->currentWidget();
-    m_ui->actionHome->setChecked(current == m_home);
-    m_ui->actionSetup->setChecked(current == m_setup);
-    m_ui->actionWalk->setChecked(current == m_walk);
-    m_ui->actionResults->setChecked(current == m_results);
-    m_ui->actionCompare->setChecked(current && current == m_compare);
-    m_ui->actionTrend->setChecked(current && current == m_trend);
-    m_ui->actionFramework->setChecked(current == m_browser);
+    const std::pair<QAction *, QWidget *> screens[] = {{m_ui->actionHome, m_home},       {m_ui->actionSetup, m_setup},
+                                                       {m_ui->actionWalk, m_walk},       {m_ui->actionResults, m_results},
+                                                       {m_ui->actionCompare, m_compare}, {m_ui->actionTrend, m_trend},
+                                                       {m_ui->actionFramework, m_browser}};
+    for (const auto &[action, screen] : screens) {
+        const bool shown = current && current == screen;
+        // Only the weight: the size still follows the window (presentation mode's larger type).
+        if (action->font().bold() != shown || !(action->font().resolveMask() & QFont::WeightResolved)) {
+            QFont f;
+            f.setBold(shown);
+            f.setResolveMask(QFont::WeightResolved);
+            action->setFont(f);
+        }
+        if (QWidget *button = m_ui->navigation->widgetForAction(action))
+            button->setAccessibleDescription(shown ? tr("The screen on show") : QString());
+    }
+    if (m_finalBanner)
+        updateFinalBanner();
+}
+
+void MainWindow::updateFinalBanner()
+{
+    const bool final = m_session && m_session->hasAssessment() && m_session->assessment().status == AssessmentStatus::Final;
+    m_finalBanner->setVisible(final && currentScreen() != m_home && currentScreen() != m_browser);
 }
 
 void MainWindow::updateTitle()

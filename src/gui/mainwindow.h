@@ -66,7 +66,12 @@ public:
     std::optional<std::int64_t> newAssessment(const QString &area, const QString &title = {},
                                               const QString &facilitator = {});
     bool openAssessment(std::int64_t id);
-    std::optional<std::int64_t> reassess(std::int64_t previousId);
+    // The next assessment of `previousId`'s area; `title` empty keeps the previous title, `date` empty is today.
+    std::optional<std::int64_t> reassess(std::int64_t previousId, const QString &title = {}, const QString &date = {});
+    // Asks for the new title and date, then reassesses (Home's Reassess).
+    std::optional<std::int64_t> reassessDialog(std::int64_t previousId);
+    // The banner above every screen while the open assessment is final, and its Reopen for Editing button.
+    class QWidget *finalBanner() const { return m_finalBanner; }
     // File › Export / Import / Merge (docs/exchange-format.md): `path`, or one the user picks.
     bool exportAssessment(const QString &path = {});
     std::optional<std::int64_t> importAssessment(const QString &path = {});
@@ -106,6 +111,8 @@ private:
     mutable ResultsPage *m_results = nullptr;
     ComparePage *m_compare = nullptr;
     TrendPage *m_trend = nullptr;
+    void updateFinalBanner();
+    class QWidget *m_finalBanner = nullptr;
     class QAction *m_undo = nullptr;
     class QAction *m_redo = nullptr;
     int m_zoom = 0;

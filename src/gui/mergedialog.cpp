@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -98,7 +99,10 @@ MergeDialog::MergeDialog(Session *session, const ExchangeFile &file, const QStri
     m_table->setColumnCount(ColumnCount);
     m_table->setHorizontalHeaderLabels({tr("Item"), tr("Workshop"), tr("Incoming"), tr("Status"), tr("Choice")});
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // The item says what is merged: it takes the room it needs, wrapped, and the values share the rest.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(Status, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(Choice, QHeaderView::ResizeToContents);
     m_table->setWordWrap(true);
 
     m_summary = new QLabel(this);
@@ -121,6 +125,8 @@ MergeDialog::MergeDialog(Session *session, const ExchangeFile &file, const QStri
     resize(900, 560);
     fillTable();
     updateButtons();
+    // Rows fit their wrapped text once the table has its width on screen.
+    QTimer::singleShot(0, m_table, &QTableWidget::resizeRowsToContents);
 }
 
 void MergeDialog::fillTable()

@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -27,8 +28,47 @@ namespace hicm::gui {
 
 namespace {
 
-enum PlanColumn { Number, Text, Change, Feature, Owner, Due, Status, PlanColumns };
+enum PlanColumn { Number, Text, Change, Feature, Owner, Due, Status, Origin, PlanColumns };
 constexpr int ActionIdRole = Qt::UserRole + 1;
+constexpr int StatusRole = Qt::UserRole + 2;  // the status's stable name ("in-progress")
+
+// Due dates sort as dates, the undated last.
+class DueItem : public QTableWidgetItem {
+public:
+    using QTableWidgetItem::QTableWidgetItem;
+    bool operator<(const QTableWidgetItem &other) const override
+    {
+        const QString a = text(), b = other.text();
+        if (a.isEmpty() != b.isEmpty())
+            return b.isEmpty();
+        return a < b;
+    }
+};
+
+// An action's status is one of four, chosen from a list.
+class StatusDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
+    {
+        auto *combo = new QComboBox(parent);
+        combo->setAccessibleName(QCoreApplication::translate("ResultsPage", "Action status"));
+        for (ActionStatus s : allActionStatuses())
+            combo->addItem(QCoreApplication::translate("ActionStatus", label(s)), QString::fromLatin1(toString(s)));
+        return combo;
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        auto *combo = static_cast<QComboBox *>(editor);
+        combo->setCurrentIndex(qMax(0, combo->findData(index.data(StatusRole))));
+    }
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    {
+        auto *combo = static_cast<QComboBox *>(editor);
+        // One change, one edit: the stored action is shown again once it is saved.
+        model->setData(index, combo->currentData(), StatusRole);
+    }
+};
 
 QString qs(const std::string &s)
 {
@@ -40,11 +80,12 @@ QString qs(const std::string &s)
 ResultsPage::ResultsPage(QWidget *parent) : QWidget(parent), m_tabs(new QTabWidget(this))
 {
     setAccessibleName(tr("Results"));
+    m_tabs->setAccessibleName(tr("Results: priorities, profile and action plan"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     m_tabs->addTab(buildPriorities(), tr("&Priorities"));
-    m_tabs->addTab(buildProfile(), tr("Pro&file"));
-    m_tabs->addTab(buildPlan(), tr("Action p&lan"));
+    m_tabs->addTab(buildProfile(), tr("Pr&ofile"));
+    m_tabs->addTab(buildPlan(), tr("Ac&tion plan"));
     setFocusProxy(m_tabs);
 }
 
@@ -72,13 +113,20 @@ QWidget *ResultsPage::buildPriorities()
     connect(pin, &QPushButton::clicked, this, [this] { decide(QStringLiteral("pin")); });
     connect(exclude, &QPushButton::clicked, this, [this] { decide(QStringLiteral("exclude")); });
     connect(clear, &QPushButton::clicked, this, [this] { decide(QString()); });
-    decisionRow->addWidget(new QLabel(tr("Facilitator's decision:"), page));
-    decisionRow->addWidget(m_decisionChange);
-    decisionRow->addWidget(m_decisionReason, 1);
-    decisionRow->addWidget(pin);
-    decisionRow->addWidget(exclude);
-    decisionRow->addWidget(clear);
+    // Two rows, and a list as wide as the room allows (not as wide as the longest change's title): on a
+    // projector's large type one row was wider than the screen.
+    m_decisionChange->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_decisionChange->setMinimumContentsLength(16);
+    auto *label = new QLabel(tr("Facilitator's decision:"), page);
+    decisionRow->addWidget(label);
+    decisionRow->addWidget(m_decisionChange, 1);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_decisionReason, 1);
+    buttonRow->addWidget(pin);
+    buttonRow->addWidget(exclude);
+    buttonRow->addWidget(clear);
     v->addLayout(decisionRow);
+    v->addLayout(buttonRow);
     return page;
 }
 
@@ -101,13 +149,19 @@ QWidget *ResultsPage::buildPlan()
     m_plan = new QTableWidget(0, PlanColumns, page);
     m_plan->setObjectName(QStringLiteral("actionPlan"));
     m_plan->setAccessibleName(tr("Action plan"));
-    m_plan->setHorizontalHeaderLabels({tr("#"), tr("Action"), tr("Change"), tr("Feature"), tr("Owner"), tr("Due"), tr("Status")});
+    m_plan->setHorizontalHeaderLabels(
+        {tr("#"), tr("Action"), tr("Change"), tr("Feature"), tr("Owner"), tr("Due"), tr("Status"), tr("Carried from")});
     m_plan->verticalHeader()->hide();
     m_plan->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_plan->horizontalHeader()->setSectionResizeMode(Text, QHeaderView::Stretch);
-    m_plan->setWordWrap(true);
+    // One line a row, whatever the width when first shown (the whole text is the cell's tooltip): wrapped
+    // rows fitted before the table had its width were a screen tall.
+    m_plan->setWordWrap(false);
+    m_plan->setTextElideMode(Qt::ElideRight);
     m_plan->setTabKeyNavigation(false);
+    m_plan->setItemDelegateForColumn(Status, new StatusDelegate(m_plan));
     m_plan->setSortingEnabled(true);
+    m_plan->sortItems(Due, Qt::AscendingOrder);
     connect(m_plan, &QTableWidget::cellChanged, this, &ResultsPage::planCellChanged);
     v->addWidget(m_plan, 1);
     auto *buttons = new QHBoxLayout;
@@ -190,17 +244,26 @@ void ResultsPage::refreshPlan()
         number->setData(ActionIdRole, QVariant::fromValue<qlonglong>(ac.id));
         number->setFlags(number->flags() & ~Qt::ItemIsEditable);
         m_plan->setItem(r, Number, number);
-        m_plan->setItem(r, Text, new QTableWidgetItem(qs(ac.text)));
+        auto *text = new QTableWidgetItem(qs(ac.text));
+        text->setToolTip(qs(ac.text));
+        m_plan->setItem(r, Text, text);
         m_plan->setItem(r, Change, new QTableWidgetItem(qs(ac.change)));
         m_plan->setItem(r, Feature, new QTableWidgetItem(qs(ac.feature)));
         m_plan->setItem(r, Owner, new QTableWidgetItem(qs(ac.owner)));
-        m_plan->setItem(r, Due, new QTableWidgetItem(qs(ac.due)));
+        m_plan->setItem(r, Due, new DueItem(qs(ac.due)));
         auto *status = new QTableWidgetItem(QCoreApplication::translate("ActionStatus", label(ac.status)));
-        status->setToolTip(tr("Type: not started, in progress or done"));
+        status->setData(StatusRole, QString::fromLatin1(toString(ac.status)));
+        status->setToolTip(tr("F2 or double-click: not started, in progress, done or dropped"));
         m_plan->setItem(r, Status, status);
+        QString origin;
+        if (ac.carriedFrom && m_session->previous())
+            origin = tr("%1 (action %2)").arg(qs(m_session->previous()->date)).arg(*ac.carriedFrom);
+        auto *from = new QTableWidgetItem(origin);
+        from->setFlags(from->flags() & ~Qt::ItemIsEditable);
+        from->setData(Qt::AccessibleTextRole, origin.isEmpty() ? tr("New in this plan") : tr("Carried from %1").arg(origin));
+        m_plan->setItem(r, Origin, from);
     }
     m_plan->setSortingEnabled(true);
-    m_plan->resizeRowsToContents();
     m_removeAction->setEnabled(!a.actions.empty() && !m_session->readOnly());
     m_refreshing = false;
 }
@@ -241,7 +304,7 @@ void ResultsPage::planCellChanged(int row, int column)
         edited.due = text;
         break;
     case Status:
-        if (auto s = parseActionStatus(text))
+        if (auto s = parseActionStatus(m_plan->item(row, column)->data(StatusRole).toString().toStdString()))
             edited.status = *s;
         else
             ok = false;
@@ -249,11 +312,16 @@ void ResultsPage::planCellChanged(int row, int column)
     default:
         return;
     }
-    if (!ok) {
-        refreshPlan();  // put the stored value back rather than keep something that is not saved
-        return;
-    }
-    m_session->updateAction(edited);
+    // After the table has finished committing the cell: storing re-reads the plan, and the table's items
+    // are made anew from it (never under the editor that is closing).
+    QMetaObject::invokeMethod(this, [this, ok, edited] {
+        if (!m_session || !m_session->hasAssessment())
+            return;
+        if (!ok)
+            refreshPlan();  // put the stored value back rather than keep something that is not saved
+        else
+            m_session->updateAction(edited);
+    }, Qt::QueuedConnection);
 }
 
 void ResultsPage::decide(const QString &kind)

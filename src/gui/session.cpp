@@ -199,7 +199,10 @@ bool Session::run(const std::function<Status()> &step)
 {
     const Status status = step();
     if (!status) {
-        emit failed(qs(status.error().toString()));
+        if (status.error().kind == storage::StorageError::Kind::Final)
+            emit locked(tr("Not changed: this assessment is final and locked. Use Unlock for Editing to change it."));
+        else
+            emit failed(qs(status.error().toString()));
         reload();  // show what is really stored
         if (m_workspace.changedByOthers())  // refused over another program's change: re-read it all, soon
             QTimer::singleShot(0, this, &Session::checkOtherPrograms);
@@ -279,39 +282,22 @@ std::optional<std::int64_t> Session::createAssessment(const storage::NewAssessme
     return *id;
 }
 
-std::optional<std::int64_t> Session::reassess(std::int64_t previousId, const std::string &date)
+std::optional<std::int64_t> Session::reassess(std::int64_t previousId, const std::string &date, const std::string &title)
 {
     if (readOnly()) {
         emit failed(tr("%1: this workspace is open read-only (%2).").arg(path(), readOnlyReason()));
         return std::nullopt;
     }
-    auto previous = m_workspace.loadAssessment(previousId);
-    auto json = m_workspace.frameworkJson(previousId);
-    if (!previous || !json) {
-        emit failed(qs((!previous ? previous.error() : json.error()).toString()));
-        return std::nullopt;
-    }
-    // Area, partners, targets and weights carry over; levels, notes and the plan start afresh.
-    Assessment next;
-    next.area = previous->area;
-    next.title = previous->title;
-    next.date = date;
-    next.facilitator = previous->facilitator;
-    next.previousId = previousId;
-    next.partners = previous->partners;
-    for (const auto &f : previous->features) {
-        FeatureAssessment carried;
-        carried.featureId = f.featureId;
-        carried.targetLevel = f.targetLevel;
-        carried.weight = f.weight;
-        next.features.push_back(std::move(carried));
-    }
-    auto id = m_workspace.insertAssessment(next, *json, false);
+    // Area, partners, targets, weights and the open actions carry over; levels and notes start afresh.
+    auto id = m_workspace.reassess(previousId, date, title);
     if (!id) {
         emit failed(qs(id.error().toString()));
         return std::nullopt;
     }
-    pushAssessmentStep(tr("Reassess %1").arg(qs(next.area)), *id, true);
+    QString area;
+    if (auto loaded = m_workspace.loadAssessment(*id))
+        area = qs(loaded->area);
+    pushAssessmentStep(tr("Reassess %1").arg(area), *id, true);
     return *id;
 }
 

@@ -63,9 +63,10 @@ public:
 
     // Creating and deleting (undoable). Return the new id, or nullopt after reporting the error.
     std::optional<std::int64_t> createAssessment(const storage::NewAssessment &fields, const std::string &frameworkJson);
-    // A new assessment from a previous one: area, partners, targets and weights carried over; the
-    // previous levels are shown as reference, not copied.
-    std::optional<std::int64_t> reassess(std::int64_t previousId, const std::string &date);
+    // A new assessment from a previous one (storage::Workspace::reassess): area, partners, targets, weights
+    // and open actions carried over; the previous levels are shown as reference, not copied. `title` empty
+    // keeps the previous title.
+    std::optional<std::int64_t> reassess(std::int64_t previousId, const std::string &date, const std::string &title = {});
     void deleteAssessment(std::int64_t id);
 
     // Edits of the open assessment. Each is one undo step; typing into the same text field merges.
@@ -98,6 +99,7 @@ signals:
     void summariesChanged();              // the list of assessments may have changed
     void saved(const QString &message);   // an edit is on disk
     void failed(const QString &message);  // an edit could not be stored; nothing changed
+    void locked(const QString &message);  // an edit of a final assessment was refused; nothing changed
     void changedElsewhere(const QString &message);  // another program changed the workspace; re-read
 
 private:
@@ -106,7 +108,7 @@ private:
     bool run(const std::function<storage::Status()> &step);
     void pushAssessmentStep(const QString &text, std::int64_t id, bool existsNow);
     bool reload();
-    // Polled (every 500 ms): another program's change is re-read, and the undo history (values read before
+    // Polled (kWatchMs): another program's change is re-read, and the undo history (values read before
     // it) is cleared, so that neither an edit nor an undo is applied over a value this window has not seen.
     void checkOtherPrograms();
 

@@ -1,10 +1,12 @@
 #include "setuppage.h"
 
+#include "dialogs.h"
 #include "session.h"
 #include "text.h"
 #include "ui_setuppage.h"
 
 #include <QComboBox>
+#include <QDate>
 #include <QHeaderView>
 #include <QStyledItemDelegate>
 
@@ -41,8 +43,7 @@ public:
     void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
     {
         auto *combo = static_cast<QComboBox *>(editor);
-        model->setData(index, combo->currentData(), Qt::UserRole + 2);
-        model->setData(index, combo->currentText(), Qt::DisplayRole);
+        model->setData(index, combo->currentData(), Qt::UserRole + 2);  // one change: the label follows on refresh
     }
 };
 
@@ -65,11 +66,29 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<U
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     t->setItemDelegateForColumn(Type, new TypeDelegate(t));
 
+    // A field is stored when it is committed (Enter, Tab, leaving it), and checked first: a problem is
+    // shown under the form, in words, and nothing is stored until it is put right.
+    QPalette problem = m_ui->detailsProblem->palette();
+    problem.setColor(QPalette::WindowText, QColor(0x8A, 0x15, 0x38));
+    m_ui->detailsProblem->setPalette(problem);
+    m_ui->detailsProblem->setAccessibleName(tr("Problem with the details"));
     auto field = [this](QLineEdit *edit, storage::AssessmentField f) {
         edit->setMaxLength(static_cast<int>(kMaxTextCharacters));  // the workspace's limit (text.h)
-        connect(edit, &QLineEdit::textEdited, this, [this, f](const QString &text) {
-            if (m_session && m_session->hasAssessment())
-                m_session->setField(f, text);
+        connect(edit, &QLineEdit::editingFinished, this, [this, edit, f] {
+            if (m_refreshing || !m_session || !m_session->hasAssessment())
+                return;
+            const QString text = edit->text().trimmed();
+            QString why;
+            if (f == storage::AssessmentField::Area && text.isEmpty())
+                why = tr("The area or system needs a name; it was left as it was.");
+            else if (f == storage::AssessmentField::Date && !isValidDate(text))
+                why = tr("\"%1\" is not a date: write it as YYYY-MM-DD, e.g. %2. The date was not changed.")
+                          .arg(text, QDate::currentDate().toString(Qt::ISODate));
+            m_ui->detailsProblem->setText(why);
+            m_ui->detailsProblem->setVisible(!why.isEmpty());
+            if (!why.isEmpty())
+                return;
+            m_session->setField(f, text);
         });
     };
     field(m_ui->area, storage::AssessmentField::Area);
@@ -90,14 +109,20 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<U
         p.type = parseOrgType(m_ui->partners->item(row, Type)->data(Qt::UserRole + 2).toString().toStdString())
                      .value_or(OrgType::Other);
         p.contact = m_ui->partners->item(row, Contact)->text().toStdString();
-        if (p.organisation.empty()) {
-            refresh();  // an organisation needs a name: put the old one back
-            return;
-        }
-        m_session->updatePartner(p);
+        // After the table has finished committing the cell: storing re-reads the assessment, and the
+        // table's items are made anew from it (never under the editor that is closing).
+        QMetaObject::invokeMethod(this, [this, p] {
+            if (!m_session || !m_session->hasAssessment())
+                return;
+            if (p.organisation.empty())
+                refresh();  // an organisation needs a name: put the old one back
+            else
+                m_session->updatePartner(p);
+        }, Qt::QueuedConnection);
     });
     connect(m_ui->addPartner, &QPushButton::clicked, this, &SetupPage::addPartner);
     connect(m_ui->newOrganisation, &QLineEdit::returnPressed, this, &SetupPage::addPartner);
+    connect(m_ui->newContact, &QLineEdit::returnPressed, this, &SetupPage::addPartner);
     connect(m_ui->removePartner, &QPushButton::clicked, this, [this] {
         const int row = m_ui->partners->currentRow();
         if (m_session && row >= 0)
@@ -151,7 +176,10 @@ void SetupPage::refresh()
         type->setData(Qt::UserRole + 2, QString::fromLatin1(toString(p.type)));
         m_ui->partners->setItem(r, Organisation, org);
         m_ui->partners->setItem(r, Type, type);
-        m_ui->partners->setItem(r, Contact, new QTableWidgetItem(QString::fromStdString(p.contact)));
+        auto *contact = new QTableWidgetItem(QString::fromStdString(p.contact));
+        contact->setData(Qt::AccessibleTextRole, p.contact.empty() ? tr("No contact for %1").arg(org->text())
+                                                                  : QString::fromStdString(p.contact));
+        m_ui->partners->setItem(r, Contact, contact);
     }
     if (current >= 0 && current < m_ui->partners->rowCount())
         m_ui->partners->selectRow(current);

@@ -71,6 +71,7 @@ TrendPage::TrendPage(Session *session, QWidget *parent)
     innerLayout->addWidget(m_notes);
     innerLayout->addStretch(1);
     m_scroll = new QScrollArea(this);
+    m_scroll->setAccessibleName(tr("Trend charts: each feature's agreed level and each metric over time"));
     m_scroll->setWidgetResizable(true);
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the charts reflow to the width
     m_scroll->setWidget(inner);

@@ -26,7 +26,11 @@ WalkPage::WalkPage(QWidget *parent)
     layout->addLayout(m_steps);
     layout->addWidget(m_stack, 1);
     m_stepGroup->setExclusive(true);
-    connect(m_stepGroup, &QButtonGroup::idClicked, this, &WalkPage::showFeature);
+    // Toggled, not clicked: a screen reader's Toggle on a step shows that feature, as a click does.
+    connect(m_stepGroup, &QButtonGroup::idToggled, this, [this](int id, bool checked) {
+        if (checked && id != m_current)
+            showFeature(id);
+    });
 }
 
 void WalkPage::setSession(Session *session)
@@ -89,6 +93,13 @@ void WalkPage::refresh()
     }
     if (m_session->frameworkPtr() != m_framework)
         rebuild();
+    if (m_session->assessment().id != m_assessmentId) {  // another assessment's walk starts at the first feature
+        m_assessmentId = m_session->assessment().id;
+        if (m_current != 0) {
+            showFeature(0);
+            return refreshSteps();
+        }
+    }
     if (auto *page = currentFeaturePage())
         page->refresh();
     refreshSteps();

@@ -2,6 +2,8 @@
 // feature, built from the framework the assessment was scored against. Each page scrolls on its own.
 #pragma once
 
+#include <cstdint>
+
 #include "framework.h"
 
 #include <QWidget>
@@ -62,6 +64,7 @@ private:
     // again across every page's widgets on each switch.
     QWidget *m_stack;
     int m_current = -1;
+    std::int64_t m_assessmentId = -1;  // the assessment the walk last showed
     std::vector<QScrollArea *> m_scrolls;
     std::vector<FeaturePage *> m_pages;
     bool m_presentation = false;

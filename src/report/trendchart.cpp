@@ -124,9 +124,19 @@ void paintPanel(QPainter &p, const QRectF &r, const TrendChartData &d, const Tre
     p.save();
     p.setFont(bold);
     p.setPen(s.text);
-    const QRectF titleRect(r.left(), r.top(), r.width(), fm.height() * 1.4);
-    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-               QFontMetricsF(bold).elidedText(panel.title, Qt::ElideRight, r.width()));
+    // The whole title, wrapped onto a second line when it needs one (a metric's name says what is
+    // measured: cutting it left charts no one could read); only a third line's worth is elided.
+    const QFontMetricsF bm(bold);
+    const bool twoLines = bm.horizontalAdvance(panel.title) > r.width();
+    const QRectF titleRect(r.left(), r.top(), r.width(), bm.height() * (twoLines ? 2.2 : 1.4));
+    QString title = panel.title;
+    if (twoLines && bm.boundingRect(QRectF(0, 0, r.width(), 1e6), Qt::TextWordWrap, title).height() > bm.height() * 2.2) {
+        while (title.size() > 1 && bm.boundingRect(QRectF(0, 0, r.width(), 1e6), Qt::TextWordWrap, title + QStringLiteral("\u2026")).height() >
+                                        bm.height() * 2.2)
+            title.chop(1);
+        title += QStringLiteral("\u2026");
+    }
+    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, title);
     p.setFont(s.font);
 
     const Scale scale = scaleFor(d, panel);

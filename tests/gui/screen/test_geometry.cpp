@@ -1,0 +1,188 @@
+// Every screen on a 1366x768 projector laptop (and at 200 %), normal and presenting: the window is never
+// wider or taller than the screen, no table row is taller than its content on first show, every
+// focusable control has an accessible name, and no screen gives one mnemonic letter to two controls.
+#include "comparepage.h"
+#include "featurepage.h"
+#include "gui_test_support.h"
+#include "mainwindow.h"
+#include "resultspage.h"
+#include "session.h"
+#include "setuppage.h"
+#include "test_paths.h"
+#include "trendpage.h"
+#include "walkpage.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractButton>
+#include <QAccessible>
+#include <QApplication>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QScreen>
+#include <QTabWidget>
+#include <QTableWidget>
+
+#include <map>
+
+using namespace hicm;
+using namespace hicm::gui;
+using hicm::guitest::openWindow;
+
+namespace {
+
+// A workshop's worth of data: five partners, every level, an action and a reassessment.
+std::int64_t seed(MainWindow &w)
+{
+    auto id = w.newAssessment(QStringLiteral("North Shire"), QStringLiteral("Baseline"), QStringLiteral("Sam"));
+    REQUIRE(id);
+    Session &s = *w.session();
+    const char *names[] = {"North Shire ICB", "Shire Community NHS Trust", "North Shire Council", "Acme Care", "Shire Voluntary Action"};
+    const OrgType types[] = {OrgType::Icb, OrgType::NhsTrust, OrgType::LocalAuthority, OrgType::CareProvider, OrgType::Vcfse};
+    for (int i = 0; i < 5; ++i)
+        s.addPartner({0, names[i], types[i], ""});
+    for (const auto &f : s.framework().features) {
+        const std::vector<Partner> partners = s.assessment().partners;  // a copy: each edit re-reads the assessment
+        for (const auto &p : partners)
+            s.setPartnerLevel(f.id, p.id, 1 + static_cast<int>(p.id % 3));
+        s.setAgreedLevel(f.id, 2);
+    }
+    s.addAction({0, "Agree one shared discharge to assess pathway across all partners", "A", "B4", "Jo Patel", "2027-03-31",
+                 ActionStatus::InProgress, ""});
+    return *id;
+}
+
+void checkFits(MainWindow &w, const QString &where)
+{
+    QApplication::processEvents();
+    const QRect screen = w.screen()->availableGeometry();
+    INFO(where.toStdString() << ": window " << w.geometry().width() << "x" << w.geometry().height() << ", screen "
+                             << screen.width() << "x" << screen.height() << ", minimum "
+                             << w.minimumSizeHint().width() << "x" << w.minimumSizeHint().height());
+    CHECK(w.geometry().width() <= screen.width());
+    CHECK(w.geometry().height() <= screen.height());
+    CHECK(w.minimumSizeHint().width() <= screen.width());
+    CHECK(w.minimumSizeHint().height() <= screen.height());
+    for (auto *table : w.currentScreen()->findChildren<QTableWidget *>()) {
+        if (!table->isVisible())
+            continue;
+        const int slack = qMax(table->verticalHeader()->defaultSectionSize(), table->verticalHeader()->minimumSectionSize()) + 2;
+        for (int r = 0; r < table->rowCount(); ++r) {
+            INFO(table->objectName().toStdString() << " row " << r << ": " << table->rowHeight(r) << " px, content "
+                                                   << static_cast<QAbstractItemView *>(table)->sizeHintForRow(r));
+            CHECK(table->rowHeight(r) <= qMax(slack, static_cast<QAbstractItemView *>(table)->sizeHintForRow(r) + 2));
+        }
+    }
+}
+
+// The screens, each shown as the facilitator shows it.
+std::vector<std::pair<QString, std::function<void(MainWindow &)>>> screens()
+{
+    return {{QStringLiteral("Home"), [](MainWindow &w) { w.showHome(); }},
+            {QStringLiteral("Set-up"), [](MainWindow &w) { w.showSetup(); }},
+            {QStringLiteral("Walk B1"), [](MainWindow &w) { w.showWalk(); w.walkPage()->showFeature(0); }},
+            {QStringLiteral("Walk B8"), [](MainWindow &w) { w.showWalk(); w.walkPage()->showFeature(7); }},
+            {QStringLiteral("Results: priorities"), [](MainWindow &w) { w.showResults(); w.resultsPage()->findChild<QTabWidget *>()->setCurrentIndex(0); }},
+            {QStringLiteral("Results: profile"), [](MainWindow &w) { w.showResults(); w.resultsPage()->findChild<QTabWidget *>()->setCurrentIndex(1); }},
+            {QStringLiteral("Results: action plan"), [](MainWindow &w) { w.showResults(); w.resultsPage()->findChild<QTabWidget *>()->setCurrentIndex(2); }},
+            {QStringLiteral("Compare"), [](MainWindow &w) { w.showCompare(); }},
+            {QStringLiteral("Trend"), [](MainWindow &w) { w.showTrend(); }},
+            {QStringLiteral("The model"), [](MainWindow &w) { w.showModel(); }}};
+}
+
+}  // namespace
+
+TEST_CASE("every screen fits the projector's screen, normal and presenting", "[gui][geometry]")
+{
+    test::TempDir dir;
+    auto w = openWindow(dir.file("geometry.hicmws"));
+    seed(*w);
+    for (bool presenting : {false, true}) {
+        w->setPresentation(presenting);
+        for (const auto &[name, show] : screens()) {
+            show(*w);
+            checkFits(*w, name + (presenting ? QStringLiteral(" (presenting)") : QString()));
+        }
+    }
+    w->setPresentation(false);
+}
+
+TEST_CASE("every control on every screen has an accessible name", "[gui][accessibility]")
+{
+    test::TempDir dir;
+    auto w = openWindow(dir.file("names.hicmws"));
+    seed(*w);
+    for (const auto &[name, show] : screens()) {
+        show(*w);
+        QApplication::processEvents();
+        for (auto *widget : w->currentScreen()->findChildren<QWidget *>()) {
+            if (!widget->isVisible() || widget->focusPolicy() == Qt::NoFocus)
+                continue;
+            QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
+            REQUIRE(iface);
+            INFO(name.toStdString() << ": " << widget->metaObject()->className() << " " << widget->objectName().toStdString());
+            CHECK_FALSE(iface->text(QAccessible::Name).trimmed().isEmpty());
+            if (auto *table = qobject_cast<QTableWidget *>(widget))  // every cell, empty or not, says what it is
+                for (int r = 0; r < table->rowCount(); ++r)
+                    for (int c = 0; c < table->columnCount(); ++c)
+                        if (table->item(r, c) && table->item(r, c)->text().isEmpty() && !table->isColumnHidden(c)) {
+                            INFO("cell " << r << "," << c);
+                            CHECK_FALSE(table->item(r, c)->data(Qt::AccessibleTextRole).toString().isEmpty());
+                        }
+        }
+    }
+    // The screens are buttons that show them (not check boxes that a Toggle could tick without showing).
+    for (auto *action : w->findChildren<QAction *>())
+        if (action->objectName() == QStringLiteral("actionWalk") || action->objectName() == QStringLiteral("actionHome"))
+            CHECK_FALSE(action->isCheckable());
+}
+
+TEST_CASE("no screen gives one mnemonic letter to two controls", "[gui][keyboard]")
+{
+    test::TempDir dir;
+    auto w = openWindow(dir.file("mnemonics.hicmws"));
+    seed(*w);
+    auto letterOf = [](const QString &text) -> QChar {
+        for (int i = 0; i + 1 < text.size(); ++i) {
+            if (text[i] == QLatin1Char('&') && text[i + 1] == QLatin1Char('&')) {
+                ++i;
+                continue;
+            }
+            if (text[i] == QLatin1Char('&'))
+                return text[i + 1].toLower();
+        }
+        return {};
+    };
+    for (const auto &[name, show] : screens()) {
+        show(*w);
+        QApplication::processEvents();
+        std::map<QChar, QString> used;
+        auto claim = [&](const QString &text) {
+            const QChar letter = letterOf(text);
+            if (letter.isNull())
+                return;
+            const auto prior = used.find(letter);
+            INFO(name.toStdString() << ": '" << QString(letter).toStdString() << "' for \"" << text.toStdString()
+                                    << "\" and \"" << (prior == used.end() ? QString() : prior->second).toStdString() << "\"");
+            CHECK(prior == used.end());
+            used[letter] = text;
+        };
+        for (auto *menu : w->menuBar()->actions())
+            claim(menu->text());
+        for (auto *widget : w->findChildren<QWidget *>()) {
+            if (!widget->isVisible())
+                continue;
+            if (auto *b = qobject_cast<QAbstractButton *>(widget))
+                claim(b->text());
+            else if (auto *l = qobject_cast<QLabel *>(widget); l && l->buddy())
+                claim(l->text());
+            else if (auto *g = qobject_cast<QGroupBox *>(widget); g && g->isCheckable())
+                claim(g->title());
+            else if (auto *t = qobject_cast<QTabWidget *>(widget))
+                for (int i = 0; i < t->count(); ++i)
+                    claim(t->tabText(i));
+        }
+    }
+}
