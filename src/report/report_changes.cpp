@@ -1,13 +1,9 @@
 // The prioritised changes in the order the room agreed (core agreedPlan: the engine's sequence with the
-// facilitator's overrides applied), saying where and why it differs from the method's, and the action plan.
+// facilitator's overrides applied), saying where and why it differs from the method's.
 #include "report_data.h"
 #include "report_sections.h"
 
-#include <QDate>
 #include <QTextTable>
-
-#include <algorithm>
-#include <set>
 
 namespace hicm::report {
 
@@ -95,13 +91,6 @@ void writeReasons(Composer &c, const Prioritisation &p, const AgreedPlan &plan)
     }
 }
 
-const std::vector<ActionRef> &engineActions(const Prioritisation &p, const std::string &id)
-{
-    static const std::vector<ActionRef> none;
-    const RankedChange *rc = recommendedChange(p, id);
-    return rc ? rc->actions : none;
-}
-
 }  // namespace
 
 void writeChanges(const Section &s)
@@ -158,75 +147,6 @@ void writeMethodArithmetic(const Section &s)
         c.keepWithNext();
         c.paragraph({{qs(rc.phaseReason), styles::note}}, 4, 10);
     }
-}
-
-void writeActionPlan(const Section &s)
-{
-    Composer &c = s.c;
-    const Assessment &a = s.in.assessment;
-    c.heading(1, QStringLiteral("Action plan"), true);
-    std::vector<const Action *> actions;
-    for (const auto &ac : a.actions)
-        actions.push_back(&ac);
-    // By due date (undated last), then by number.
-    std::stable_sort(actions.begin(), actions.end(), [](const Action *x, const Action *y) {
-        if (x->due.empty() != y->due.empty())
-            return y->due.empty();
-        return x->due != y->due ? x->due < y->due : x->id < y->id;
-    });
-    if (actions.empty()) {
-        c.paragraph(QStringLiteral("No actions have been added to the plan yet."));
-    } else {
-        int done = 0, going = 0;
-        for (const auto *ac : actions) {
-            done += ac->status == ActionStatus::Done ? 1 : 0;
-            going += ac->status == ActionStatus::InProgress ? 1 : 0;
-        }
-        c.paragraph(QStringLiteral("%1 action%2: %3 done, %4 in progress, %5 not started. Ordered by due date.")
-                        .arg(actions.size())
-                        .arg(actions.size() == 1 ? QString() : QStringLiteral("s"))
-                        .arg(done)
-                        .arg(going)
-                        .arg(int(actions.size()) - done - going));
-        QTextTable *t = c.table({QStringLiteral("#"), QStringLiteral("Action"), QStringLiteral("For"),
-                                 QStringLiteral("Owner"), QStringLiteral("Due"), QStringLiteral("Status")},
-                                {5, 41, 13, 16, 13, 12}, int(actions.size()));
-        for (int r = 0; r < int(actions.size()); ++r) {
-            const Action &ac = *actions[std::size_t(r)];
-            const QColor fill = r % 2 ? kZebra : QColor();
-            QStringList forWhat;
-            if (!ac.change.empty())
-                forWhat << QStringLiteral("HIC ") + qs(ac.change);
-            if (!ac.feature.empty())
-                forWhat << qs(ac.feature);
-            const QDate due = QDate::fromString(qs(ac.due), Qt::ISODate);
-            std::vector<Run> text{{qs(ac.text), styles::small}};
-            if (!ac.notes.empty())
-                text.push_back({QStringLiteral("\n") + qs(ac.notes), styles::note});
-            c.cell(t, r + 1, 0, {{QString::number(ac.id), styles::small}}, fill);
-            c.cell(t, r + 1, 1, text, fill);
-            c.cell(t, r + 1, 2, {{forWhat.join(QStringLiteral(", ")), styles::small}}, fill);
-            c.cell(t, r + 1, 3, {{qs(ac.owner), styles::small}}, fill);
-            c.cell(t, r + 1, 4, {{due.isValid() ? due.toString(QStringLiteral("d MMM yyyy")) : qs(ac.due), styles::small}}, fill);
-            c.cell(t, r + 1, 5, {{QString::fromUtf8(label(ac.status)), ac.status == ActionStatus::Done ? styles::small : styles::smallStrong}}, fill);
-        }
-        c.leaveTable();
-    }
-    // The targeted actions of the recommended changes' features that are not in the plan yet.
-    std::set<std::string> seen;
-    std::vector<const ActionRef *> open;
-    for (const auto &step : agreedPlan(s.in.prioritisation).steps)
-        for (const auto &ac : engineActions(s.in.prioritisation, step.id))
-            if (!ac.planned && seen.insert(ac.id).second)
-                open.push_back(&ac);
-    if (open.empty())
-        return;
-    c.heading(2, QStringLiteral("Targeted actions not yet in the plan"));
-    c.paragraph(QStringLiteral("The framework\u2019s targeted actions for the features behind the changes of the agreed "
-                               "plan, not yet taken into the plan, by feature:"),
-                styles::note, 3);
-    for (const auto *ac : open)
-        c.bullet({{qs(ac->feature) + QStringLiteral(": "), styles::smallStrong}, {qs(ac->text), styles::small}}, 3);
 }
 
 }  // namespace hicm::report

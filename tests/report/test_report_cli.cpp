@@ -116,6 +116,7 @@ TEST_CASE("report run in-process warns when comparing with another area", "[cli]
     {
         auto ws = storage::Workspace::open(s.workspace);
         REQUIRE(ws.ok());
+        requireOk(ws->setStatus(s.before, AssessmentStatus::Draft));  // final: locked until reopened
         requireOk(ws->setAssessmentField(s.before, storage::AssessmentField::Area, "South Vale"));
     }
     std::ostringstream out, err;
