@@ -42,8 +42,8 @@ int main(int argc, char **argv)
     if (!list)
         return 1;
     for (const auto &s : *list) {
-        auto a = ws->loadAssessment(s.id);
-        if (a && a->partners.size() >= assessment.partners.size()) {
+        auto a = ws->loadAssessment(s.id);  // a draft: a final assessment is locked
+        if (a && a->status == AssessmentStatus::Draft && a->partners.size() >= assessment.partners.size()) {
             assessment = *a;
             id = s.id;
         }

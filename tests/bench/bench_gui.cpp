@@ -74,8 +74,8 @@ int main(int argc, char **argv)
     std::int64_t id = 0;
     std::size_t most = 0;
     for (const auto &s : window->session()->summaries()) {
-        auto a = window->session()->workspace().loadAssessment(s.id);
-        if (a && a->partners.size() > most) {
+        auto a = window->session()->workspace().loadAssessment(s.id);  // a draft: a final one is locked
+        if (a && a->status == AssessmentStatus::Draft && a->partners.size() > most) {
             most = a->partners.size();
             id = s.id;
         }

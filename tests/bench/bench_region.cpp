@@ -9,6 +9,7 @@
 #include "region.h"
 #include "region_fixture.h"
 
+#include <algorithm>
 #include <pqxx/pqxx>
 
 #include <future>
@@ -97,8 +98,9 @@ int main(int argc, char **argv)
         tx.exec0("ANALYZE hicm_region.current_level");
     }
     std::vector<std::string> members;
-    for (int i = 0; i < 40; ++i)
-        members.push_back(test::WorkspaceGenerator::areaName(i * (areas / 40 > 0 ? areas / 40 : 1) % areas));
+    const int groupSize = std::min(40, areas);  // the CI's smoke run has fewer areas than a group
+    for (int i = 0; i < groupSize; ++i)
+        members.push_back(test::WorkspaceGenerator::areaName(i * (areas / groupSize > 0 ? areas / groupSize : 1) % areas));
     r.definePeers("bench peers", members);
 
     std::mt19937 random(19);
@@ -116,8 +118,8 @@ int main(int argc, char **argv)
             die("the benchmark of " + picked[i] + " is not whole");
     });
     latency("benchmark of one area against a peer group of 40", 50, [&](int i) {
-        if (r.extract(members[i % members.size()], "bench peers").peerGroupAreas != 40)
-            die("the peer group is not 40 areas");
+        if (r.extract(members[i % members.size()], "bench peers").peerGroupAreas != groupSize)
+            die("the peer group is not " + std::to_string(groupSize) + " areas");
     });
     latency("extract of one area (read and write the file)", 50, [&](int i) {
         const std::string error = writePeerExtractFile(dir.file("extract.hicm-peers.json"), r.extract(picked[i], ""));

@@ -27,7 +27,6 @@ std::int64_t fullAssessment(Workspace &ws)
     const Assessment a = *ws.loadAssessment(id);
     requireOk(ws.setAssessmentField(id, AssessmentField::Title, "Spring '24; DROP TABLE assessments;--"));
     requireOk(ws.setAssessmentField(id, AssessmentField::Facilitator, "Ana O\u2019Neil"));
-    requireOk(ws.setStatus(id, AssessmentStatus::Final));
     requireOk(ws.setPartnerLevel(id, "B1", partnerId(a, "North ICB"), 1, std::string("three doors\nand a queue")));
     requireOk(ws.setPartnerLevel(id, "B1", partnerId(a, "<b>Acme & Sons</b>"), 2));
     requireOk(ws.setAgreedLevel(id, "B1", 2, std::string("two of three places")));
@@ -41,6 +40,7 @@ std::int64_t fullAssessment(Workspace &ws)
                               ActionStatus::InProgress, "notes"})
                 .ok());
     requireOk(ws.setOverride(id, {"B", OverrideKind::Pin, "the board asked"}));
+    requireOk(ws.setStatus(id, AssessmentStatus::Final));  // last: a final assessment is locked
     return id;
 }
 
