@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -33,8 +34,9 @@ std::string stamp()
     return t;
 }
 
-// What the workspace holds, as far as backups care: schema version and change-log position. Every edit
-// appends to the change log, so an unchanged marker means unchanged content.
+// What the workspace holds, as far as backups care: schema version, change-log position and the time of
+// the newest log row. Every edit appends to the change log or, within a burst of typing, gives its newest
+// row a later time (WriteTxn::logTyping), so an unchanged marker means unchanged content.
 std::string contentMarker(SQLite::Database &db)
 {
     const int version = db.execAndGet("PRAGMA user_version").getInt();
@@ -42,9 +44,15 @@ std::string contentMarker(SQLite::Database &db)
     SQLite::Statement q(db, "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'");
     if (q.executeStep())
         seq = q.getColumn(0).getInt64();
+    std::string newest;
+    SQLite::Statement at(db, "SELECT at FROM change_log ORDER BY id DESC LIMIT 1");
+    if (at.executeStep())
+        for (const char c : at.getColumn(0).getString())
+            if (std::isalnum(static_cast<unsigned char>(c)))
+                newest += c;
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "-v%d-s%012lld", version, seq);
-    return buffer + std::string(kExtension);
+    return buffer + (newest.empty() ? std::string() : "-" + newest.substr(0, 24)) + std::string(kExtension);
 }
 
 bool startsWith(const std::string &s, const std::string &prefix)

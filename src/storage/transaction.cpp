@@ -242,6 +242,35 @@ void WriteTxn::log(const std::string &what, const std::string &from, const std::
     touch.exec();
 }
 
+void WriteTxn::logTyping(const std::string &what, const std::string &from, const std::string &to)
+{
+    SQLite::Statement last(db(), "SELECT id, from_value, to_value FROM change_log "
+                                 "WHERE id = (SELECT max(id) FROM change_log) AND assessment_id = ? AND what = ? "
+                                 "AND julianday(?) - julianday(at) BETWEEN 0 AND ?");
+    last.bind(1, m_id);
+    last.bind(2, what);
+    last.bind(3, m_when);
+    last.bind(4, kTypingPauseSeconds / 86400.0);
+    if (!last.executeStep() || last.getColumn(2).getString() != from || last.getColumn(1).getString() == to) {
+        last.reset();
+        log(what, from, to);
+        return;
+    }
+    const std::int64_t row = last.getColumn(0).getInt64();
+    last.reset();
+    if (const std::string why = textTooLong(to); !why.empty())
+        refuse(StorageError::Kind::InvalidInput, what + ": " + why + "; the change was not saved");
+    SQLite::Statement extend(db(), "UPDATE change_log SET to_value = ?, at = ? WHERE id = ?");
+    extend.bind(1, to);
+    extend.bind(2, m_when);
+    extend.bind(3, row);
+    extend.exec();
+    SQLite::Statement touch(db(), "UPDATE assessments SET updated = ? WHERE id = ?");
+    touch.bind(1, m_when);
+    touch.bind(2, m_id);
+    touch.exec();
+}
+
 void WriteTxn::ensureFeatureRow(const std::string &featureId)
 {
     SQLite::Statement ins(db(), "INSERT INTO feature_scores (assessment_id, feature_id) VALUES (?, ?) "

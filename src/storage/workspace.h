@@ -21,7 +21,7 @@ namespace hicm::storage {
 
 // The schema this version writes. Older workspaces are migrated forward (after a backup) when opened
 // for writing; newer ones are refused.
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 // PRAGMA application_id of every workspace: "HICM" in ASCII.
 constexpr std::int32_t kApplicationId = 0x4849434D;
 

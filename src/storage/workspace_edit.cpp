@@ -3,6 +3,8 @@
 #include "framework_loader.h"
 #include "workspace_impl.h"
 
+#include <string_view>
+
 namespace hicm::storage {
 
 namespace {
@@ -75,7 +77,11 @@ void updateScore(WriteTxn &t, const std::string &featureId, const char *column, 
     up.bind(2, t.assessmentId());
     up.bind(3, featureId);
     up.exec();
-    t.log(what + " " + featureId, from, to);
+    const bool typed = std::string_view(column) == "rationale" || std::string_view(column) == "evidence";
+    if (typed)
+        t.logTyping(what + " " + featureId, from, to);
+    else
+        t.log(what + " " + featureId, from, to);
 }
 
 void bindLevel(SQLite::Statement &s, const std::optional<int> &level)
@@ -146,7 +152,7 @@ int writePartnerLevel(WriteTxn &t, const std::string &featureId, std::int64_t pa
         ++changes;
     }
     if (oldNote != newNote) {
-        t.log("partner note " + featureId + " " + organisation, oldNote, newNote);
+        t.logTyping("partner note " + featureId + " " + organisation, oldNote, newNote);
         ++changes;
     }
     return changes;

@@ -86,6 +86,13 @@ public:
     // Appends a change-log row and bumps the assessment's `updated` time. Refuses a `to` longer than
     // kMaxTextCharacters (every stored text is logged, so this is the one place the limit is kept).
     void log(const std::string &what, const std::string &from, const std::string &to);
+    // The same for a typed text (a note, rationale, evidence, an action's text): a burst of typing is
+    // one logged edit. When the log's newest row is this field of this assessment, ends with `from` and
+    // is less than kTypingPause old, that row takes `to` and this time instead of a new row being added
+    // (so typing 980 characters logs one row, not 980 growing copies). Undoing back to the row's old
+    // value, or a pause, starts a new row.
+    void logTyping(const std::string &what, const std::string &from, const std::string &to);
+    static constexpr int kTypingPauseSeconds = 30;
     // Makes sure the feature has a row in feature_scores.
     void ensureFeatureRow(const std::string &featureId);
 

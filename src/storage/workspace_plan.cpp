@@ -3,6 +3,8 @@
 #include "framework_lists.h"
 #include "workspace_impl.h"
 
+#include <string_view>
+
 namespace hicm::storage {
 
 namespace {
@@ -107,6 +109,13 @@ Status Workspace::setMetric(std::int64_t id, const std::string &featureId, const
             refuse(Kind::InvalidInput, "the room's own metric " + metric.metricId + " needs a name");
         if (!own && !metric.name.empty())
             refuse(Kind::InvalidInput, "metric " + metric.metricId + " is the framework's: its name is the framework's own");
+        // Each part of a metric is a text like any other: the same limit (the log joins them, so it
+        // cannot check them there).
+        for (const auto &[part, text] : {std::pair<const char *, const std::string &>{"value", metric.value},
+                                         {"unit", metric.unit}, {"period", metric.period},
+                                         {"source", metric.source}, {"name", metric.name}})
+            if (const std::string why = textTooLong(text); !why.empty())
+                refuse(Kind::InvalidInput, "metric " + metric.metricId + " " + part + ": " + why + "; the change was not saved");
         SQLite::Statement q(t.db(), "SELECT value, unit, period, source FROM metric_values "
                                     "WHERE assessment_id = ? AND metric_id = ?");
         q.bind(1, id);
@@ -229,8 +238,12 @@ Status Workspace::updateAction(std::int64_t id, const Action &action)
             {"due", {old.due, action.due}},          {"status", {toString(old.status), toString(action.status)}},
             {"notes", {old.notes, action.notes}}};
         for (const auto &[name, values] : fields)
-            if (values.first != values.second)
-                t.log(what + name, values.first, values.second);
+            if (values.first != values.second) {
+                if (std::string_view(name) == "text" || std::string_view(name) == "notes")
+                    t.logTyping(what + name, values.first, values.second);
+                else
+                    t.log(what + name, values.first, values.second);
+            }
     });
 }
 

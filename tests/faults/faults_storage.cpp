@@ -92,7 +92,7 @@ Row anotherProgram(const Options &o)
 
 Row longTexts(const Options &o)
 {
-    Row row{"6. a note over the limit (10,001 characters)"};
+    Row row{"6. a note over the limit (10,001 characters); typing 980 characters into a note key by key"};
     const std::string path = (o.dir / "long.hicmws").string();
     const std::string id = seedWorkspace(o, path);
     const std::string before = hashOf(path);
@@ -100,8 +100,39 @@ Row longTexts(const Options &o)
     if (cli(path, {"score", id, "B1", "2", "--note", std::string(10001, 'x'), "--partner", "North ICB"}).code != 1)
         row.result = "FAIL: a note of 10,001 characters was stored";
     row.filesChanged += hashOf(path) != before;
+
+    // A burst of typing, as the app's note editors write it: one stored edit per key.
+    const auto bytesBefore = fs::file_size(path);
+    std::uintmax_t logRows = 0, grown = 0;
+    {
+        auto opened = Workspace::open(path);
+        if (!opened.ok()) {
+            row.result = "FAIL: " + opened.error().message;
+            return row;
+        }
+        Workspace &ws = *opened;
+        const std::int64_t assessment = std::stoll(id);
+        const auto rowsBefore = ws.changeLog(assessment)->size();
+        std::string typed;
+        for (int key = 0; key < 980; ++key) {
+            typed += static_cast<char>('a' + key % 26);
+            storage::FeatureEdit edit;
+            edit.rationale = typed;
+            ++row.trials;
+            if (!ws.updateFeature(assessment, "B3", edit).ok())
+                ++row.editsLost;
+        }
+        const auto stored = ws.loadAssessment(assessment);
+        row.editsLost += !stored || stored->feature("B3")->rationale != typed;
+        logRows = ws.changeLog(assessment)->size() - rowsBefore;
+    }
+    grown = fs::file_size(path) > bytesBefore ? fs::file_size(path) - bytesBefore : 0;
+    if (row.result.empty() && (logRows != 1 || grown > 64 * 1024))
+        row.result = "FAIL: typing 980 characters logged " + std::to_string(logRows) + " rows and grew the file by " +
+                     std::to_string(grown / 1024) + " KB";
     if (row.result.empty())
-        row.result = "refused over 10,000 characters, nothing changed (typing: one log row per keystroke, not fixed)";
+        row.result = "refused over 10,000 characters, nothing changed; typing 980 characters: 1 log row, file +" +
+                     std::to_string(grown / 1024) + " KB";
     return row;
 }
 

@@ -137,6 +137,17 @@ CREATE INDEX actions_by_assessment ON actions(assessment_id);
 ALTER TABLE metric_values ADD COLUMN name TEXT NOT NULL DEFAULT '';
 )SQL";
 
+// Version 4: a burst of typing is one logged edit. The change log stays append-only, except that its
+// newest row may take a later value (and time) of the same text, typed on without a pause
+// (WriteTxn::logTyping); its id, assessment, field and old value never change, and no row is deleted.
+constexpr const char *kV4 = R"SQL(
+DROP TRIGGER change_log_no_update;
+CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+  WHEN OLD.id IS NOT (SELECT max(id) FROM change_log) OR NEW.id IS NOT OLD.id
+    OR NEW.assessment_id IS NOT OLD.assessment_id OR NEW.what IS NOT OLD.what OR NEW.from_value IS NOT OLD.from_value
+  BEGIN SELECT RAISE(ABORT, 'the change log is append-only (only its newest row may follow a burst of typing)'); END;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration> &migrations()
@@ -145,6 +156,7 @@ const std::vector<Migration> &migrations()
         {1, "first schema", kV1},
         {2, "previous assessment and overrides", kV2},
         {3, "dropped and carried actions, the room's own metrics", kV3},
+        {4, "a burst of typing is one logged edit", kV4},
     };
     return steps;
 }
