@@ -49,6 +49,34 @@ std::string withoutBidiControls(const std::string &text)
     return out;
 }
 
+namespace {
+
+// Whether the code point is in a block of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo,
+// Samaritan, Mandaic, their presentation forms, and the historic right-to-left blocks).
+bool rightToLeft(char32_t c)
+{
+    return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) ||
+           (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
+}
+
+}  // namespace
+
+std::string shownAsTyped(const std::string &text)
+{
+    std::string out = withoutBidiControls(text);
+    for (std::size_t i = 0; i < out.size();) {
+        const auto b = static_cast<unsigned char>(out[i]);
+        const int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
+        char32_t c = extra == 0 ? b : extra == 1 ? (b & 0x1F) : extra == 2 ? (b & 0x0F) : (b & 0x07);
+        for (int k = 1; k <= extra && i + k < out.size(); ++k)
+            c = (c << 6) | (static_cast<unsigned char>(out[i + k]) & 0x3F);
+        if (rightToLeft(c))
+            return "\u2068" + out + "\u2069";
+        i += 1 + extra;
+    }
+    return out;
+}
+
 bool hasText(const std::string &text)
 {
     for (unsigned char c : text)

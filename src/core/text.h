@@ -29,6 +29,11 @@ std::string textTooLong(const std::string &text);
 // user text as typed.
 std::string withoutBidiControls(const std::string &text);
 
+// User text as a view shows it: without the bidirectional controls, and, when it holds right-to-left
+// letters (Hebrew, Arabic …), wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, so it is shown
+// as typed and reorders nothing around it. For display only: never write it back.
+std::string shownAsTyped(const std::string &text);
+
 // True when `text` has something other than white space.
 bool hasText(const std::string &text);
 

@@ -1,5 +1,7 @@
 #include "comparehtml.h"
 
+#include "text.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -16,7 +18,7 @@ QString tr(const char *text)
 
 QString esc(const std::string &s)
 {
-    return QString::fromStdString(s).toHtmlEscaped();
+    return QString::fromStdString(shownAsTyped(s)).toHtmlEscaped();
 }
 
 QString level(const std::optional<int> &v)

@@ -5,6 +5,7 @@
 #include "session.h"
 #include "textblock.h"
 #include "textdelegate.h"
+#include "text.h"
 #include "textlimit.h"
 
 #include <QComboBox>
@@ -29,6 +30,12 @@ namespace {
 QString qs(const std::string &s)
 {
     return QString::fromStdString(s);
+}
+
+// User text in a cell no one edits: shown as typed (bidi controls dropped, right-to-left text isolated).
+QString shown(const std::string &s)
+{
+    return QString::fromStdString(shownAsTyped(s));
 }
 
 TextBlock *wrapped(const QString &text, QWidget *parent)
@@ -477,15 +484,15 @@ void FeaturePage::refreshGrid()
     for (int r = 0; r < static_cast<int>(a.partners.size()); ++r) {
         const Partner &p = a.partners[static_cast<std::size_t>(r)];
         const PartnerLevel *pl = fa ? fa->partnerLevel(p.organisation) : nullptr;
-        auto *who = cell(r, 0, qs(p.organisation));
+        auto *who = cell(r, 0, shown(p.organisation));
         who->setData(PartnerIdRole, QVariant::fromValue<qlonglong>(p.id));
         who->setToolTip(QCoreApplication::translate("OrgType", label(p.type)));
         who->setData(Qt::FontRole, QVariant());  // a row that was the agreed row before a partner was added
         cell(r, 1, levelText(pl ? std::optional<int>(pl->level) : std::nullopt))->setData(Qt::FontRole, QVariant());
-        const QString note = pl ? qs(pl->note) : QString();
+        const QString note = pl ? shown(pl->note) : QString();
         auto *noteCell = cell(r, 2, QString(note).replace(QLatin1Char('\n'), QLatin1Char(' ')));
         noteCell->setToolTip(note);
-        noteCell->setData(Qt::AccessibleTextRole, note.isEmpty() ? tr("No note from %1").arg(qs(p.organisation)) : note);
+        noteCell->setData(Qt::AccessibleTextRole, note.isEmpty() ? tr("No note from %1").arg(shown(p.organisation)) : note);
         if (pl) {
             lo = std::min(lo, pl->level);
             hi = std::max(hi, pl->level);
@@ -534,9 +541,14 @@ void FeaturePage::refreshCards()
     std::optional<int> partnerLevel;
     QString partner;
     if (row >= 0 && !isAgreedRow(row) && m_grid->item(row, 0)) {
-        partner = m_grid->item(row, 0)->text();
-        if (const PartnerLevel *pl = fa ? fa->partnerLevel(partner.toStdString()) : nullptr)
-            partnerLevel = pl->level;
+        // The partner by id: the cell shows the name as typed, which is not always the stored text.
+        const qlonglong id = m_grid->item(row, 0)->data(PartnerIdRole).toLongLong();
+        for (const Partner &p : m_session->assessment().partners)
+            if (p.id == id) {
+                partner = m_grid->item(row, 0)->text();
+                if (const PartnerLevel *pl = fa ? fa->partnerLevel(p.organisation) : nullptr)
+                    partnerLevel = pl->level;
+            }
     }
     for (auto *card : m_cards) {
         card->setChecked(agreed == card->level());

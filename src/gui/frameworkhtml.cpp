@@ -1,5 +1,7 @@
 #include "frameworkhtml.h"
 
+#include "text.h"
+
 #include <QCoreApplication>
 
 namespace hicm::gui {
@@ -207,7 +209,7 @@ QString changePage(const Framework &fw, const Change &c)
 
 QString esc(const std::string &text)
 {
-    return QString::fromStdString(text).toHtmlEscaped();
+    return QString::fromStdString(shownAsTyped(text)).toHtmlEscaped();
 }
 
 QString esc(const SourcedText &text)

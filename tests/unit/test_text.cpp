@@ -35,3 +35,16 @@ TEST_CASE("a date is a real calendar date written YYYY-MM-DD", "[text]")
     CHECK_FALSE(isIsoDate("2026-11-22T10:00"));
     CHECK_FALSE(isIsoDate(""));
 }
+
+TEST_CASE("user text is shown as typed: no bidi control reorders it, right-to-left text is isolated", "[text]")
+{
+    // "\u202Egnp.exe" would show as "exe.png".
+    CHECK(shownAsTyped("\u202Egnp.exe") == "gnp.exe");
+    CHECK(shownAsTyped("North \u2066ICB\u2069") == "North ICB");
+    CHECK(shownAsTyped("North ICB") == "North ICB");
+    CHECK(shownAsTyped("Café Ølstykke") == "Café Ølstykke");  // Latin letters are left as they are
+    // Hebrew and Arabic names are isolated, so the text after them keeps its place.
+    CHECK(shownAsTyped("שלום") == "\u2068שלום\u2069");
+    CHECK(shownAsTyped("مجلس 2") == "\u2068مجلس 2\u2069");
+    CHECK(shownAsTyped("") == "");
+}
