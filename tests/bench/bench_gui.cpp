@@ -2,13 +2,17 @@
 // feature pages (Ctrl+PgDown / Ctrl+PgUp) and recording a partner's level (a digit key in the partner
 // grid, stored durably), each timed from the key event until the event queue is empty and the window
 // repainted. Prints p50, p99 and max against one frame at 60 Hz (16 ms, issue 4's budget).
-//   bench_gui [REPEATS] [switch|record]   (default 400 of each; name one to run only that, e.g. under perf)
+// Then the longest texts a workspace allows (issue 14): every rationale, evidence, partner's note and
+// action at the 10,000-character limit, without a line break, timed from opening the assessment until
+// every feature page and the results have been shown once (the promise: under a second).
+//   bench_gui [REPEATS] [switch|record|longtext]   (default 400 of each; name one to run only that)
 #include "application.h"
 #include "bench_support.h"
 #include "featurepage.h"
 #include "mainwindow.h"
 #include "messages.h"
 #include "session.h"
+#include "text.h"
 #include "walkpage.h"
 
 #include <QApplication>
@@ -54,6 +58,7 @@ int main(int argc, char **argv)
     const int repeats = argc > 1 ? std::max(50, std::atoi(argv[1])) : 400;
     const std::string only = argc > 2 ? argv[2] : "";
     const bool doSwitch = only.empty() || only == "switch", doRecord = only.empty() || only == "record";
+    const bool doLongText = only.empty() || only == "longtext";
 
     test::TempDir dir("hicm-bench-gui");
     const std::string path = dir.file("region.hicmws");
@@ -138,6 +143,44 @@ int main(int argc, char **argv)
         }
         records.push_back(timedKey(grid, static_cast<Qt::Key>(Qt::Key_0 + current % 3 + 1)));
     }
+    const auto stored = window->session()->workspace().changeLog(id);
+    const std::size_t edits = stored ? stored->size() - logBefore : 0;
+    double longTextMs = -1;
+    if (doLongText) {
+        // Every text of the assessment at the limit, as one line (the worst case for text layout).
+        auto &ws = window->session()->workspace();
+        const Assessment a = window->session()->assessment();
+        const std::string longest(kMaxTextCharacters - 40, 'w');
+        auto text = [&](const std::string &what) { return what + " " + longest.substr(0, kMaxTextCharacters - what.size() - 1); };
+        for (const auto &f : a.features) {
+            storage::FeatureEdit edit;
+            edit.rationale = text("rationale " + f.featureId);
+            edit.evidence = text("evidence " + f.featureId);
+            if (!ws.updateFeature(id, f.featureId, edit).ok())
+                return 1;
+            for (const auto &partner : a.partners)
+                if (!ws.setPartnerLevel(id, f.featureId, partner.id, 2, text("note " + partner.organisation)).ok())
+                    return 1;
+        }
+        Action action;
+        action.text = text("action");
+        action.notes = text("notes");
+        if (!ws.addAction(id, action).ok())
+            return 1;
+        window->showHome();
+        QApplication::processEvents();
+        longTextMs = timeMs([&] {
+            if (!window->openAssessment(id))
+                std::exit(1);
+            window->showWalk();
+            for (int i = 0; i < features; ++i) {
+                walk->showFeature(i);
+                QApplication::processEvents();
+            }
+            window->showResults();
+            QApplication::processEvents();
+        });
+    }
     if (doSwitch) {
         report("switch feature page (" + std::to_string(repeats) + ", ended on page " + std::to_string(landed + 1) + ")", switches);
         note("gui", "of the page switches, each page's first showing (" + std::to_string(firstShowings.size()) +
@@ -145,8 +188,6 @@ int main(int argc, char **argv)
     }
     if (doRecord) {
         report("record a level, stored durably (" + std::to_string(repeats) + ")", records);
-        const auto stored = window->session()->workspace().changeLog(id);
-        const std::size_t edits = stored ? stored->size() - logBefore : 0;
         note("gui", "edits stored during the run (change-log rows): " + std::to_string(edits) + " for " +
                         std::to_string(repeats) + " key presses");
         if (edits != static_cast<std::size_t>(repeats)) {
@@ -154,5 +195,10 @@ int main(int argc, char **argv)
             return 1;
         }
     }
+    if (doLongText)
+        figure("gui", "open an assessment with every text at the 10,000-character limit and show each page once",
+               longTextMs, "ms", std::string(longTextMs < 1000 ? "within" : "OVER") + " the promised second; " +
+                   std::to_string(features) + " feature pages with " + std::to_string(most) +
+                   " partners' notes each, and the results");
     return 0;
 }
