@@ -25,6 +25,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTest>
+#include <QDate>
 #include <QTextStream>
 
 using namespace hicm;
@@ -56,6 +57,8 @@ void fillDemo(MainWindow &w)
     for (int f = 0; f < 8; ++f)
         s.setAgreedLevel(s.framework().features[static_cast<std::size_t>(f)].id, agreedBefore[f]);
     s.setRationale("B2", QStringLiteral("Goals are set, but reviews are ad hoc."));
+    // The baseline was a year before the reassessment, as in a real area's history.
+    s.setField(storage::AssessmentField::Date, QDate::currentDate().addYears(-1).toString(Qt::ISODate));
 
     auto id = w.reassess(*previous);
     s.setField(storage::AssessmentField::Title, QStringLiteral("Twelve-month reassessment"));
