@@ -1,5 +1,7 @@
-// The prioritisation as rich text for the Results screen: the engine's sequence with its reasons, the
-// facilitator's decisions beside it, what is not recommended and why, and the findings.
+// The prioritisation as rich text for the Results screen: the plan the room agreed (core agreedPlan: the
+// engine's sequence with the facilitator's pins and exclusions applied), each change's reason in plain
+// words and where the room's order differs from the method's, what is not recommended and why, and the
+// findings. No arithmetic and no internal action codes: those are in the report's appendix and the JSON.
 #pragma once
 
 #include "prioritisation.h"
