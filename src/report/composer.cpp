@@ -96,13 +96,6 @@ void Composer::heading(int level, const QString &text, bool newPage)
     m_cursor.insertText(text, charFormat(s));
 }
 
-void Composer::paragraph(const QString &text, const Style &style, qreal spaceAfterPt)
-{
-    const QStringList lines = QString(text).replace(QStringLiteral("\r\n"), QStringLiteral("\n")).split(QLatin1Char('\n'));
-    for (int i = 0; i < lines.size(); ++i)
-        paragraph(std::vector<Run>{{lines[i], style}}, i + 1 == lines.size() ? spaceAfterPt : 2);
-}
-
 void Composer::paragraph(const std::vector<Run> &runs, qreal spaceAfterPt, qreal indentPt)
 {
     QTextBlockFormat b;
@@ -229,9 +222,21 @@ void Composer::cell(QTextTable *table, int row, int column, const std::vector<Ru
     c.setFormat(cellFormat);
 }
 
-void Composer::cell(QTextTable *table, int row, int column, const QString &text, const Style &style)
+void Composer::beginTable(const TableSpec &spec)
 {
-    cell(table, row, column, {{text, style}});
+    m_table = table(spec.header, spec.widths, spec.rows);
+}
+
+void Composer::cell(int row, int column, const std::vector<Run> &runs, const QColor &fill)
+{
+    if (m_table)
+        cell(m_table, row + m_table->format().headerRowCount(), column, runs, fill);
+}
+
+void Composer::endTable()
+{
+    m_table = nullptr;
+    leaveTable();
 }
 
 void Composer::facts(const std::vector<std::pair<QString, QString>> &rows, qreal labelWidthPercent)
@@ -255,14 +260,12 @@ void Composer::leaveTable()
     m_firstBlock = true;  // the empty block after the table takes the next block's format
 }
 
-void Composer::radar(const RadarData &data, qreal heightPt)
+void Composer::figure(const Figure &figure)
 {
-    chart(ChartKind::Radar, std::make_shared<const RadarData>(data), heightPt);
-}
-
-void Composer::heatMap(const HeatMapData &data, qreal heightPt)
-{
-    chart(ChartKind::HeatMap, std::make_shared<const HeatMapData>(data), heightPt);
+    if (figure.kind == ChartKind::Radar && figure.radar)
+        chart(ChartKind::Radar, figure.radar, figure.heightPt);
+    else if (figure.kind == ChartKind::HeatMap && figure.heatMap)
+        chart(ChartKind::HeatMap, figure.heatMap, figure.heightPt);
 }
 
 void Composer::chart(ChartKind kind, std::shared_ptr<const void> data, qreal heightPt)

@@ -1,4 +1,5 @@
-// Internal: writes the report's content into a QTextDocument through a QTextCursor. All user text is
+// Internal: the QTextDocument back end of ReportSink (report_sink.h): writes the report's content into a
+// QTextDocument through a QTextCursor. All user text is
 // inserted as text (never parsed as HTML), so `<b>Acme & Sons</b>` stays exactly that.
 // Lengths are given in points and converted to the document's units: format lengths (margins,
 // padding, borders) to the layout's logical pixels, which it scales to its paint device itself;
@@ -6,6 +7,7 @@
 #pragma once
 
 #include "charts.h"
+#include "report_sink.h"
 
 #include <QColor>
 #include <QFont>
@@ -24,33 +26,6 @@ class QTextTable;
 namespace hicm::report {
 
 enum class ReportTarget { Print, Editable };
-
-// A character style: size in points (never below 9), weight, slant, colour.
-struct Style {
-    qreal size = 10;
-    bool bold = false;
-    bool italic = false;
-    QColor color = QColor(0x1a, 0x1a, 0x1a);
-};
-
-namespace styles {
-inline const Style body{10, false, false, QColor(0x1a, 0x1a, 0x1a)};
-inline const Style strong{10, true, false, QColor(0x1a, 0x1a, 0x1a)};
-inline const Style small{9, false, false, QColor(0x1a, 0x1a, 0x1a)};
-inline const Style smallStrong{9, true, false, QColor(0x1a, 0x1a, 0x1a)};
-inline const Style note{9, false, true, QColor(0x44, 0x44, 0x44)};
-inline const Style quote{9.5, false, true, QColor(0x26, 0x26, 0x26)};
-inline const Style lead{11, false, false, QColor(0x1a, 0x1a, 0x1a)};
-inline const QColor accent(0x0b, 0x3d, 0x6b);
-}  // namespace styles
-
-// One run of text in a paragraph.
-struct Run {
-    QString text;
-    Style style = styles::body;
-};
-
-enum class ChartKind { Radar, HeatMap };
 
 // Charts inside the print document: a QTextObjectInterface handler registered on the document paints
 // each chart with the shared painters (charts.h) when the page is painted, so in a PDF the charts are
@@ -88,13 +63,13 @@ private:
 };
 
 
-class Composer {
+class Composer : public ReportSink {
 public:
     // `formatPxPerPt`: format length units per point; `objectPxPerPt`: the paint device's pixels per
     // point (chart objects); `textWidthPt`: the width of the text column in points.
     Composer(QTextDocument &doc, ReportTarget target, qreal formatPxPerPt, qreal objectPxPerPt, qreal textWidthPt,
              const QFont &base);
-    ~Composer();
+    ~Composer() override;
 
     // Registers the print document's chart painter on its layout. Called once the content is in:
     // a document without a layout takes text much faster (nothing is laid out as it goes in).
@@ -102,42 +77,47 @@ public:
 
     ReportTarget target() const { return m_target; }
     qreal px(qreal points) const { return points * m_pxPerPt; }
-    qreal textWidthPt() const { return m_textWidthPt; }
-    QTextCursor &cursor() { return m_cursor; }
+    qreal textWidthPt() const override { return m_textWidthPt; }
 
+    using ReportSink::cell;
+    using ReportSink::paragraph;
+
+    void title(const QString &text, const Style &style, qreal spaceAfterPt) override
+    {
+        paragraph(std::vector<Run>{{text, style}}, spaceAfterPt);
+    }
     // Headings: level 1 (section, 17 pt), 2 (13 pt), 3 (11 pt), 4 (a 9.5 pt label). Kept with what
     // follows in print.
-    void heading(int level, const QString &text, bool newPage = false);
-    // A paragraph of one style; `text` may hold several lines (each its own paragraph).
-    void paragraph(const QString &text, const Style &style = styles::body, qreal spaceAfterPt = 5);
-    void paragraph(const std::vector<Run> &runs, qreal spaceAfterPt = 5, qreal indentPt = 0);
-    // A bulleted item.
-    void bullet(const std::vector<Run> &runs, qreal spaceAfterPt = 2);
+    void heading(int level, const QString &text, bool newPage = false) override;
+    void paragraph(const std::vector<Run> &runs, qreal spaceAfterPt = 5, qreal indentPt = 0) override;
+    // Lists are runs of bulleted paragraphs here.
+    void beginList() override {}
+    void bullet(const std::vector<Run> &runs, qreal spaceAfterPt = 2) override;
+    void endList() override {}
     // Indented text with a rule on its left (quotations from the framework).
-    void quotation(const QString &text, const QString &attribution = {});
-    void spacer(qreal points);
+    void quotation(const QString &text, const QString &attribution = {}) override;
+    void spacer(qreal points) override;
     // Keeps the current block on the same page as the next one (print only).
-    void keepWithNext();
-    void pageBreak();
+    void keepWithNext() override;
+    void pageBreak() override;
 
-    // A table with a repeated header row; widths in percent of the text column.
-    QTextTable *table(const std::vector<QString> &header, const std::vector<qreal> &widths, int rows);
-    // Writes runs into a cell (the cursor ends up after the table).
-    void cell(QTextTable *table, int row, int column, const std::vector<Run> &runs, const QColor &fill = {});
-    void cell(QTextTable *table, int row, int column, const QString &text, const Style &style = styles::small);
+    // A table with a repeated header row; the caption is not shown.
+    void beginTable(const TableSpec &spec) override;
+    void cell(int row, int column, const std::vector<Run> &runs, const QColor &fill = {}) override;
+    void endTable() override;
     // A two-column table of labels and values (no header).
-    void facts(const std::vector<std::pair<QString, QString>> &rows, qreal labelWidthPercent = 28);
-    // Moves the cursor to the end of the document, after any table.
-    void leaveTable();
+    void facts(const std::vector<std::pair<QString, QString>> &rows, qreal labelWidthPercent = 28) override;
 
-    // A chart the width of the text column, `heightPt` tall: a vector object in print, an image in
-    // the editable document.
-    void radar(const RadarData &data, qreal heightPt);
-    void heatMap(const HeatMapData &data, qreal heightPt);
+    // A chart the width of the text column: a vector object in print, an image in the editable document.
+    void figure(const Figure &figure) override;
     // The style the charts are painted with (their fonts at the report's label size).
     ChartStyle chartStyle(qreal pxPerPt) const;
 
 private:
+    QTextTable *table(const std::vector<QString> &header, const std::vector<qreal> &widths, int rows);
+    void cell(QTextTable *table, int row, int column, const std::vector<Run> &runs, const QColor &fill = {});
+    // Moves the cursor to the end of the document, after any table.
+    void leaveTable();
     QTextCharFormat charFormat(const Style &style) const;
     void startBlock(const QTextBlockFormat &format);
     void chart(ChartKind kind, std::shared_ptr<const void> data, qreal heightPt);
@@ -150,6 +130,7 @@ private:
     QFont m_base;
     QString m_family;  // the family the base font resolves to
     QTextCursor m_cursor;
+    QTextTable *m_table = nullptr;  // between beginTable() and endTable()
     bool m_firstBlock = true;
     bool m_ruled = true;  // cells get a rule beneath
     int m_images = 0;

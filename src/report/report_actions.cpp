@@ -6,7 +6,6 @@
 #include "report_sections.h"
 
 #include <QDate>
-#include <QTextTable>
 
 #include <algorithm>
 #include <set>
@@ -35,7 +34,7 @@ QString carriedText(const Section &s)
 
 void writeActions(const Section &s)
 {
-    Composer &c = s.c;
+    ReportSink &c = s.c;
     std::vector<const Action *> actions;
     for (const auto &ac : s.in.assessment.actions)
         actions.push_back(&ac);
@@ -67,9 +66,11 @@ void writeActions(const Section &s)
         summary += QStringLiteral(" %1 %2 carried from the previous plan.")
                        .arg(capitalised(numberWord(carried)), carried == 1 ? QStringLiteral("was") : QStringLiteral("were"));
     c.paragraph(summary);
-    QTextTable *t = c.table({QStringLiteral("#"), QStringLiteral("Action"), QStringLiteral("For"), QStringLiteral("Owner"),
-                             QStringLiteral("Due"), QStringLiteral("Status")},
-                            {5, 41, 13, 16, 13, 12}, int(actions.size()));
+    c.beginTable({QStringLiteral("The actions of this plan, by due date"),
+                  {QStringLiteral("#"), QStringLiteral("Action"), QStringLiteral("For"), QStringLiteral("Owner"),
+                   QStringLiteral("Due"), QStringLiteral("Status")},
+                  {5, 41, 13, 16, 13, 12},
+                  int(actions.size())});
     for (int r = 0; r < int(actions.size()); ++r) {
         const Action &ac = *actions[std::size_t(r)];
         const QColor fill = r % 2 ? kZebra : QColor();
@@ -84,14 +85,14 @@ void writeActions(const Section &s)
         if (!ac.notes.empty())
             text.push_back({QStringLiteral("\n") + qs(ac.notes), styles::note});
         const bool settled = ac.status == ActionStatus::Done || ac.status == ActionStatus::Dropped;
-        c.cell(t, r + 1, 0, {{QString::number(ac.id), styles::small}}, fill);
-        c.cell(t, r + 1, 1, text, fill);
-        c.cell(t, r + 1, 2, {{forWhat.join(QStringLiteral(", ")), styles::small}}, fill);
-        c.cell(t, r + 1, 3, {{qs(ac.owner), styles::small}}, fill);
-        c.cell(t, r + 1, 4, {{dueText(ac.due), styles::small}}, fill);
-        c.cell(t, r + 1, 5, {{QString::fromUtf8(label(ac.status)), settled ? styles::small : styles::smallStrong}}, fill);
+        c.cell(r, 0, {{QString::number(ac.id), styles::small}}, fill);
+        c.cell(r, 1, text, fill);
+        c.cell(r, 2, {{forWhat.join(QStringLiteral(", ")), styles::small}}, fill);
+        c.cell(r, 3, {{qs(ac.owner), styles::small}}, fill);
+        c.cell(r, 4, {{dueText(ac.due), styles::small}}, fill);
+        c.cell(r, 5, {{QString::fromUtf8(label(ac.status)), settled ? styles::small : styles::smallStrong}}, fill);
     }
-    c.leaveTable();
+    c.endTable();
 }
 
 QString outcomeText(const PreviousAction &p)
@@ -116,7 +117,7 @@ QString outcomeText(const PreviousAction &p)
 void writePreviousActions(const Section &s)
 {
     const Assessment &previous = *s.in.previous;
-    Composer &c = s.c;
+    ReportSink &c = s.c;
     c.heading(2, QStringLiteral("Last time\u2019s actions (%1)").arg(prettyDate(previous.date)));
     const auto outcomes = previousActions(previous, s.in.assessment);
     if (outcomes.empty()) {
@@ -138,25 +139,27 @@ void writePreviousActions(const Section &s)
     c.paragraph(QStringLiteral("Of the %1 action%2 of the previous plan: %3.")
                     .arg(numberWord(int(outcomes.size())), outcomes.size() == 1 ? QString() : QStringLiteral("s"),
                          parts.join(QStringLiteral(", "))));
-    QTextTable *t = c.table({QStringLiteral("Action"), QStringLiteral("Owner"), QStringLiteral("Last status"),
-                             QStringLiteral("What happened")},
-                            {46, 18, 14, 22}, int(outcomes.size()));
+    c.beginTable({QStringLiteral("What became of the previous plan’s actions"),
+                  {QStringLiteral("Action"), QStringLiteral("Owner"), QStringLiteral("Last status"),
+                   QStringLiteral("What happened")},
+                  {46, 18, 14, 22},
+                  int(outcomes.size())});
     for (int r = 0; r < int(outcomes.size()); ++r) {
         const PreviousAction &o = outcomes[std::size_t(r)];
         const QColor fill = r % 2 ? kZebra : QColor();
-        c.cell(t, r + 1, 0, {{qs(o.action.text), styles::small}}, fill);
-        c.cell(t, r + 1, 1, {{qs(o.action.owner), styles::small}}, fill);
-        c.cell(t, r + 1, 2, {{QString::fromUtf8(label(o.action.status)), styles::small}}, fill);
-        c.cell(t, r + 1, 3, {{outcomeText(o), styles::smallStrong}}, fill);
+        c.cell(r, 0, {{qs(o.action.text), styles::small}}, fill);
+        c.cell(r, 1, {{qs(o.action.owner), styles::small}}, fill);
+        c.cell(r, 2, {{QString::fromUtf8(label(o.action.status)), styles::small}}, fill);
+        c.cell(r, 3, {{outcomeText(o), styles::smallStrong}}, fill);
     }
-    c.leaveTable();
+    c.endTable();
 }
 
 }  // namespace
 
 void writeActionPlan(const Section &s)
 {
-    Composer &c = s.c;
+    ReportSink &c = s.c;
     c.heading(1, QStringLiteral("Action plan"), true);
     writeActions(s);
     if (s.in.previous)
@@ -176,8 +179,10 @@ void writeActionPlan(const Section &s)
     c.paragraph(QStringLiteral("The framework\u2019s targeted actions for the features behind the changes of the agreed "
                                "plan, not yet taken into the plan, by feature:"),
                 styles::note, 3);
+    c.beginList();
     for (const auto *ac : open)
         c.bullet({{qs(ac->feature) + QStringLiteral(": "), styles::smallStrong}, {qs(ac->text), styles::small}}, 3);
+    c.endList();
 }
 
 }  // namespace hicm::report

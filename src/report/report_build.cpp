@@ -33,16 +33,6 @@ constexpr qreal kTextW = kPageW - 2 * kMarginX;
 constexpr int kLayoutDpi = 1200;
 constexpr qreal kPx = kLayoutDpi / 72.0;  // layout units per point
 
-QFont reportFont()
-{
-    QFont f;
-    f.setFamilies({QStringLiteral("Liberation Sans"), QStringLiteral("Arial"), QStringLiteral("Helvetica"),
-                   QStringLiteral("DejaVu Sans")});
-    f.setStyleHint(QFont::SansSerif);
-    f.setPointSizeF(10);
-    return f;
-}
-
 // The layout's logical resolution: QTextDocumentLayout reads format lengths (margins, padding,
 // borders) in pixels at this resolution and scales them to its paint device (as Qt's qt_defaultDpiY()).
 qreal logicalDpi()

@@ -3,7 +3,6 @@
 #include "report_data.h"
 #include "report_sections.h"
 
-#include <QTextTable>
 
 namespace hicm::report {
 
@@ -30,7 +29,7 @@ const RankedChange *recommendedChange(const Prioritisation &p, const std::string
     return nullptr;
 }
 
-void writeOrderTable(Composer &c, const AgreedPlan &plan)
+void writeOrderTable(ReportSink &c, const AgreedPlan &plan)
 {
     std::vector<qreal> widths = plan.adjusted ? std::vector<qreal>{6, 34, 12, 12, 36} : std::vector<qreal>{6, 70, 24};
     std::vector<QString> header{QStringLiteral("#"), QStringLiteral("Change"), QStringLiteral("Phase")};
@@ -38,26 +37,26 @@ void writeOrderTable(Composer &c, const AgreedPlan &plan)
         header.push_back(QStringLiteral("Method\u2019s rank"));
         header.push_back(QStringLiteral("Where the room\u2019s order differs"));
     }
-    QTextTable *t = c.table(header, widths, int(plan.steps.size()));
+    c.beginTable({QStringLiteral("The changes in the order the partners agreed"), header, widths, int(plan.steps.size())});
     for (int r = 0; r < int(plan.steps.size()); ++r) {
         const AgreedStep &step = plan.steps[std::size_t(r)];
         const QColor fill = r % 2 ? kZebra : QColor();
-        c.cell(t, r + 1, 0, {{QString::number(step.rank), styles::smallStrong}}, fill);
-        c.cell(t, r + 1, 1, {{changeName(step.id, step.title), styles::small}}, fill);
-        c.cell(t, r + 1, 2, {{QString::fromUtf8(label(step.phase)), styles::small}}, fill);
+        c.cell(r, 0, {{QString::number(step.rank), styles::smallStrong}}, fill);
+        c.cell(r, 1, {{changeName(step.id, step.title), styles::small}}, fill);
+        c.cell(r, 2, {{QString::fromUtf8(label(step.phase)), styles::small}}, fill);
         if (plan.adjusted) {
-            c.cell(t, r + 1, 3,
+            c.cell(r, 3,
                    {{step.engineRank ? qs(ordinal(*step.engineRank)) : QStringLiteral("not recommended"), styles::small}},
                    fill);
-            c.cell(t, r + 1, 4, {{step.difference.empty() ? QStringLiteral("as the method") : qs(step.difference), styles::small}},
+            c.cell(r, 4, {{step.difference.empty() ? QStringLiteral("as the method") : qs(step.difference), styles::small}},
                    fill);
         }
     }
-    c.leaveTable();
+    c.endTable();
 }
 
 // Why each change of the agreed order is where it is, in words (the arithmetic is in the appendix).
-void writeReasons(Composer &c, const Prioritisation &p, const AgreedPlan &plan)
+void writeReasons(ReportSink &c, const Prioritisation &p, const AgreedPlan &plan)
 {
     c.heading(2, QStringLiteral("Why each change is where it is"));
     for (const auto &step : plan.steps) {
@@ -95,7 +94,7 @@ void writeReasons(Composer &c, const Prioritisation &p, const AgreedPlan &plan)
 
 void writeChanges(const Section &s)
 {
-    Composer &c = s.c;
+    ReportSink &c = s.c;
     const Prioritisation &p = s.in.prioritisation;
     const AgreedPlan plan = agreedPlan(p);
     c.heading(1, QStringLiteral("Prioritised changes"), true);
@@ -118,22 +117,28 @@ void writeChanges(const Section &s)
                         : QStringLiteral("No change is in the plan the partners agreed."));
     else
         writeOrderTable(c, plan);
-    for (const auto &out : plan.leftOut)
-        c.bullet({{QStringLiteral("Left out: "), styles::smallStrong}, {qs(out.difference), styles::small}});
-    for (const auto &note : plan.notes)
-        c.bullet({{QStringLiteral("Note: "), styles::smallStrong}, {qs(note), styles::small}});
+    if (!plan.leftOut.empty() || !plan.notes.empty()) {
+        c.beginList();
+        for (const auto &out : plan.leftOut)
+            c.bullet({{QStringLiteral("Left out: "), styles::smallStrong}, {qs(out.difference), styles::small}});
+        for (const auto &note : plan.notes)
+            c.bullet({{QStringLiteral("Note: "), styles::smallStrong}, {qs(note), styles::small}});
+        c.endList();
+    }
     if (!plan.steps.empty())
         writeReasons(c, p, plan);
     if (!p.notRecommended.empty()) {
         c.heading(2, QStringLiteral("Not recommended"));
+        c.beginList();
         for (const auto &n : p.notRecommended)
             c.bullet({{changeName(n.id, n.title) + QStringLiteral(": "), styles::smallStrong}, {qs(n.why), styles::small}});
+        c.endList();
     }
 }
 
 void writeMethodArithmetic(const Section &s)
 {
-    Composer &c = s.c;
+    ReportSink &c = s.c;
     const Prioritisation &p = s.in.prioritisation;
     if (p.changes.empty())
         return;

@@ -5,7 +5,6 @@
 #include "compare.h"
 
 #include <QDate>
-#include <QTextTable>
 
 namespace hicm::report {
 
@@ -24,13 +23,13 @@ QString previousName(const Assessment &previous)
 
 void writeCover(const Section &s)
 {
-    Composer &c = s.c;
+    ReportSink &c = s.c;
     const Assessment &a = s.in.assessment;
     const Framework &fw = s.in.framework;
     c.spacer(36);
     c.paragraph(qs(fw.meta.title).toUpper(), {10, true, false, styles::accent}, 2);
     c.paragraph(QStringLiteral("Self-assessment report"), {15, false, false, styles::accent}, 30);
-    c.paragraph(qs(a.area), {28, true, false, QColor(0x11, 0x11, 0x11)}, 4);
+    c.title(qs(a.area), {28, true, false, QColor(0x11, 0x11, 0x11)}, 4);
     if (!a.title.empty())
         c.paragraph(qs(a.title), {15, false, false, QColor(0x33, 0x33, 0x33)}, 4);
     c.spacer(18);
@@ -56,13 +55,14 @@ void writeCover(const Section &s)
         c.paragraph(QStringLiteral("No partner organisations are recorded."));
         return;
     }
-    QTextTable *t = c.table({QStringLiteral("Organisation"), QStringLiteral("Type")}, {64, 36}, int(a.partners.size()));
+    c.beginTable({QStringLiteral("Partner organisations"), {QStringLiteral("Organisation"), QStringLiteral("Type")}, {64, 36},
+                  int(a.partners.size()), true});
     for (int r = 0; r < int(a.partners.size()); ++r) {
         const Partner &p = a.partners[std::size_t(r)];
-        c.cell(t, r + 1, 0, qs(p.organisation), styles::small);
-        c.cell(t, r + 1, 1, QString::fromUtf8(label(p.type)), styles::small);
+        c.cell(r, 0, qs(p.organisation), styles::small);
+        c.cell(r, 1, QString::fromUtf8(label(p.type)), styles::small);
     }
-    c.leaveTable();
+    c.endTable();
 }
 
 namespace {
@@ -80,7 +80,7 @@ QString levelWords(const Framework &fw, const std::string &featureId, int level)
 // framework's order: declines in the same list, in the same words, as gains.
 void writeMovements(const Section &s)
 {
-    Composer &c = s.c;
+    ReportSink &c = s.c;
     const Comparison cmp = compareAssessments(s.previousFramework(), *s.in.previous, s.in.framework, s.in.assessment);
     c.heading(2, QStringLiteral("What has moved since %1").arg(prettyDate(s.in.previous->date)));
     int up = 0, down = 0, added = 0, gone = 0, same = 0;
@@ -121,24 +121,26 @@ void writeMovements(const Section &s)
     count(gone, "no longer agreed");
     count(same, "unchanged");
     c.paragraph(capitalised(counts.join(QStringLiteral(", "))) + QLatin1Char('.'), styles::body, 3);
+    c.beginList();
     for (const auto &[f, what] : rows)
         c.bullet({{qs(f->featureId) + QLatin1Char(' ') + qs(f->title) + QStringLiteral(": "), styles::smallStrong},
                   {what, styles::small}},
                  1);
+    c.endList();
 }
 
 }  // namespace
 
 void writeSummary(const Section &s)
 {
-    Composer &c = s.c;
+    ReportSink &c = s.c;
     const Prioritisation &p = s.in.prioritisation;
     c.heading(1, QStringLiteral("Summary"), true);
     c.paragraph(profileSentence(s.in.framework, p), styles::lead, 6);
     const RadarData radar =
         radarFor(s.in.framework, p, s.in.previous, s.in.previous ? previousName(*s.in.previous) : QString());
     // Smaller when the page also says what has moved, so that the summary stays one page.
-    c.radar(radar, std::min<qreal>(s.in.previous ? 190 : 300, radarHeight(radar, c.chartStyle(1.0), c.textWidthPt())));
+    c.radar(radar, std::min<qreal>(s.in.previous ? 190 : 300, radarHeight(radar, reportChartStyle(1.0), c.textWidthPt())));
 
     c.heading(2, QStringLiteral("What to do first"));
     const AgreedPlan plan = agreedPlan(p);
@@ -171,15 +173,19 @@ void writeSummary(const Section &s)
                             .arg(plan.steps.size() - shown == 1 ? QStringLiteral("s") : QString()),
                         styles::note);
     }
-    for (const auto &out : plan.leftOut)
-        c.bullet({{qs(out.difference), styles::small}});
+    if (!plan.leftOut.empty()) {
+        c.beginList();
+        for (const auto &out : plan.leftOut)
+            c.bullet({{qs(out.difference), styles::small}});
+        c.endList();
+    }
     if (s.in.previous)
         writeMovements(s);
 }
 
-void composeReport(const ReportInput &input, Composer &composer)
+void composeReport(const ReportInput &input, ReportSink &sink)
 {
-    const Section s{input, composer};
+    const Section s{input, sink};
     writeCover(s);
     writeSummary(s);
     writeFeatureTable(s);

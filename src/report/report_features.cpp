@@ -2,9 +2,10 @@
 #include "report_data.h"
 #include "report_sections.h"
 
-#include <QTextTable>
 
 #include <cstdlib>
+
+#include <utility>
 
 namespace hicm::report {
 
@@ -45,12 +46,13 @@ QString featureList(const std::vector<FeatureInput> &features)
 
 void writeFindings(const Section &s)
 {
-    Composer &c = s.c;
+    ReportSink &c = s.c;
     const Findings &f = s.in.prioritisation.findings;
     c.heading(2, QStringLiteral("Findings"));
     bool any = false;
     auto item = [&](const QString &what, const QString &list) {
-        any = true;
+        if (!std::exchange(any, true))
+            c.beginList();
         c.bullet({{what, styles::strong}, {list, styles::body}});
     };
     if (!f.noSharedView.empty())
@@ -66,7 +68,9 @@ void writeFindings(const Section &s)
              featureList(f.provisional) + QStringLiteral(". No level agreed yet; the partners\u2019 median is used."));
     if (!f.notScored.empty())
         item(QStringLiteral("Not scored yet: "), featureList(f.notScored) + QLatin1Char('.'));
-    if (!any)
+    if (any)
+        c.endList();
+    else
         c.paragraph(QStringLiteral("Partners were within one level of each other on every feature, every feature "
                                    "is agreed, and none was scored with low confidence."));
 }
@@ -75,7 +79,7 @@ void writeFindings(const Section &s)
 
 void writeFeatureTable(const Section &s)
 {
-    Composer &c = s.c;
+    ReportSink &c = s.c;
     const Framework &fw = s.in.framework;
     const Prioritisation &p = s.in.prioritisation;
     const bool compare = s.in.previous != nullptr;
@@ -95,38 +99,38 @@ void writeFeatureTable(const Section &s)
         header.push_back(QStringLiteral("Since ") + prettyDate(s.in.previous->date));
         widths = {26, 14, 12.5, 5.5, 12, 14, 16};
     }
-    QTextTable *t = c.table(header, widths, int(p.inputs.size()));
+    c.beginTable({QStringLiteral("Each feature’s agreed and target level, gap, confidence and partners’ levels"),
+                  header, widths, int(p.inputs.size()), true});
     for (int r = 0; r < int(p.inputs.size()); ++r) {
         const FeatureInput &in = p.inputs[std::size_t(r)];
         const Feature *f = fw.feature(in.featureId);
         const QColor fill = r % 2 ? kZebra : QColor();
-        const int row = r + 1;
-        c.cell(t, row, 0, {{qs(in.featureId) + QLatin1Char(' '), styles::smallStrong}, {qs(in.title), styles::small}}, fill);
+        c.cell(r, 0, {{qs(in.featureId) + QLatin1Char(' '), styles::smallStrong}, {qs(in.title), styles::small}}, fill);
         std::vector<Run> agreed{{levelCell(f, in.level), styles::small}};
         if (in.level && in.provisional)
             agreed.push_back({QStringLiteral(" (provisional)"), styles::note});
-        c.cell(t, row, 1, agreed, fill);
-        c.cell(t, row, 2, {{levelCell(f, in.target), styles::small}}, fill);
-        c.cell(t, row, 3, {{in.level ? QString::number(in.gap) : QStringLiteral("\u2013"),
+        c.cell(r, 1, agreed, fill);
+        c.cell(r, 2, {{levelCell(f, in.target), styles::small}}, fill);
+        c.cell(r, 3, {{in.level ? QString::number(in.gap) : QStringLiteral("\u2013"),
                             in.gap > 0 ? styles::smallStrong : styles::small}},
                fill);
-        c.cell(t, row, 4, {{confidenceText(in.confidence), styles::small}}, fill);
+        c.cell(r, 4, {{confidenceText(in.confidence), styles::small}}, fill);
         const QString spread = spreadText(in);
-        c.cell(t, row, 5, {{spread.isEmpty() ? QStringLiteral("none given") : spread,
+        c.cell(r, 5, {{spread.isEmpty() ? QStringLiteral("none given") : spread,
                             in.partnerSpread >= 2 ? styles::smallStrong : styles::small}},
                fill);
         if (compare)
-            c.cell(t, row, 6, {{sinceCell(agreedLevel(*s.in.previous, in.featureId), agreedLevel(s.in.assessment, in.featureId)),
+            c.cell(r, 6, {{sinceCell(agreedLevel(*s.in.previous, in.featureId), agreedLevel(s.in.assessment, in.featureId)),
                                 styles::small}},
                    fill);
     }
-    c.leaveTable();
+    c.endTable();
     writeFindings(s);
 }
 
 void writeFeatureSections(const Section &s)
 {
-    Composer &c = s.c;
+    ReportSink &c = s.c;
     const Framework &fw = s.in.framework;
     const Assessment &a = s.in.assessment;
     c.heading(1, QStringLiteral("The features in detail"), true);
@@ -169,24 +173,31 @@ void writeFeatureSections(const Section &s)
         if (!in.partnerLevels.empty()) {
             c.heading(4, QStringLiteral("Partners\u2019 levels"));
             c.paragraph(partnerLevelsText(in), styles::small, 3);
+            bool listed = false;
             for (const auto &pl : fa ? fa->partnerLevels : std::vector<PartnerLevel>{})
-                if (!pl.note.empty())
+                if (!pl.note.empty()) {
+                    if (!std::exchange(listed, true))
+                        c.beginList();
                     c.bullet({{qs(pl.partner) + QStringLiteral(": "), styles::smallStrong}, {qs(pl.note), styles::small}});
+                }
+            if (listed)
+                c.endList();
         }
         if (fa && !fa->metrics.empty()) {
             c.heading(4, QStringLiteral("Metrics"));
-            QTextTable *t = c.table({QStringLiteral("Measure"), QStringLiteral("Value"), QStringLiteral("Period"),
-                                     QStringLiteral("Source")},
-                                    {46, 18, 16, 20}, int(fa->metrics.size()));
+            c.beginTable({QStringLiteral("Metrics of ") + featureName(*f),
+                          {QStringLiteral("Measure"), QStringLiteral("Value"), QStringLiteral("Period"), QStringLiteral("Source")},
+                          {46, 18, 16, 20},
+                          int(fa->metrics.size())});
             for (int r = 0; r < int(fa->metrics.size()); ++r) {
                 const MetricValue &m = fa->metrics[std::size_t(r)];
                 const Item *item = f->metric(m.metricId);
-                c.cell(t, r + 1, 0, item ? qs(item->text.text) : qs(m.metricId));
-                c.cell(t, r + 1, 1, qs(m.value) + (m.unit.empty() ? QString() : QLatin1Char(' ') + qs(m.unit)));
-                c.cell(t, r + 1, 2, qs(m.period));
-                c.cell(t, r + 1, 3, qs(m.source));
+                c.cell(r, 0, item ? qs(item->text.text) : qs(m.metricId));
+                c.cell(r, 1, qs(m.value) + (m.unit.empty() ? QString() : QLatin1Char(' ') + qs(m.unit)));
+                c.cell(r, 2, qs(m.period));
+                c.cell(r, 3, qs(m.source));
             }
-            c.leaveTable();
+            c.endTable();
         }
         if (before && (before->agreedLevel || !before->rationale.empty())) {
             c.heading(4, QStringLiteral("Previously (%1)").arg(prettyDate(s.in.previous->date)));

@@ -3,7 +3,8 @@
 #include "report_data.h"
 #include "report_sections.h"
 
-#include <QTextTable>
+
+#include <utility>
 
 namespace hicm::report {
 
@@ -16,7 +17,7 @@ constexpr std::size_t kPartnersPerMap = 18;
 
 void writePartners(const Section &s)
 {
-    Composer &c = s.c;
+    ReportSink &c = s.c;
     const Assessment &a = s.in.assessment;
     const Prioritisation &p = s.in.prioritisation;
     c.heading(1, QStringLiteral("Where partners differ"), true);
@@ -36,7 +37,7 @@ void writePartners(const Section &s)
         part.cells.assign(all.cells.begin() + std::ptrdiff_t(from), all.cells.begin() + std::ptrdiff_t(to));
         if (to < all.rows.size())
             part.summaryLabel.clear();
-        c.heatMap(part, heatMapHeight(part, c.chartStyle(1.0), c.textWidthPt() - 1) + 2);
+        c.heatMap(part, heatMapHeight(part, reportChartStyle(1.0), c.textWidthPt() - 1) + 2);
     }
 
     c.heading(2, QStringLiteral("Features with no shared view"));
@@ -50,23 +51,31 @@ void writePartners(const Section &s)
                      {partnerLevelsText(in) + QStringLiteral(" (") + spreadText(in) + QLatin1Char(')'), styles::small}},
                     3);
         const FeatureAssessment *fa = a.feature(in.featureId);
+        bool listed = false;
         if (fa)
             for (const auto &pl : fa->partnerLevels)
-                if (!pl.note.empty())
+                if (!pl.note.empty()) {
+                    if (!std::exchange(listed, true))
+                        c.beginList();
                     c.bullet({{qs(pl.partner) + QStringLiteral(" (%1): ").arg(pl.level), styles::smallStrong},
                               {qs(pl.note), styles::small}});
+                }
+        if (listed)
+            c.endList();
     }
 }
 
 void writeAppendix(const Section &s)
 {
-    Composer &c = s.c;
+    ReportSink &c = s.c;
     const Framework &fw = s.in.framework;
     const Assessment &a = s.in.assessment;
     c.heading(1, QStringLiteral("Appendix: the method"), true);
     c.heading(3, QStringLiteral("The scale"));
+    c.beginList();
     for (const auto &l : fw.levels)
         c.bullet({{levelText(fw, l.id) + QStringLiteral(": "), styles::strong}, {qs(l.meaning.text), styles::body}});
+    c.endList();
     c.heading(3, QStringLiteral("Scoring"));
     c.paragraph(QStringLiteral("Each partner organisation gave its own level for each of the %1 features of the "
                                "model. The partners then agreed one level for the area, with a rationale%2. Where "
@@ -87,6 +96,7 @@ void writeAppendix(const Section &s)
                                "at least half the highest score), Next and Later."));
     if (!fw.prerequisites.empty()) {
         c.paragraph(QStringLiteral("The prerequisites between changes:"), styles::body, 2);
+        c.beginList();
         for (const auto &pr : fw.prerequisites) {
             const Change *ch = fw.change(pr.change);
             const Change *req = fw.change(pr.required);
@@ -96,6 +106,7 @@ void writeAppendix(const Section &s)
                                                    : QStringLiteral(" under way first (stated by the model).")),
                        styles::small}});
         }
+        c.endList();
     }
     c.paragraph(QStringLiteral("A facilitator may pin a change first or exclude one, with the room\u2019s reason; "
                                "the report shows the order the partners agreed, and says where and why it differs "
@@ -107,15 +118,17 @@ void writeAppendix(const Section &s)
                     QStringLiteral(". Content hash (SHA-256) ") + qs(fw.contentHash.substr(0, 16)) +
                     QStringLiteral("\u2026"),
                 styles::small, 3);
+    c.beginList();
     for (const auto &src : fw.meta.sources)
         c.bullet({{qs(src.title) + QStringLiteral(": "), styles::smallStrong}, {qs(src.description), styles::small}});
+    c.endList();
 
     c.heading(1, QStringLiteral("Appendix: level descriptors"), true);
     c.paragraph(QStringLiteral("The descriptors of every level of every feature, as the framework gives them."),
                 styles::note);
     for (const auto &f : fw.features) {
         c.heading(3, featureName(f));
-        QTextTable *t = c.table({}, {22, 78}, int(f.levels.size()));
+        c.beginTable({QStringLiteral("The levels of ") + featureName(f), {}, {22, 78}, int(f.levels.size()), true});
         for (int r = 0; r < int(f.levels.size()); ++r) {
             const FeatureLevel &lv = f.levels[std::size_t(r)];
             const bool agreed = agreedLevel(a, f.id) == lv.level;
@@ -123,10 +136,10 @@ void writeAppendix(const Section &s)
             std::vector<Run> head{{QStringLiteral("%1 %2").arg(lv.level).arg(qs(lv.label.text)), styles::smallStrong}};
             if (agreed)
                 head.push_back({QStringLiteral("\nagreed level"), styles::note});
-            c.cell(t, r, 0, head, fill);
-            c.cell(t, r, 1, {{qs(lv.descriptor.text), styles::small}}, fill);
+            c.cell(r, 0, head, fill);
+            c.cell(r, 1, {{qs(lv.descriptor.text), styles::small}}, fill);
         }
-        c.leaveTable();
+        c.endTable();
     }
 }
 

@@ -6,7 +6,6 @@
 #include "report_data.h"
 #include "report_sections.h"
 
-#include <QTextTable>
 
 #include <set>
 
@@ -24,26 +23,27 @@ QString featureName(const Framework &fw, const std::string &id)
 
 QString withheld() { return QStringLiteral("withheld (fewer than %1 areas)").arg(kPeerMinimumAreas); }
 
-void latestTable(Composer &c, const Framework &fw, const PeerYear &y)
+void latestTable(ReportSink &c, const Framework &fw, const PeerYear &y)
 {
     const std::vector<QString> header{QStringLiteral("Feature"), QStringLiteral("This area"),
                                       QStringLiteral("Peers\u2019 median"), QStringLiteral("Middle half"),
                                       QStringLiteral("Areas"), QStringLiteral("Where this area sits")};
-    QTextTable *t = c.table(header, {30, 16, 12, 12, 8, 22}, int(y.features.size()));
+    c.beginTable({QStringLiteral("This area against its peers in %1").arg(y.year), header, {30, 16, 12, 12, 8, 22},
+                  int(y.features.size()), true});
     for (int r = 0; r < int(y.features.size()); ++r) {
         const PeerFigure &f = y.features[std::size_t(r)];
-        c.cell(t, r + 1, 0, featureName(fw, f.feature));
-        c.cell(t, r + 1, 1, f.areaLevel ? levelText(fw, f.areaLevel) : QStringLiteral("no level"));
-        c.cell(t, r + 1, 2, f.suppressed ? withheld() : number(f.median));
-        c.cell(t, r + 1, 3, f.suppressed ? QString() : number(f.lowerQuartile) + QStringLiteral(" \u2013 ") +
+        c.cell(r, 0, featureName(fw, f.feature));
+        c.cell(r, 1, f.areaLevel ? levelText(fw, f.areaLevel) : QStringLiteral("no level"));
+        c.cell(r, 2, f.suppressed ? withheld() : number(f.median));
+        c.cell(r, 3, f.suppressed ? QString() : number(f.lowerQuartile) + QStringLiteral(" \u2013 ") +
                                                           number(f.upperQuartile));
-        c.cell(t, r + 1, 4, f.suppressed ? QString() : QString::number(f.areas));
-        c.cell(t, r + 1, 5, QString::fromUtf8(toString(peerPosition(f))));
+        c.cell(r, 4, f.suppressed ? QString() : QString::number(f.areas));
+        c.cell(r, 5, QString::fromUtf8(toString(peerPosition(f))));
     }
-    c.leaveTable();
+    c.endTable();
 }
 
-void trendTable(Composer &c, const PeerExtract &e)
+void trendTable(ReportSink &c, const PeerExtract &e)
 {
     std::set<std::string> features;
     for (const auto &y : e.years)
@@ -55,19 +55,20 @@ void trendTable(Composer &c, const PeerExtract &e)
         header.push_back(QString::number(y.year));
         widths.push_back(84.0 / qreal(e.years.size()));
     }
-    QTextTable *t = c.table(header, widths, int(features.size()));
-    int r = 1;
+    c.beginTable({QStringLiteral("The peers’ median and this area’s level, year by year"), header, widths,
+                  int(features.size()), true});
+    int r = 0;
     for (const auto &id : features) {
-        c.cell(t, r, 0, qs(id));
+        c.cell(r, 0, qs(id));
         for (std::size_t i = 0; i < e.years.size(); ++i) {
             const PeerFigure *f = e.years[i].feature(id);
             const QString median = f && !f->suppressed ? number(f->median) : QStringLiteral("\u2013");
             const QString own = f && f->areaLevel ? QString::number(*f->areaLevel) : QStringLiteral("\u2013");
-            c.cell(t, r, int(i) + 1, median + QStringLiteral(" / ") + own);
+            c.cell(r, int(i) + 1, median + QStringLiteral(" / ") + own);
         }
         ++r;
     }
-    c.leaveTable();
+    c.endTable();
 }
 
 }  // namespace
@@ -78,7 +79,7 @@ void writePeers(const Section &s)
         return;
     const PeerExtract &e = *s.in.peers;
     const PeerYear *latest = e.latestYear();
-    Composer &c = s.c;
+    ReportSink &c = s.c;
     c.heading(1, QStringLiteral("Against peers"), true);
     if (!latest) {
         c.paragraph(QStringLiteral("The peer extract holds no figures."));

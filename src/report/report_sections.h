@@ -1,8 +1,8 @@
-// Internal: the report's sections, each written through a Composer. Shared by the print document and
-// the editable one, so both carry the same content.
+// Internal: the report's sections, each written only through a ReportSink (report_sink.h). Shared by
+// every back end (the print document, the HTML file), so all carry the same content.
 #pragma once
 
-#include "composer.h"
+#include "report_sink.h"
 #include "report.h"
 
 #include <QString>
@@ -13,7 +13,7 @@ namespace hicm::report {
 
 struct Section {
     const ReportInput &in;
-    Composer &c;
+    ReportSink &c;
     const Framework &previousFramework() const { return in.previousFramework ? *in.previousFramework : in.framework; }
 };
 
@@ -39,6 +39,6 @@ void writeAppendix(const Section &s);
 void writeMethodArithmetic(const Section &s);
 
 // All of the above, in order.
-void composeReport(const ReportInput &input, Composer &composer);
+void composeReport(const ReportInput &input, ReportSink &sink);
 
 }  // namespace hicm::report
