@@ -79,6 +79,11 @@ WriteResult writePdf(const ReportInput &input, const QString &path, const Progre
 // Writes the same content as OpenDocument text through QTextDocumentWriter; charts become images.
 WriteResult writeOdt(const ReportInput &input, const QString &path);
 
+// Writes the report as one accessible, self-contained HTML5 file (lang en-GB, semantic headings,
+// tables with captions and header cells, charts as inline SVG with their text alternative, print
+// styles, no script). Atomic; refused (nothing written) when `path` is a workspace (output guard).
+WriteResult writeHtml(const ReportInput &input, const QString &path);
+
 // The editable document (charts as images) that writeOdt() writes.
 std::unique_ptr<QTextDocument> buildEditableDocument(const ReportInput &input);
 

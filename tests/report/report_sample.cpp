@@ -2,6 +2,7 @@
 // PDF, and optionally ODT and CSV, for looking at. docs/report.md says how its pages became the
 // pictures there.
 //   hicm-report-sample OUT.pdf [OUT.odt] [OUT.csv]
+//   hicm-report-sample --html OUT.html     the HTML report only (the axe-core check runs on it)
 #include "framework_loader.h"
 #include "report.h"
 #include "report_fixture.h"
@@ -30,6 +31,11 @@ int main(int argc, char *argv[])
     const hicm::Assessment before = hicm::test::sampleAssessment(fw, true);
     const hicm::Prioritisation p = hicm::prioritise(fw, now);
     const hicm::report::ReportInput input{fw, now, p, &before, nullptr, QDate(2025, 3, 20)};
+    if (QByteArray(argv[1]) == "--html" && argc > 2) {
+        auto html = hicm::report::writeHtml(input, QString::fromLocal8Bit(argv[2]));
+        std::cout << (html.ok ? "wrote " : "failed: ") << argv[2] << " " << html.error.toStdString() << "\n";
+        return html.ok ? 0 : 1;
+    }
     auto pdf = hicm::report::writePdf(input, QString::fromLocal8Bit(argv[1]));
     std::cout << (pdf.ok ? "wrote " : "failed: ") << argv[1] << " (" << pdf.pages << " pages) "
               << pdf.error.toStdString() << "\n";

@@ -1,0 +1,21 @@
+#!/bin/sh
+# CTest: the sample HTML report (hicm-report-sample --html) has no WCAG 2.0/2.1/2.2 A or AA violation
+# by axe-core in headless chromium; and a control page with known violations fails, so the check can fail.
+#   axe_check.sh SAMPLE_EXE AXE_MIN_JS OUT_DIR
+set -eu
+sample=$1 axe=$2 out=$3
+here=$(dirname "$0")
+[ -f "$axe" ] || { echo "axe_check: $axe missing (the npm install fixture did not run)"; exit 1; }
+mkdir -p "$out"
+"$sample" --html "$out/report.html"
+cat > "$out/control.html" <<'HTML'
+<!DOCTYPE html><html><head><title>control</title></head><body><main>
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbbbbb;background:#ffffff">too light</p>
+</main></body></html>
+HTML
+if /usr/bin/python3 "$here/axe_check.py" "$out/control.html" "$axe" > "$out/control.txt" 2>&1; then
+    echo "axe_check: the control page with known violations passed: the check cannot fail"; exit 1
+fi
+grep -q "image-alt" "$out/control.txt" && grep -q "color-contrast" "$out/control.txt" ||
+    { echo "axe_check: the control page did not fail as expected:"; cat "$out/control.txt"; exit 1; }
+exec /usr/bin/python3 "$here/axe_check.py" "$out/report.html" "$axe"
