@@ -13,6 +13,7 @@ HICM_PACKAGES=(
   xvfb xauth poppler-utils fonts-dejavu-core fonts-liberation2
   help2man librsvg2-bin
   libpqxx-dev postgresql
+  pandoc jing npm chromium chromium-driver python3-selenium
 )
 
 # What the package test (tests/package) and scripts/package use besides: lintian, and what a desktop uses to
