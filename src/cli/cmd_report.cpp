@@ -1,4 +1,5 @@
-// report ID --pdf FILE [--odt FILE] [--compare PREVIOUS_ID] [--peers EXTRACT]: the board report (docs/report.md).
+// report ID [--pdf FILE] [--html FILE] [--odt FILE] [--compare PREVIOUS_ID] [--peers EXTRACT]: the board
+// report (docs/report.md), in as many formats as asked for (at least one).
 // export-csv ID --out FILE: every score of an assessment for spreadsheets.
 // The report paints text and charts, so it needs a QGuiApplication: main.cpp creates one (offscreen
 // unless QT_QPA_PLATFORM says otherwise) for the report command only.
@@ -26,6 +27,7 @@ struct ReportOptions {
     std::int64_t id = 0;
     std::string pdf;
     std::string odt;
+    std::string html;
     std::int64_t compare = 0;
     CLI::Option *compareOption = nullptr;
     std::string peers;  // a region's peer extract (docs/region.md)
@@ -34,9 +36,9 @@ struct ReportOptions {
 void runReport(Context &ctx, const ReportOptions &o)
 {
     using namespace assessment;
-    if (o.pdf.empty() && o.odt.empty())
-        return fail(ctx, "report: give --pdf FILE, --odt FILE or both", Usage);
-    for (const std::string &file : {o.pdf, o.odt})
+    if (o.pdf.empty() && o.odt.empty() && o.html.empty())
+        return fail(ctx, "report: give at least one of --pdf FILE, --html FILE, --odt FILE", Usage);
+    for (const std::string &file : {o.pdf, o.html, o.odt})
         if (const std::string why = storage::outputRefusal(file, workspacePath(ctx)); !file.empty() && !why.empty())
             return fail(ctx, why);
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
@@ -78,6 +80,12 @@ void runReport(Context &ctx, const ReportOptions &o)
             return fail(ctx, written.error.toStdString());
         ctx.out << "Wrote " << o.pdf << " (" << written.pages << " pages)\n";
     }
+    if (!o.html.empty()) {
+        const auto written = report::writeHtml(input, QString::fromStdString(o.html));
+        if (!written.ok)
+            return fail(ctx, written.error.toStdString());
+        ctx.out << "Wrote " << o.html << "\n";
+    }
     if (!o.odt.empty()) {
         const auto written = report::writeOdt(input, QString::fromStdString(o.odt));
         if (!written.ok)
@@ -91,10 +99,12 @@ void runReport(Context &ctx, const ReportOptions &o)
 
 void addReportCommands(CLI::App &app, Context &ctx)
 {
-    auto *cmd = app.add_subcommand("report", "Write an assessment's board report: PDF, editable OpenDocument text, or both");
+    auto *cmd = app.add_subcommand("report", "Write an assessment's board report: PDF, accessible HTML, editable OpenDocument text");
     auto o = std::make_shared<ReportOptions>();
     cmd->add_option("ID", o->id, "The assessment's id")->required();
     cmd->add_option("--pdf", o->pdf, "Write the report as PDF to FILE")->type_name("FILE");
+    cmd->add_option("--html", o->html, "Write the report as one accessible HTML file (for publishing) to FILE")
+        ->type_name("FILE");
     cmd->add_option("--odt", o->odt, "Write the report as OpenDocument text (Word, LibreOffice) to FILE")->type_name("FILE");
     o->compareOption = cmd->add_option("--compare", o->compare, "Compare with this assessment (usually the previous one)")
                            ->type_name("PREVIOUS_ID");

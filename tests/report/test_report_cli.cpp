@@ -128,3 +128,31 @@ TEST_CASE("report run in-process warns when comparing with another area", "[cli]
     CHECK(err.str().find("another area") != std::string::npos);
     CHECK(QFileInfo::exists(file(s, "in.pdf")));
 }
+
+TEST_CASE("report --html writes the HTML report; every output is checked by the guard before any is written", "[cli][html]")
+{
+    const Stored s;
+    {
+        std::ostringstream out, err;
+        const int code = cli::run({"hicm-assess-cli", "--workspace", s.workspace, "report", std::to_string(s.now), "--html",
+                                   s.dir.file("r.html")},
+                                  out, err);
+        INFO(err.str());
+        REQUIRE(code == 0);
+        CHECK(out.str().find("Wrote " + s.dir.file("r.html")) != std::string::npos);
+        const std::string html = readFile(s.dir.file("r.html"));
+        CHECK(html.find("<html lang=\"en-GB\">") != std::string::npos);
+        CHECK(html.find("&lt;b&gt;Acme &amp; Sons&lt;/b&gt;") != std::string::npos);
+    }
+    {
+        // The HTML would land on the workspace: refused, and the PDF asked for with it is not written either.
+        std::ostringstream out, err;
+        const int code = cli::run({"hicm-assess-cli", "--workspace", s.workspace, "report", std::to_string(s.now), "--pdf",
+                                   s.dir.file("x.pdf"), "--html", s.workspace},
+                                  out, err);
+        CHECK(code != 0);
+        CHECK(err.str().find("nothing was written") != std::string::npos);
+        CHECK_FALSE(QFileInfo::exists(file(s, "x.pdf")));
+        CHECK(storage::Workspace::open(s.workspace).ok());
+    }
+}
