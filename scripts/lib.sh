@@ -14,6 +14,7 @@ HICM_PACKAGES=(
   help2man librsvg2-bin
   libpqxx-dev postgresql
   pandoc jing npm chromium chromium-driver python3-selenium
+  qt6-httpserver-dev qt6-websockets-dev libqrencode-dev chromium chromium-driver python3-selenium zbar-tools
 )
 
 # What the package test (tests/package) and scripts/package use besides: lintian, and what a desktop uses to

@@ -32,6 +32,7 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
     addCompareCommands(app, ctx);
     addReportCommands(app, ctx);
     addRegionCommands(app, ctx);
+    addRoomCommands(app, ctx);
 
     // Name an unknown command plainly (CLI11 would only say that a subcommand is required).
     for (std::size_t i = 1; i < args.size(); ++i) {

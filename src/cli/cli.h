@@ -29,6 +29,7 @@ void addExchangeCommands(CLI::App &app, Context &ctx);  // export, import, merge
 void addCompareCommands(CLI::App &app, Context &ctx);   // compare, trend (cmd_compare.cpp)
 void addReportCommands(CLI::App &app, Context &ctx);    // report, export-csv (cmd_report.cpp)
 void addRegionCommands(CLI::App &app, Context &ctx);    // region … (cmd_region.cpp, docs/region.md)
+void addRoomCommands(CLI::App &app, Context &ctx);      // room (cmd_room.cpp, docs/room.md)
 
 // Runs the CLI on the given arguments (argv[0] included); returns the exit code.
 int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);

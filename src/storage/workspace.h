@@ -21,7 +21,7 @@ namespace hicm::storage {
 
 // The schema this version writes. Older workspaces are migrated forward (after a backup) when opened
 // for writing; newer ones are refused.
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 // PRAGMA application_id of every workspace: "HICM" in ASCII.
 constexpr std::int32_t kApplicationId = 0x4849434D;
 
@@ -190,6 +190,16 @@ public:
     bool changedByOthers();
     void markSeen();
     void setRefuseStaleEdits(bool refuse);
+
+    // The live room's own state for an assessment (tokens, current feature, revealed features; src/room,
+    // docs/room.md): a JSON text the room writes and reads back, empty when the assessment never had a
+    // room. Not part of the assessment: not logged, not exported, kept when the assessment is final.
+    Result<std::string> roomState(std::int64_t id);
+    Status setRoomState(std::int64_t id, const std::string &state);
+    // A partner's vote in the live room: setPartnerLevel (nullopt clears it, for a re-vote; the note is
+    // kept with a level), whose change-log row says where it came from: "partner level B1 ORG (room)".
+    Status setPartnerLevelFromRoom(std::int64_t id, const std::string &featureId, std::int64_t partnerId,
+                                   std::optional<int> level);
 
     // PRAGMA integrity_check; "ok" when sound.
     Result<std::string> integrityCheck();

@@ -148,6 +148,16 @@ CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
   BEGIN SELECT RAISE(ABORT, 'the change log is append-only (only its newest row may follow a burst of typing)'); END;
 )SQL";
 
+// Version 5: the live room's own state per assessment (src/room, docs/room.md): its links' tokens, the
+// current feature and the revealed features, as one JSON text, so a room reopened after a crash resumes.
+constexpr const char *kV5 = R"SQL(
+CREATE TABLE room_state (
+  assessment_id INTEGER PRIMARY KEY NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+  state TEXT NOT NULL,
+  updated TEXT NOT NULL
+);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration> &migrations()
@@ -157,6 +167,7 @@ const std::vector<Migration> &migrations()
         {2, "previous assessment and overrides", kV2},
         {3, "dropped and carried actions, the room's own metrics", kV3},
         {4, "a burst of typing is one logged edit", kV4},
+        {5, "the live room's state", kV5},
     };
     return steps;
 }
@@ -175,7 +186,7 @@ void migrate(SQLite::Database &db, int fromVersion)
 std::vector<std::string> tableNames()
 {
     return {"frameworks", "assessments", "partners", "feature_scores", "partner_levels", "metric_values",
-            "planned_actions", "actions", "change_log", "overrides"};
+            "planned_actions", "actions", "change_log", "overrides", "room_state"};
 }
 
 }  // namespace hicm::storage::schema

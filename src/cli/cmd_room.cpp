@@ -1,0 +1,130 @@
+// room: hosts the live room headless (docs/room.md, docs/cli.md): the same hicm_room code the app
+// hosts, over the workspace. Prints one line per link and serves until SIGINT or SIGTERM.
+#include "assessment_commands.h"
+
+#ifdef HICM_HAVE_ROOM
+#include "room.h"
+#include "votestore.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QSocketNotifier>
+
+#include <algorithm>
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+namespace hicm::cli {
+
+#ifdef HICM_HAVE_ROOM
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] auto n = ::write(signalPipe[0], &c, 1);
+}
+
+// "HOST:PORT", "[v6]:PORT"; false when it is not that.
+bool splitListen(const std::string &text, QHostAddress *address, quint16 *port)
+{
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos)
+        return false;
+    std::string host = text.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    const std::string portText = text.substr(colon + 1);
+    if (portText.empty() || portText.size() > 5 || portText.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+    const int p = std::stoi(portText);
+    // (QHostAddress would also take "1.2.3" as 1.2.0.3: an IPv4 address must have its four parts.)
+    const bool v6 = host.find(':') != std::string::npos;
+    if (!v6 && std::count(host.begin(), host.end(), '.') != 3)
+        return false;
+    if (p > 65535 || !address->setAddress(QString::fromStdString(host)))
+        return false;
+    *port = static_cast<quint16>(p);
+    return true;
+}
+
+std::string oneLine(std::string s)
+{
+    for (char &c : s)
+        if (c == '\t' || c == '\n' || c == '\r')
+            c = ' ';
+    return s;
+}
+
+}  // namespace
+#endif
+
+void addRoomCommands(CLI::App &app, Context &ctx)
+{
+    auto id = std::make_shared<std::int64_t>(0);
+    auto listen = std::make_shared<std::string>("127.0.0.1:0");
+    auto newLinks = std::make_shared<bool>(false);
+    auto *cmd = app.add_subcommand("room", "Host the live room: partners vote from their own browsers (docs/room.md)");
+    cmd->add_option("ID", *id, "The assessment's id")->required();
+    cmd->add_option("--listen", *listen, "Address and port to listen on, HOST:PORT (port 0: any free port; "
+                                         "default 127.0.0.1:0)")->type_name("HOST:PORT");
+    cmd->add_flag("--new-links", *newLinks, "Make new links: the old ones stop working");
+    cmd->callback([&ctx, id, listen, newLinks] {
+#ifndef HICM_HAVE_ROOM
+        (void)id;
+        (void)listen;
+        (void)newLinks;
+        return assessment::fail(ctx, "this build has no live room (it needs qt6-httpserver-dev and libqrencode-dev)");
+#else
+        using namespace assessment;
+        QHostAddress address;
+        quint16 port = 0;
+        if (!splitListen(*listen, &address, &port))
+            return fail(ctx, "--listen must be HOST:PORT with HOST an IP address, e.g. 127.0.0.1:8080 or 0.0.0.0:0 (got \"" +
+                                 *listen + "\")", Usage);
+        auto opened = openAssessment(ctx, *id, true);
+        if (!opened)
+            return;
+        if (opened->assessment.status == AssessmentStatus::Final)
+            return fail(ctx, "assessment " + std::to_string(*id) + " is final and locked against changes; reopen it for "
+                             "editing first: hicm-assess-cli edit " + std::to_string(*id) + " --status draft");
+        room::WorkspaceVoteStore store(opened->ws, *id);
+        room::RoomSetup setup;
+        setup.assessmentId = *id;
+        setup.title = opened->assessment.area + (opened->assessment.title.empty() ? "" : ": " + opened->assessment.title);
+        setup.partners = opened->assessment.partners;
+        setup.framework = opened->framework;
+        room::Room room(setup, store);
+        if (const QString e = room.open(address, port, *newLinks); !e.isEmpty())
+            return fail(ctx, e.toStdString());
+        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+            return fail(ctx, "cannot set up signal handling");
+        QSocketNotifier notifier(signalPipe[1], QSocketNotifier::Read);
+        QObject::connect(&notifier, &QSocketNotifier::activated, [] { QCoreApplication::quit(); });
+        struct sigaction sa {};
+        sa.sa_handler = onSignal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        struct sigaction oldInt {}, oldTerm {};
+        sigaction(SIGINT, &sa, &oldInt);
+        sigaction(SIGTERM, &sa, &oldTerm);
+        ctx.out << "facilitator\t" << room.facilitatorUrl().toStdString() << "\n";
+        for (const auto &link : room.partnerLinks())
+            ctx.out << oneLine(link.who.toStdString()) << "\t" << link.url.toStdString() << "\n";
+        ctx.out.flush();
+        QCoreApplication::exec();
+        room.close();
+        sigaction(SIGINT, &oldInt, nullptr);
+        sigaction(SIGTERM, &oldTerm, nullptr);
+        ::close(signalPipe[0]);
+        ::close(signalPipe[1]);
+        ctx.exitCode = Ok;
+#endif
+    });
+}
+
+}  // namespace hicm::cli
