@@ -45,6 +45,44 @@ private:
     QString m_mergeKey;
 };
 
+// One undoable typed edit: redo applies it, undo applies the inverse its application returned (and
+// keeps the inverse of that for the next redo), so every step is checked and stored like any edit.
+class EditCommand : public QUndoCommand {
+public:
+    EditCommand(Session *session, const QString &text, document::Edit edit, int mergeId, QString mergeKey)
+        : QUndoCommand(text), m_session(session), m_forward(std::move(edit)), m_backward(m_forward),
+          m_mergeId(mergeId), m_mergeKey(std::move(mergeKey))
+    {
+    }
+
+    void redo() override
+    {
+        if (!m_session->applyEdit(m_forward, m_backward))
+            setObsolete(true);  // nothing was stored: QUndoStack drops the step
+    }
+    void undo() override
+    {
+        if (!m_session->applyEdit(m_backward, m_forward))
+            setObsolete(true);
+    }
+    int id() const override { return m_mergeId; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        auto *o = static_cast<const EditCommand *>(other);
+        if (o->m_mergeKey != m_mergeKey)
+            return false;
+        m_forward = o->m_forward;  // keep our undo: it restores the text from before the typing began
+        return true;
+    }
+
+private:
+    Session *m_session;
+    document::Edit m_forward;
+    document::Edit m_backward;
+    int m_mergeId;
+    QString m_mergeKey;
+};
+
 namespace {
 
 QString qs(const std::string &s)
@@ -52,7 +90,18 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 
+// Merge ids of typed edits (EditCommand) and of whole-assessment steps (StorageCommand) never meet:
+// QUndoStack merges only commands of the same id.
 enum MergeIds { MergeField = 1, MergeRationale, MergeEvidence, MergeMetric, MergeAction };
+
+using namespace document;
+
+storage::FeatureEdit partnerLevelEdit(std::int64_t partnerId, std::optional<int> level)
+{
+    storage::FeatureEdit e;
+    e.partnerLevels.push_back({partnerId, level, std::nullopt});
+    return e;
+}
 
 }  // namespace
 
@@ -157,55 +206,58 @@ bool Session::refreshSummaries()
 
 bool Session::openAssessment(std::int64_t id)
 {
-    auto framework = m_workspace.framework(id);
-    auto loaded = m_workspace.loadAssessment(id);
-    if (!framework || !loaded) {
-        emit failed(qs((!framework ? framework.error() : loaded.error()).toString()));
+    std::string error;
+    auto doc = Document::open(m_workspace, id, &error);
+    if (!doc) {
+        emit failed(qs(error));
         return false;
     }
-    m_framework = *framework;
-    m_assessment = std::move(*loaded);
-    m_previous.reset();
-    if (m_assessment->previousId) {
-        if (auto prev = m_workspace.loadAssessment(*m_assessment->previousId))
-            m_previous = std::move(*prev);
-    }
+    m_document = std::move(doc);
+    Document *d = m_document.get();
+    connect(d, &Document::changed, this, &Session::assessmentChanged);
+    connect(d, &Document::featureChanged, this, &Session::featureChanged);
+    connect(d, &Document::partnersChanged, this, &Session::partnersChanged);
+    connect(d, &Document::detailsChanged, this, &Session::detailsChanged);
+    connect(d, &Document::planChanged, this, &Session::planChanged);
+    connect(d, &Document::decisionsChanged, this, &Session::decisionsChanged);
+    connect(d, &Document::reloaded, this, &Session::reloaded);
     emit assessmentChanged();
     return true;
 }
 
 void Session::closeAssessment()
 {
-    m_assessment.reset();
-    m_previous.reset();
-    m_framework.reset();
+    m_document.reset();
 }
 
 bool Session::reload()
 {
-    if (!m_assessment)
+    if (!m_document)
         return true;
-    auto loaded = m_workspace.loadAssessment(m_assessment->id);
-    if (!loaded) {
-        emit failed(qs(loaded.error().toString()));
+    std::string error;
+    if (!m_document->reload(&error)) {
+        emit failed(qs(error));
         return false;
     }
-    m_assessment = std::move(*loaded);
-    emit assessmentChanged();
     return true;
+}
+
+void Session::refused(const Status &status)
+{
+    if (status.error().kind == storage::StorageError::Kind::Final)
+        emit locked(tr("Not changed: this assessment is final and locked. Use Unlock for Editing to change it."));
+    else
+        emit failed(qs(status.error().toString()));
+    reload();  // show what is really stored
+    if (m_workspace.changedByOthers())  // refused over another program's change: re-read it all, soon
+        QTimer::singleShot(0, this, &Session::checkOtherPrograms);
 }
 
 bool Session::run(const std::function<Status()> &step)
 {
     const Status status = step();
     if (!status) {
-        if (status.error().kind == storage::StorageError::Kind::Final)
-            emit locked(tr("Not changed: this assessment is final and locked. Use Unlock for Editing to change it."));
-        else
-            emit failed(qs(status.error().toString()));
-        reload();  // show what is really stored
-        if (m_workspace.changedByOthers())  // refused over another program's change: re-read it all, soon
-            QTimer::singleShot(0, this, &Session::checkOtherPrograms);
+        refused(status);
         return false;
     }
     emit saved(tr("Saved"));
@@ -213,6 +265,34 @@ bool Session::run(const std::function<Status()> &step)
     m_summariesStale = true;
     emit summariesChanged();
     return true;
+}
+
+bool Session::applyEdit(const Edit &edit, Edit &inverse)
+{
+    if (!m_document)
+        return false;
+    auto applied = m_document->apply(edit);
+    if (!applied.status) {
+        refused(applied.status);
+        return false;
+    }
+    inverse = *applied.inverse;
+    emit saved(tr("Saved"));
+    m_summariesStale = true;
+    emit summariesChanged();
+    return true;
+}
+
+void Session::apply(const QString &text, Edit edit, int mergeId, const QString &mergeKey)
+{
+    if (readOnly()) {
+        emit failed(tr("%1: this workspace is open read-only (%2); the change was not made.")
+                        .arg(path(), readOnlyReason()));
+        return;
+    }
+    if (!m_document)
+        return;
+    m_undo.push(new EditCommand(this, text, std::move(edit), mergeId, mergeKey));
 }
 
 void Session::push(const QString &text, std::function<Status()> redo, std::function<Status()> undo, int mergeId,
@@ -241,7 +321,7 @@ void Session::pushAssessmentStep(const QString &text, std::int64_t id, bool exis
             return j.error();
         *snapshot = std::move(*a);
         *json = std::move(*j);
-        if (m_assessment && m_assessment->id == id)
+        if (m_document && m_document->id() == id)
             closeAssessment();
         return m_workspace.deleteAssessment(id);
     };
@@ -312,265 +392,164 @@ void Session::deleteAssessment(std::int64_t id)
 
 void Session::setField(storage::AssessmentField field, const QString &value)
 {
-    const auto &a = *m_assessment;
+    const auto &a = assessment();
     const std::string old = field == storage::AssessmentField::Area    ? a.area
                             : field == storage::AssessmentField::Title ? a.title
                             : field == storage::AssessmentField::Date  ? a.date
                                                                        : a.facilitator;
-    const std::int64_t id = a.id;
     const std::string now = value.toStdString();
     if (now == old)
         return;
-    push(tr("Edit assessment details"), [this, id, field, now] { return m_workspace.setAssessmentField(id, field, now); },
-         [this, id, field, old] { return m_workspace.setAssessmentField(id, field, old); }, MergeField,
-         QString::number(static_cast<int>(field)));
+    apply(tr("Edit assessment details"), SetDetail{field, now}, MergeField, QString::number(static_cast<int>(field)));
 }
 
 void Session::setStatus(AssessmentStatus status)
 {
-    const auto id = m_assessment->id;
-    const auto old = m_assessment->status;
-    if (old == status)
+    if (assessment().status == status)
         return;
-    push(status == AssessmentStatus::Final ? tr("Mark as final") : tr("Mark as draft"),
-         [this, id, status] { return m_workspace.setStatus(id, status); },
-         [this, id, old] { return m_workspace.setStatus(id, old); });
+    apply(status == AssessmentStatus::Final ? tr("Mark as final") : tr("Mark as draft"), SetStatus{status});
 }
 
 void Session::addPartner(const Partner &partner)
 {
-    const auto id = m_assessment->id;
-    auto added = std::make_shared<std::int64_t>(0);
-    push(tr("Add partner %1").arg(qs(partner.organisation)),
-         [this, id, partner, added]() -> Status {
-             Partner p = partner;
-             p.id = 0;
-             auto r = m_workspace.addPartner(id, p);
-             if (!r)
-                 return r.error();
-             *added = *r;
-             return storage::Done{};
-         },
-         [this, id, added] { return m_workspace.removePartner(id, *added); });
+    apply(tr("Add partner %1").arg(qs(partner.organisation)), AddPartner{partner});
 }
 
 void Session::updatePartner(const Partner &partner)
 {
-    const auto id = m_assessment->id;
-    const Partner *old = nullptr;
-    for (const auto &p : m_assessment->partners)
-        if (p.id == partner.id)
-            old = &p;
-    if (!old)
+    bool known = false;
+    for (const auto &p : assessment().partners)
+        known = known || p.id == partner.id;
+    if (!known)
         return;
-    const Partner before = *old;
-    push(tr("Edit partner %1").arg(qs(partner.organisation)), [this, id, partner] { return m_workspace.updatePartner(id, partner); },
-         [this, id, before] { return m_workspace.updatePartner(id, before); }, MergeField,
-         QStringLiteral("partner-%1").arg(partner.id));
+    apply(tr("Edit partner %1").arg(qs(partner.organisation)), UpdatePartner{partner}, MergeField,
+          QStringLiteral("partner-%1").arg(partner.id));
 }
 
 void Session::removePartner(std::int64_t partnerId)
 {
-    const auto id = m_assessment->id;
-    const Partner *found = nullptr;
-    for (const auto &p : m_assessment->partners)
+    for (const auto &p : assessment().partners)
         if (p.id == partnerId)
-            found = &p;
-    if (!found)
-        return;
-    // Keep the partner and their levels, so that undo brings them back exactly.
-    const Partner partner = *found;
-    std::vector<std::pair<std::string, PartnerLevel>> levels;
-    for (const auto &f : m_assessment->features)
-        if (const PartnerLevel *pl = f.partnerLevel(partner.organisation))
-            levels.emplace_back(f.featureId, *pl);
-    push(tr("Remove partner %1").arg(qs(partner.organisation)),
-         [this, id, partnerId] { return m_workspace.removePartner(id, partnerId); },
-         [this, id, partner, levels] { return m_workspace.restorePartner(id, partner, levels); });
+            return apply(tr("Remove partner %1").arg(qs(p.organisation)), RemovePartner{partnerId});
 }
 
 void Session::setPartnerLevel(const std::string &featureId, std::int64_t partnerId, std::optional<int> level)
 {
-    const auto id = m_assessment->id;
     std::optional<int> old;
     std::string name;
-    for (const auto &p : m_assessment->partners)
+    for (const auto &p : assessment().partners)
         if (p.id == partnerId)
             name = p.organisation;
-    if (const auto *f = m_assessment->feature(featureId))
+    if (const auto *f = assessment().feature(featureId))
         if (const auto *pl = f->partnerLevel(name))
             old = pl->level;
     if (old == level)
         return;
-    push(tr("%1: %2's level").arg(qs(featureId), qs(name)),
-         [this, id, featureId, partnerId, level] { return m_workspace.setPartnerLevel(id, featureId, partnerId, level); },
-         [this, id, featureId, partnerId, old] { return m_workspace.setPartnerLevel(id, featureId, partnerId, old); });
+    apply(tr("%1: %2's level").arg(qs(featureId), qs(name)), EditFeature{featureId, partnerLevelEdit(partnerId, level)});
 }
 
 void Session::setAgreedLevel(const std::string &featureId, std::optional<int> level)
 {
-    const auto id = m_assessment->id;
-    const auto *f = m_assessment->feature(featureId);
-    const std::optional<int> old = f ? f->agreedLevel : std::nullopt;
-    if (old == level)
+    const auto *f = assessment().feature(featureId);
+    if ((f ? f->agreedLevel : std::nullopt) == level)
         return;
-    push(tr("%1: agreed level").arg(qs(featureId)),
-         [this, id, featureId, level] { return m_workspace.setAgreedLevel(id, featureId, level); },
-         [this, id, featureId, old] { return m_workspace.setAgreedLevel(id, featureId, old); });
+    storage::FeatureEdit e;
+    e.agreedLevel = level;
+    apply(tr("%1: agreed level").arg(qs(featureId)), EditFeature{featureId, e});
 }
 
 void Session::setRationale(const std::string &featureId, const QString &text)
 {
-    const auto id = m_assessment->id;
-    const auto *f = m_assessment->feature(featureId);
-    const std::string old = f ? f->rationale : std::string();
+    const auto *f = assessment().feature(featureId);
     const std::string now = text.toStdString();
-    if (old == now)
+    if ((f ? f->rationale : std::string()) == now)
         return;
-    auto edit = [this, id, featureId](std::string value) {
-        return [this, id, featureId, value] {
-            storage::FeatureEdit e;
-            e.rationale = value;
-            return m_workspace.updateFeature(id, featureId, e);
-        };
-    };
-    push(tr("%1: rationale").arg(qs(featureId)), edit(now), edit(old), MergeRationale, qs(featureId));
+    storage::FeatureEdit e;
+    e.rationale = now;
+    apply(tr("%1: rationale").arg(qs(featureId)), EditFeature{featureId, e}, MergeRationale, qs(featureId));
 }
 
 void Session::setTarget(const std::string &featureId, std::optional<int> level)
 {
-    const auto id = m_assessment->id;
-    const auto *f = m_assessment->feature(featureId);
-    const std::optional<int> old = f ? f->targetLevel : std::nullopt;
-    if (old == level)
+    const auto *f = assessment().feature(featureId);
+    if ((f ? f->targetLevel : std::nullopt) == level)
         return;
-    push(tr("%1: target").arg(qs(featureId)),
-         [this, id, featureId, level] { return m_workspace.setTarget(id, featureId, level); },
-         [this, id, featureId, old] { return m_workspace.setTarget(id, featureId, old); });
+    storage::FeatureEdit e;
+    e.targetLevel = level;
+    apply(tr("%1: target").arg(qs(featureId)), EditFeature{featureId, e});
 }
 
 void Session::setConfidence(const std::string &featureId, Confidence confidence)
 {
-    const auto id = m_assessment->id;
-    const auto *f = m_assessment->feature(featureId);
-    const Confidence old = f ? f->confidence : Confidence::Unset;
-    if (old == confidence)
+    const auto *f = assessment().feature(featureId);
+    if ((f ? f->confidence : Confidence::Unset) == confidence)
         return;
-    push(tr("%1: confidence").arg(qs(featureId)),
-         [this, id, featureId, confidence] { return m_workspace.setConfidence(id, featureId, confidence); },
-         [this, id, featureId, old] { return m_workspace.setConfidence(id, featureId, old); });
+    storage::FeatureEdit e;
+    e.confidence = confidence;
+    apply(tr("%1: confidence").arg(qs(featureId)), EditFeature{featureId, e});
 }
 
 void Session::setWeight(const std::string &featureId, int weight)
 {
-    const auto id = m_assessment->id;
-    const auto *f = m_assessment->feature(featureId);
-    const int old = f ? f->weight : 2;
-    if (old == weight)
+    const auto *f = assessment().feature(featureId);
+    if ((f ? f->weight : 2) == weight)
         return;
-    push(tr("%1: importance").arg(qs(featureId)),
-         [this, id, featureId, weight] { return m_workspace.setWeight(id, featureId, weight); },
-         [this, id, featureId, old] { return m_workspace.setWeight(id, featureId, old); });
+    storage::FeatureEdit e;
+    e.weight = weight;
+    apply(tr("%1: importance").arg(qs(featureId)), EditFeature{featureId, e});
 }
 
 void Session::setEvidence(const std::string &featureId, const QString &text)
 {
-    const auto id = m_assessment->id;
-    const auto *f = m_assessment->feature(featureId);
-    const std::string old = f ? f->evidence : std::string();
+    const auto *f = assessment().feature(featureId);
     const std::string now = text.toStdString();
-    if (old == now)
+    if ((f ? f->evidence : std::string()) == now)
         return;
-    push(tr("%1: evidence notes").arg(qs(featureId)),
-         [this, id, featureId, now] { return m_workspace.setEvidence(id, featureId, now); },
-         [this, id, featureId, old] { return m_workspace.setEvidence(id, featureId, old); }, MergeEvidence, qs(featureId));
+    storage::FeatureEdit e;
+    e.evidence = now;
+    apply(tr("%1: evidence notes").arg(qs(featureId)), EditFeature{featureId, e}, MergeEvidence, qs(featureId));
 }
 
 void Session::setMetric(const std::string &featureId, const MetricValue &value)
 {
-    const auto id = m_assessment->id;
-    std::optional<MetricValue> old;
-    if (const auto *f = m_assessment->feature(featureId))
-        for (const auto &m : f->metrics)
-            if (m.metricId == value.metricId)
-                old = m;
-    push(tr("%1: data value").arg(qs(featureId)),
-         [this, id, featureId, value] { return m_workspace.setMetric(id, featureId, value); },
-         [this, id, featureId, old, metricId = value.metricId] {
-             return old ? m_workspace.setMetric(id, featureId, *old) : m_workspace.removeMetric(id, featureId, metricId);
-         },
-         MergeMetric, qs(featureId + "/" + value.metricId));
+    apply(tr("%1: data value").arg(qs(featureId)), SetMetric{featureId, value}, MergeMetric,
+          qs(featureId + "/" + value.metricId));
 }
 
 void Session::addAction(const Action &action)
 {
-    const auto id = m_assessment->id;
-    auto added = std::make_shared<Action>(action);
-    push(tr("Add action"),
-         [this, id, added]() -> Status {
-             if (added->id != 0)
-                 return m_workspace.restoreAction(id, *added);  // redo after undo: the same action
-             auto r = m_workspace.addAction(id, *added);
-             if (!r)
-                 return r.error();
-             added->id = *r;
-             return storage::Done{};
-         },
-         [this, id, added] { return m_workspace.removeAction(id, added->id); });
+    Action added = action;
+    added.id = 0;
+    apply(tr("Add action"), AddAction{added});
 }
 
 void Session::updateAction(const Action &action)
 {
-    const auto id = m_assessment->id;
-    std::optional<Action> old;
-    for (const auto &a : m_assessment->actions)
-        if (a.id == action.id)
-            old = a;
-    if (!old)
+    bool known = false;
+    for (const auto &a : assessment().actions)
+        known = known || a.id == action.id;
+    if (!known)
         return;
-    push(tr("Edit action"), [this, id, action] { return m_workspace.updateAction(id, action); },
-         [this, id, before = *old] { return m_workspace.updateAction(id, before); }, MergeAction,
-         QString::number(action.id));
+    apply(tr("Edit action"), UpdateAction{action}, MergeAction, QString::number(action.id));
 }
 
 void Session::removeAction(std::int64_t actionId)
 {
-    const auto id = m_assessment->id;
-    std::optional<Action> old;
-    for (const auto &a : m_assessment->actions)
+    for (const auto &a : assessment().actions)
         if (a.id == actionId)
-            old = a;
-    if (!old)
-        return;
-    push(tr("Remove action"), [this, id, actionId] { return m_workspace.removeAction(id, actionId); },
-         [this, id, before = *old] { return m_workspace.restoreAction(id, before); });
+            return apply(tr("Remove action"), RemoveAction{actionId});
 }
 
 void Session::setOverride(const Override &decision)
 {
-    const auto id = m_assessment->id;
-    std::optional<Override> old;
-    for (const auto &o : m_assessment->overrides)
-        if (o.change == decision.change)
-            old = o;
-    push(tr("Facilitator decision on HIC %1").arg(qs(decision.change)),
-         [this, id, decision] { return m_workspace.setOverride(id, decision); },
-         [this, id, old, change = decision.change] {
-             return old ? m_workspace.setOverride(id, *old) : m_workspace.removeOverride(id, change);
-         });
+    apply(tr("Facilitator decision on HIC %1").arg(qs(decision.change)), SetOverride{decision});
 }
 
 void Session::removeOverride(const std::string &changeId)
 {
-    const auto id = m_assessment->id;
-    std::optional<Override> old;
-    for (const auto &o : m_assessment->overrides)
+    for (const auto &o : assessment().overrides)
         if (o.change == changeId)
-            old = o;
-    if (!old)
-        return;
-    push(tr("Clear decision on HIC %1").arg(qs(changeId)), [this, id, changeId] { return m_workspace.removeOverride(id, changeId); },
-         [this, id, before = *old] { return m_workspace.setOverride(id, before); });
+            return apply(tr("Clear decision on HIC %1").arg(qs(changeId)), RemoveOverride{changeId});
 }
 
 }  // namespace hicm::gui

@@ -1,9 +1,11 @@
-// The open workspace and the assessment being worked on. Every edit goes through here as an undoable
-// command that writes to the workspace at once (durable before the UI shows it); undo writes the old
-// value back, just as durably. Storage errors come back as signals, never as a crash.
+// The open workspace, its undo stack and the assessment being worked on (a document::Document). Every
+// edit is a typed edit (src/document/edit.h) pushed as a named undo command: applying it writes to the
+// workspace at once (durable before the UI shows it) and returns its inverse, which undo applies, just as
+// durably. Storage errors come back as signals, never as a crash.
 #pragma once
 
 #include "assessment.h"
+#include "document.h"
 #include "framework.h"
 #include "workspace.h"
 
@@ -54,12 +56,13 @@ public:
     // The assessment being worked on, and the framework it was scored against.
     bool openAssessment(std::int64_t id);
     void closeAssessment();
-    bool hasAssessment() const { return m_assessment.has_value(); }
-    const Assessment &assessment() const { return *m_assessment; }
-    const Framework &framework() const { return *m_framework; }
-    std::shared_ptr<const Framework> frameworkPtr() const { return m_framework; }
+    bool hasAssessment() const { return m_document != nullptr; }
+    const Assessment &assessment() const { return m_document->assessment(); }
+    const Framework &framework() const { return m_document->framework(); }
+    std::shared_ptr<const Framework> frameworkPtr() const { return m_document->frameworkPtr(); }
     // The assessment it reassesses, when there is one (read-only reference).
-    const Assessment *previous() const { return m_previous ? &*m_previous : nullptr; }
+    const Assessment *previous() const { return m_document->previous(); }
+    document::Document *document() { return m_document.get(); }
 
     // Creating and deleting (undoable). Return the new id, or nullopt after reporting the error.
     std::optional<std::int64_t> createAssessment(const storage::NewAssessment &fields, const std::string &frameworkJson);
@@ -89,13 +92,23 @@ public:
     void setOverride(const Override &decision);
     void removeOverride(const std::string &changeId);
 
-    // Runs `redo` now as an undoable step; `undo` reverts it. Both write to storage. Used by the edits
-    // above; public so a page can make a compound step.
+    // Applies `edit` now as an undoable step named `text`; undo applies its inverse. Steps with the same
+    // `mergeId` and `mergeKey` in a row (typing into one text) are one step.
+    void apply(const QString &text, document::Edit edit, int mergeId = -1, const QString &mergeKey = {});
+    // Runs `redo` now as an undoable step; `undo` reverts it. Both write to storage; the assessment is then
+    // re-read. For whole-assessment steps (create, delete, import, merge) that are not typed edits yet.
     void push(const QString &text, std::function<storage::Status()> redo, std::function<storage::Status()> undo,
               int mergeId = -1, const QString &mergeKey = {});
 
 signals:
-    void assessmentChanged();             // the open assessment was re-read after an edit
+    void assessmentChanged();             // the open assessment changed (any edit, or it was re-read)
+    // Finer: what an edit touched, so that a view re-draws only that (document::Document's signals).
+    void featureChanged(const QString &featureId);
+    void partnersChanged();
+    void detailsChanged();
+    void planChanged();
+    void decisionsChanged();
+    void reloaded();
     void summariesChanged();              // the list of assessments may have changed
     void saved(const QString &message);   // an edit is on disk
     void failed(const QString &message);  // an edit could not be stored; nothing changed
@@ -105,7 +118,12 @@ signals:
 private:
     explicit Session(storage::Workspace workspace);
     friend class StorageCommand;
+    friend class EditCommand;
     bool run(const std::function<storage::Status()> &step);
+    // Applies `edit`; on success sets `inverse` and returns true.
+    bool applyEdit(const document::Edit &edit, document::Edit &inverse);
+    // Reports a refused edit and shows what is stored.
+    void refused(const storage::Status &status);
     void pushAssessmentStep(const QString &text, std::int64_t id, bool existsNow);
     bool reload();
     // Polled (kWatchMs): another program's change is re-read, and the undo history (values read before
@@ -116,9 +134,7 @@ private:
     QUndoStack m_undo;
     std::vector<storage::AssessmentSummary> m_summaries;
     bool m_summariesStale = true;
-    std::optional<Assessment> m_assessment;
-    std::optional<Assessment> m_previous;
-    std::shared_ptr<const Framework> m_framework;
+    std::unique_ptr<document::Document> m_document;
     QTimer m_watch;
 };
 

@@ -111,6 +111,8 @@ Status Workspace::Impl::write(std::int64_t assessmentId, const std::function<voi
                 refuse(StorageError::Kind::ReadOnly, "the workspace file was moved or deleted while it was open; "
                                                      "the change was not saved (open the workspace again from where it is now)");
             transaction.commit();
+            if (txn.logged())
+                lastWrite = txn.when();
             checkpoint();
             return Done{};
         } catch (const Refusal &r) {
@@ -240,6 +242,7 @@ void WriteTxn::log(const std::string &what, const std::string &from, const std::
     touch.bind(1, m_when);
     touch.bind(2, m_id);
     touch.exec();
+    m_logged = true;
 }
 
 void WriteTxn::logTyping(const std::string &what, const std::string &from, const std::string &to)
@@ -269,6 +272,7 @@ void WriteTxn::logTyping(const std::string &what, const std::string &from, const
     touch.bind(1, m_when);
     touch.bind(2, m_id);
     touch.exec();
+    m_logged = true;
 }
 
 void WriteTxn::ensureFeatureRow(const std::string &featureId)

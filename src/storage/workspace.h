@@ -99,6 +99,10 @@ public:
     const std::string &readOnlyReason() const;
     // Things the user may want to know that did not stop the open (e.g. the backup could not be written).
     const std::vector<std::string> &warnings() const;
+    // The time (ISO 8601 UTC) this connection's last committed change (one that logged) was stamped with:
+    // the assessment's `updated` after it. Empty before the first. Lets a caller keep its copy current
+    // without re-reading.
+    const std::string &lastWrite() const;
     // The backup written while opening (migration or rotating backup), empty if none.
     const std::string &backupWritten() const;
     // The schema version of the file as it was found when opened (before any migration).

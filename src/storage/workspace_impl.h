@@ -37,6 +37,7 @@ struct Workspace::Impl {
     bool integrityVerified = false;    // the full integrity check passed (write_safety.cpp)
     bool refuseStaleEdits = false;     // refuse edits after another program's change until markSeen()
     std::int64_t seenDataVersion = -1; // PRAGMA data_version at markSeen(), -1 before
+    std::string lastWrite;             // the time stamped on the last committed change that logged (`updated`)
 
     StorageError error(StorageError::Kind kind, std::string message) const
     {
@@ -93,6 +94,8 @@ public:
     // value, or a pause, starts a new row.
     void logTyping(const std::string &what, const std::string &from, const std::string &to);
     static constexpr int kTypingPauseSeconds = 30;
+    // Whether this transaction logged a change (and so stamped the assessment's `updated`).
+    bool logged() const { return m_logged; }
     // Makes sure the feature has a row in feature_scores.
     void ensureFeatureRow(const std::string &featureId);
 
@@ -101,6 +104,7 @@ private:
     std::int64_t m_id;
     std::string m_when;
     std::shared_ptr<const Framework> m_framework;
+    bool m_logged = false;
 };
 
 // Throws a Refusal.

@@ -246,6 +246,7 @@ const std::string &Workspace::path() const { return d->path; }
 bool Workspace::readOnly() const { return d->readOnly; }
 const std::string &Workspace::readOnlyReason() const { return d->readOnlyReason; }
 const std::vector<std::string> &Workspace::warnings() const { return d->warnings; }
+const std::string &Workspace::lastWrite() const { return d->lastWrite; }
 const std::string &Workspace::backupWritten() const { return d->backupWritten; }
 int Workspace::foundSchemaVersion() const { return d->foundVersion; }
 SQLite::Database &Workspace::database() { return *d->db; }

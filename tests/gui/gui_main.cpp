@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "application.h"
+#include "document.h"
 #include "messages.h"
 
 #include <QApplication>
@@ -14,5 +15,7 @@ int main(int argc, char *argv[])
     hicm::gui::setApplicationIdentity();
     QCoreApplication::setOrganizationName(QStringLiteral("HICM Assess Tests"));
     hicm::gui::Messages::setAutomatic(true);
+    // Every edit's in-memory copy is checked against the file (a view never shows what is not stored).
+    hicm::document::Document::setVerifyEveryEdit(true);
     return Catch::Session().run(argc, argv);
 }
