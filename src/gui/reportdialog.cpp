@@ -7,6 +7,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QPainter>
@@ -53,6 +54,14 @@ ReportDialog::ReportDialog(Session &session, QWidget *parent)
     auto *pdf = buttons->addButton(tr("Save as &PDF…"), QDialogButtonBox::ActionRole);
     auto *odt = buttons->addButton(tr("Save as &editable document…"), QDialogButtonBox::ActionRole);
     auto *csv = buttons->addButton(tr("Export scores (&CSV)…"), QDialogButtonBox::ActionRole);
+    auto *peers = buttons->addButton(tr("Pee&r extract…"), QDialogButtonBox::ActionRole);
+    peers->setAccessibleName(tr("Add a peers page from a region's peer extract"));
+    connect(peers, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Add a peers page from a peer extract"), QString(),
+                                                          tr("Peer extracts (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            usePeerExtract(path);
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(pdf, &QPushButton::clicked, this, [this] {
         const QString path = askPath(tr("Save the report as PDF"), QStringLiteral(".pdf"), tr("PDF (*.pdf)"));
@@ -172,6 +181,30 @@ bool ReportDialog::saveCsv(const QString &path)
         return false;
     }
     m_summary->setText(tr("Saved %1.").arg(path));
+    return true;
+}
+
+bool ReportDialog::usePeerExtract(const QString &path)
+{
+    auto read = readPeerExtractFile(path.toStdString());
+    if (!read.ok()) {
+        Messages::error(this, tr("No peers page was added"),
+                        QString::fromStdString(formatProblems(read.problems)) +
+                            tr("%1: not a peer extract this version reads.").arg(path));
+        return false;
+    }
+    m_peers = std::move(*read.extract);
+    m_input->peers = &*m_peers;
+    m_report = std::make_unique<report::Report>(*m_input);
+    while (QLayoutItem *item = m_pages->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    renderPages();
+    m_summary->setText(m_summary->text() + QLatin1Char(' ') +
+                       tr("With a peers page from %1 (%2 against %3).")
+                           .arg(QFileInfo(path).fileName(), QString::fromStdString(m_peers->area),
+                                QString::fromStdString(m_peers->peerGroup)));
     return true;
 }
 

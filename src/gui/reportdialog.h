@@ -2,12 +2,14 @@
 // as PDF or as an editable document (ODT), or the scores as CSV. Long work shows progress.
 #pragma once
 
+#include "peer_extract.h"
 #include "prioritisation.h"
 #include "report.h"
 
 #include <QDialog>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QScrollArea;
@@ -28,6 +30,9 @@ public:
     bool savePdf(const QString &path);
     bool saveOdt(const QString &path);
     bool saveCsv(const QString &path);
+    // Gives the report an "Against peers" page from a region's peer extract (docs/region.md), or says why
+    // not and leaves the report as it was.
+    bool usePeerExtract(const QString &path);
 
 private:
     void renderPages();
@@ -36,6 +41,7 @@ private:
     Session &m_session;
     Prioritisation m_prioritisation;
     std::shared_ptr<const Framework> m_previousFramework;
+    std::optional<PeerExtract> m_peers;  // ReportInput::peers points here
     std::unique_ptr<report::ReportInput> m_input;
     std::unique_ptr<report::Report> m_report;
     QScrollArea *m_scroll;
