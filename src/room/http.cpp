@@ -121,6 +121,8 @@ protected:
             delete socket;
             return;
         }
+        // No Nagle: a small event must not wait for the previous one's ACK (the phone's delayed ACK).
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         onSocket(socket);  // our guard's readyRead runs before the HTTP parser's
         addPendingConnection(socket);
     }
@@ -147,6 +149,8 @@ struct HttpServer::Impl {
     Listener *listener = nullptr;
     Backend *backend = nullptr;
     QHash<QTcpSocket *, Guard> guards;
+    QHash<quint64, QPointer<QTcpSocket>> deferred;
+    quint64 nextId = 0;
     QTimer ping;
 
     void attach(QTcpSocket *socket)
@@ -212,7 +216,12 @@ struct HttpServer::Impl {
         auto it = guards.find(socket);
         if (it != guards.end())
             it->pending = 0;
+        r.id = ++nextId;
         HttpResponse answer = handler(r);
+        if (answer.deferred) {
+            deferred.insert(r.id, socket);
+            return true;
+        }
         if (!answer.eventStream || it == guards.end()) {
             socket->write(serialise(answer));
             return true;
@@ -276,6 +285,7 @@ void HttpServer::close()
         d->listener->close();
     const auto sockets = d->guards.keys();
     d->guards.clear();
+    d->deferred.clear();
     for (QTcpSocket *s : sockets)
         s->abort();
     // QAbstractHttpServer::bind() adopts the listener (and so its sockets): deleting the backend
@@ -314,6 +324,13 @@ void HttpServer::broadcast(const std::function<QByteArray(const QString &tag)> &
         if (!m->isEmpty())
             it.key()->write("data: " + *m + "\n\n");
     }
+}
+
+void HttpServer::reply(quint64 requestId, const HttpResponse &response)
+{
+    const QPointer<QTcpSocket> socket = d->deferred.take(requestId);
+    if (socket && socket->state() == QAbstractSocket::ConnectedState)
+        socket->write(serialise(response));
 }
 
 int HttpServer::streamCount() const

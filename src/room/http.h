@@ -22,6 +22,7 @@ struct HttpRequest {
     QHash<QByteArray, QByteArray> headers;  // names in lower case
     QByteArray body;
     QHostAddress peer;
+    quint64 id = 0;  // for a deferred reply (HttpServer::reply)
 
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
 };
@@ -35,6 +36,8 @@ struct HttpResponse {
     bool eventStream = false;
     QString streamTag;
     QByteArray firstEvent;  // sent as soon as the stream opens
+    // Answer later, with HttpServer::reply(request.id, …) (e.g. once a batch of votes is stored).
+    bool deferred = false;
 
     static HttpResponse json(int status, const QByteArray &jsonBody);
     static HttpResponse error(int status, const QString &message);  // {"error": message}
@@ -62,6 +65,8 @@ public:
     // Sends one event to every open stream: `make(tag)` gives the event's data (one line of JSON) for
     // a stream's tag, or empty to send nothing to it. Called once per distinct tag.
     void broadcast(const std::function<QByteArray(const QString &tag)> &make);
+    // The answer to a request whose handler deferred it; dropped if the client has gone.
+    void reply(quint64 requestId, const HttpResponse &response);
     int streamCount() const;
     int connectionCount() const;
 

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -100,6 +101,7 @@ QString Room::open(const QHostAddress &address, quint16 port, bool newLinks)
 
 void Room::close()
 {
+    flushVotes();
     if (m_http)
         m_http->close();
 }
@@ -230,6 +232,7 @@ void Room::announce()
 
 QString Room::setFeature(const QString &featureId)
 {
+    flushVotes();  // votes already received count before the facilitator's action
     if (QString e = checkFeature(featureId); !e.isEmpty())
         return e;
     const QString before = m_feature;
@@ -250,6 +253,7 @@ QString Room::setFeature(const QString &featureId)
 
 QString Room::reveal(const QString &featureId)
 {
+    flushVotes();  // votes already received count before the facilitator's action
     if (QString e = checkFeature(featureId); !e.isEmpty())
         return e;
     if (m_revealed.contains(featureId))
@@ -266,19 +270,21 @@ QString Room::reveal(const QString &featureId)
 
 QString Room::revote(const QString &featureId)
 {
+    flushVotes();  // votes already received count before the facilitator's action
     if (QString e = checkFeature(featureId); !e.isEmpty())
         return e;
     auto levels = m_store.levels(featureId.toStdString());
     if (!levels)
         return qs(levels.error().message);
+    VoteStore::Votes clear;
     for (const auto &[partnerId, level] : *levels) {
         (void)level;
-        if (std::none_of(m_setup.partners.begin(), m_setup.partners.end(), [&](const Partner &p) { return p.id == partnerId; }))
-            continue;
-        auto status = m_store.recordVote(partnerId, featureId.toStdString(), std::nullopt);
-        if (!status)
-            return qs(status.error().message);
+        if (std::any_of(m_setup.partners.begin(), m_setup.partners.end(), [&](const Partner &p) { return p.id == partnerId; }))
+            clear.push_back({partnerId, std::nullopt});
     }
+    if (!clear.empty())
+        if (auto status = m_store.recordVotes(featureId.toStdString(), clear); !status)
+            return qs(status.error().message);
     m_revealed.remove(featureId);
     QString e = saveState();
     if (featureId == m_feature)
@@ -438,18 +444,54 @@ HttpResponse Room::partnerRequest(std::int64_t partnerId, const QString &rest, c
         return HttpResponse::error(400, QStringLiteral("\"level\" must be one of %1").arg(scale.join(QStringLiteral(", "))));
     if (m_revealed.contains(feature))
         return HttpResponse::error(409, QStringLiteral("the votes on %1 are revealed; wait for a re-vote").arg(feature));
-    const int level = static_cast<int>(d);
-    auto status = m_store.recordVote(partnerId, feature.toStdString(), level);
+    // Stored with the other votes that arrive in the same turn of the event loop, in one transaction;
+    // the reply follows once it is committed.
+    if (m_pending.empty())
+        QTimer::singleShot(0, this, &Room::flushVotes);
+    m_pending.push_back({request.id, partnerId, feature, static_cast<int>(d)});
+    HttpResponse later;
+    later.deferred = true;
+    return later;
+}
+
+void Room::flushVotes()
+{
+    if (m_pending.empty())
+        return;
+    std::vector<PendingVote> batch;
+    batch.swap(m_pending);
+    std::vector<PendingVote> accepted;
+    VoteStore::Votes votes;
+    for (const auto &v : batch) {
+        // A reveal or another feature may have come between the check and now.
+        if (v.feature != m_feature)
+            m_http->reply(v.request, HttpResponse::error(409, QStringLiteral("%1 is not the current feature (%2 is)").arg(v.feature, m_feature)));
+        else if (m_revealed.contains(v.feature))
+            m_http->reply(v.request, HttpResponse::error(409, QStringLiteral("the votes on %1 are revealed; wait for a re-vote").arg(v.feature)));
+        else {
+            accepted.push_back(v);
+            votes.push_back({v.partnerId, v.level});
+        }
+    }
+    if (accepted.empty())
+        return;
+    auto status = m_store.recordVotes(m_feature.toStdString(), votes);
     if (!status) {
         emit storeFailed(qs(status.error().message));
         const bool final = status.error().kind == storage::StorageError::Kind::Final;
-        return HttpResponse::error(final ? 409 : 503, final ? QStringLiteral("the assessment is final; votes are closed")
-                                                            : QStringLiteral("the vote was not stored; try again"));
+        const HttpResponse refused = HttpResponse::error(final ? 409 : 503, final ? QStringLiteral("the assessment is final; votes are closed")
+                                                                                  : QStringLiteral("the vote was not stored; try again"));
+        for (const auto &v : accepted)
+            m_http->reply(v.request, refused);
+        return;
     }
-    m_levels[partnerId] = level;
-    emit voted(partnerId, feature);
+    for (const auto &v : accepted)
+        m_levels[v.partnerId] = v.level;
+    for (const auto &v : accepted)
+        m_http->reply(v.request, HttpResponse::json(200, partnerState(v.partnerId)));
     announce();
-    return HttpResponse::json(200, partnerState(partnerId));
+    for (const auto &v : accepted)
+        emit voted(v.partnerId, v.feature);
 }
 
 HttpResponse Room::facilitatorRequest(const QString &rest, const HttpRequest &request)

@@ -97,6 +97,7 @@ private:
     void announce();
     bool allow(const QString &key);
     QString checkFeature(const QString &featureId) const;
+    void flushVotes();
 
     RoomSetup m_setup;
     VoteStore &m_store;
@@ -112,6 +113,14 @@ private:
         qint64 at = 0;
     };
     QHash<QString, Bucket> m_buckets;
+    // Votes received and checked, stored together at the next turn of the event loop (group commit).
+    struct PendingVote {
+        quint64 request = 0;
+        std::int64_t partnerId = 0;
+        QString feature;
+        int level = 0;
+    };
+    std::vector<PendingVote> m_pending;
 };
 
 }  // namespace hicm::room

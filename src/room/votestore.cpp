@@ -26,9 +26,9 @@ storage::Result<std::map<std::int64_t, int>> WorkspaceVoteStore::levels(const st
     return out;
 }
 
-storage::Status WorkspaceVoteStore::recordVote(std::int64_t partnerId, const std::string &featureId, std::optional<int> level)
+storage::Status WorkspaceVoteStore::recordVotes(const std::string &featureId, const Votes &votes)
 {
-    return m_ws.setPartnerLevelFromRoom(m_id, featureId, partnerId, level);
+    return m_ws.setPartnerLevelsFromRoom(m_id, featureId, votes);
 }
 
 storage::Result<std::string> WorkspaceVoteStore::loadRoomState()

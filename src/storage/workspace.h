@@ -200,10 +200,11 @@ public:
     // room. Not part of the assessment: not logged, not exported, kept when the assessment is final.
     Result<std::string> roomState(std::int64_t id);
     Status setRoomState(std::int64_t id, const std::string &state);
-    // A partner's vote in the live room: setPartnerLevel (nullopt clears it, for a re-vote; the note is
-    // kept with a level), whose change-log row says where it came from: "partner level B1 ORG (room)".
-    Status setPartnerLevelFromRoom(std::int64_t id, const std::string &featureId, std::int64_t partnerId,
-                                   std::optional<int> level);
+    // Partners' votes in the live room, in ONE transaction (votes that arrive together are stored
+    // together): each is setPartnerLevel (nullopt clears it, for a re-vote; the note is kept with a
+    // level), whose change-log row says where it came from: "partner level B1 ORG (room)".
+    Status setPartnerLevelsFromRoom(std::int64_t id, const std::string &featureId,
+                                    const std::vector<std::pair<std::int64_t, std::optional<int>>> &levels);
 
     // PRAGMA integrity_check; "ok" when sound.
     Result<std::string> integrityCheck();

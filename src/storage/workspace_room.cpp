@@ -41,14 +41,15 @@ Status Workspace::setRoomState(std::int64_t id, const std::string &state)
         true);
 }
 
-Status Workspace::setPartnerLevelFromRoom(std::int64_t id, const std::string &featureId, std::int64_t partnerId,
-                                          std::optional<int> level)
+Status Workspace::setPartnerLevelsFromRoom(std::int64_t id, const std::string &featureId,
+                                           const std::vector<std::pair<std::int64_t, std::optional<int>>> &levels)
 {
     return d->write(id, [&](WriteTxn &t) {
         t.feature(featureId);
         t.ensureFeatureRow(featureId);
         // The organisation in the log row is followed by " (room)": the change log says where it came from.
-        writePartnerLevel(t, featureId, partnerId, t.partnerName(partnerId) + " (room)", level, std::nullopt);
+        for (const auto &[partnerId, level] : levels)
+            writePartnerLevel(t, featureId, partnerId, t.partnerName(partnerId) + " (room)", level, std::nullopt);
     });
 }
 

@@ -36,15 +36,19 @@ struct FakeStore : room::VoteStore {
     std::vector<std::string> calls;
 
     storage::Result<std::map<std::int64_t, int>> levels(const std::string &featureId) override { return stored[featureId]; }
-    storage::Status recordVote(std::int64_t partnerId, const std::string &featureId, std::optional<int> level) override
+    storage::Status recordVotes(const std::string &featureId, const Votes &votes) override
     {
-        calls.push_back(featureId + ":" + std::to_string(partnerId) + "=" + (level ? std::to_string(*level) : "none"));
+        std::string call = featureId + ":";
+        for (const auto &[partnerId, level] : votes)
+            call += " " + std::to_string(partnerId) + "=" + (level ? std::to_string(*level) : "none");
+        calls.push_back(call);
         if (refuse)
             return storage::StorageError{storage::StorageError::Kind::Busy, "/secret/path.hicmws", "locked"};
-        if (level)
-            stored[featureId][partnerId] = *level;
-        else
-            stored[featureId].erase(partnerId);
+        for (const auto &[partnerId, level] : votes)
+            if (level)
+                stored[featureId][partnerId] = *level;
+            else
+                stored[featureId].erase(partnerId);
         return storage::Done{};
     }
     storage::Result<std::string> loadRoomState() override { return state; }
@@ -125,7 +129,7 @@ TEST_CASE("the room hosted in-process tells the app who voted, never what, and s
     CHECK(r.revote("B1").isEmpty());
     CHECK(revoted.count() == 1);
     CHECK(store.stored["B1"].empty());
-    CHECK(store.calls.back() == "B1:12=none");
+    CHECK(store.calls.back() == "B1: 12=none");
     CHECK(r.setFeature("B4").isEmpty());
     CHECK(changed.count() == 1);
     CHECK(r.setFeature("Z9").contains("unknown feature"));
