@@ -76,8 +76,16 @@ private:
 // file is replaced only when complete.
 WriteResult writePdf(const ReportInput &input, const QString &path, const Progress &progress = {});
 
-// Writes the same content as OpenDocument text through QTextDocumentWriter; charts become images.
-WriteResult writeOdt(const ReportInput &input, const QString &path);
+// Word and OpenDocument text, converted by pandoc (found at run time: pandocExecutable()) from the HTML
+// report with the charts as images carrying their text alternative: real Heading 1-3 styles, tables
+// with header rows and the print layout's column widths, the document title and language (en-GB).
+// `referenceDoc`: the board's own template (pandoc --reference-doc: its styles, margins, header and
+// footer); empty: the clean one we ship (resources/report/reference.docx, .odt, with a header and
+// footer). Atomic; nothing is written when pandoc is missing or fails, or when `path` is a workspace.
+WriteResult writeDocx(const ReportInput &input, const QString &path, const QString &referenceDoc = {});
+WriteResult writeOdt(const ReportInput &input, const QString &path, const QString &referenceDoc = {});
+// The pandoc executable on PATH; empty when it is not installed.
+QString pandocExecutable();
 
 // Writes the report as one accessible, self-contained HTML5 file (lang en-GB, semantic headings,
 // tables with captions and header cells, charts as inline SVG with their text alternative, print

@@ -1,5 +1,5 @@
 // The print layout (A4, running header, page numbers, headings kept with what follows), painting
-// pages onto any paged device, and the PDF and ODT writers.
+// pages onto any paged device, and the PDF writer.
 #include "report.h"
 
 #include "composer.h"
@@ -18,7 +18,6 @@
 #include <QScreen>
 #include <QTextBlock>
 #include <QTextDocument>
-#include <QTextDocumentWriter>
 #include <QTextTable>
 
 namespace hicm::report {
@@ -309,22 +308,6 @@ std::unique_ptr<QTextDocument> buildEditableDocument(const ReportInput &input)
     Composer composer(*doc, ReportTarget::Editable, 96.0 / 72.0, 96.0 / 72.0, kTextW, reportFont());
     composeReport(input, composer);
     return doc;
-}
-
-WriteResult writeOdt(const ReportInput &input, const QString &path)
-{
-    WriteResult result;
-    const auto doc = buildEditableDocument(input);
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QTextDocumentWriter writer(&buffer, "odf");
-    if (!writer.write(doc.get())) {
-        result.error = path + QStringLiteral(": cannot write the OpenDocument text");
-        return result;
-    }
-    result.error = writeFileBytes(path, buffer.data());
-    result.ok = result.error.isEmpty();
-    return result;
 }
 
 }  // namespace hicm::report

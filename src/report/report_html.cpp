@@ -318,12 +318,10 @@ QByteArray htmlBytes(const ReportInput &input, const HtmlOptions &options, QStri
             *error = sink.error;
         return {};
     }
-    QString doc = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-                                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                                 "<meta name=\"generator\" content=\"HICM Assess\">\n<title>") +
+    QString doc = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>") +
                   esc(reportTitle(input)) + QStringLiteral("</title>\n");
     if (!options.forPandoc)
-        doc += QStringLiteral("<style>") + QString::fromUtf8(kStyle) + QStringLiteral("</style>\n");
+        doc += QStringLiteral("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>") + QString::fromUtf8(kStyle) + QStringLiteral("</style>\n");
     doc += QStringLiteral("</head>\n<body>\n<main>\n") + sink.html + QStringLiteral("</main>\n</body>\n</html>\n");
     return doc.toUtf8();
 }

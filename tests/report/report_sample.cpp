@@ -2,7 +2,8 @@
 // PDF, and optionally ODT and CSV, for looking at. docs/report.md says how its pages became the
 // pictures there.
 //   hicm-report-sample OUT.pdf [OUT.odt] [OUT.csv]
-//   hicm-report-sample --html OUT.html     the HTML report only (the axe-core check runs on it)
+//   hicm-report-sample --html OUT.html [--docx OUT.docx] [--odt OUT.odt]   other formats (the axe-core
+//   check runs on the HTML)
 #include "framework_loader.h"
 #include "report.h"
 #include "report_fixture.h"
@@ -31,10 +32,19 @@ int main(int argc, char *argv[])
     const hicm::Assessment before = hicm::test::sampleAssessment(fw, true);
     const hicm::Prioritisation p = hicm::prioritise(fw, now);
     const hicm::report::ReportInput input{fw, now, p, &before, nullptr, QDate(2025, 3, 20)};
-    if (QByteArray(argv[1]) == "--html" && argc > 2) {
-        auto html = hicm::report::writeHtml(input, QString::fromLocal8Bit(argv[2]));
-        std::cout << (html.ok ? "wrote " : "failed: ") << argv[2] << " " << html.error.toStdString() << "\n";
-        return html.ok ? 0 : 1;
+    if (QByteArray(argv[1]).startsWith("--")) {
+        bool ok = true;
+        for (int i = 1; i + 1 < argc; i += 2) {
+            const QByteArray format(argv[i]);
+            const QString path = QString::fromLocal8Bit(argv[i + 1]);
+            const auto written = format == "--html"   ? hicm::report::writeHtml(input, path)
+                                 : format == "--docx" ? hicm::report::writeDocx(input, path)
+                                 : format == "--odt"  ? hicm::report::writeOdt(input, path)
+                                                      : hicm::report::WriteResult{false, "unknown option " + QString::fromUtf8(format)};
+            std::cout << (written.ok ? "wrote " : "failed: ") << argv[i + 1] << " " << written.error.toStdString() << "\n";
+            ok = ok && written.ok;
+        }
+        return ok ? 0 : 1;
     }
     auto pdf = hicm::report::writePdf(input, QString::fromLocal8Bit(argv[1]));
     std::cout << (pdf.ok ? "wrote " : "failed: ") << argv[1] << " (" << pdf.pages << " pages) "

@@ -1,8 +1,17 @@
-// The editable report: an OpenDocument text that is a valid zip, with the report's headings and
-// the partners' names as text, and the charts as pictures.
+// The editable reports, made by pandoc from the HTML report: an OpenDocument text valid against the
+// ODF 1.2 schema (jing, tests/data/odf-1.2) with real headings, title and language in meta.xml, header
+// and footer in styles.xml; a Word document with Heading 1-3, tables with header rows, the charts' alt
+// text, and the styles of the reference document (ours, or the board's own template). Needs pandoc and
+// jing (scripts/lib.sh); the QTextDocument the print layout is made of is checked here too.
 #include "report.h"
 #include "report_test_support.h"
 
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTextDocument>
 
 using namespace hicm;
@@ -15,17 +24,71 @@ QString escapedXml(const QString &text)
     return text.toHtmlEscaped().replace(QStringLiteral("&#39;"), QStringLiteral("'"));
 }
 
+// Runs a program; its standard output, and its exit code in `code`.
+QString run(const QString &program, const QStringList &args, int *code)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, args);
+    REQUIRE(p.waitForFinished(120000));
+    *code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return QString::fromUtf8(p.readAll());
+}
+
+// jing's errors for `xml` (written to a file) against the ODF 1.2 schema; empty when valid.
+QStringList jingErrors(const TempDir &dir, const QString &name, const QByteArray &xml, const char *schema)
+{
+    const QString jing = QStandardPaths::findExecutable(QStringLiteral("jing"));
+    REQUIRE_FALSE(jing.isEmpty());  // Debian package jing (scripts/lib.sh)
+    const QString file = QString::fromStdString(dir.file(name.toStdString()));
+    {
+        QFile f(file);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(xml);
+    }
+    int code = 0;
+    // -i: the ODF schema's ID types are not checked for compatibility (jing rejects the schema otherwise).
+    const QString out = run(jing, {QStringLiteral("-i"), QStringLiteral(HICM_ODF_SCHEMA_DIR "/") + QString::fromUtf8(schema), file}, &code);
+    QStringList errors;
+    for (const QString &line : out.split(QLatin1Char('\n')))
+        if (line.contains(QStringLiteral(" error: ")) || line.contains(QStringLiteral("fatal")))
+            errors << line;
+    if (code != 0 && errors.isEmpty())
+        errors << out;
+    return errors;
+}
+
+QByteArray entry(const QString &zip, const char *name)
+{
+    const auto e = zipEntry(zip, QString::fromUtf8(name));
+    INFO(name);
+    REQUIRE(e.has_value());
+    return *e;
+}
+
+struct Sample {
+    const Framework &fw = bundledFramework();
+    Assessment now = sampleAssessment(fw);
+    Assessment before = sampleAssessment(fw, true);
+    Prioritisation p = prioritise(fw, now);
+    report::ReportInput input() const { return {fw, now, p, &before}; }
+};
+
+const char *const kSections[] = {"Summary", "What to do first", "What has moved since 14 March 2024",
+                                 "The features at a glance", "Findings", "The features in detail",
+                                 "Prioritised changes", "Why each change is where it is",
+                                 "The method\u2019s own order, with its arithmetic", "Action plan", "Where partners differ",
+                                 "Features with no shared view", "Appendix: the method", "Appendix: level descriptors"};
+
 }  // namespace
 
-TEST_CASE("the editable report is an OpenDocument text with the report's headings", "[odt]")
+TEST_CASE("the ODT report is valid ODF 1.2 with real headings, title, language, header and footer", "[odt]")
 {
-    const Framework &fw = bundledFramework();
-    const Assessment now = sampleAssessment(fw);
-    const Assessment before = sampleAssessment(fw, true);
-    const Prioritisation p = prioritise(fw, now);
+    REQUIRE(canInflate());
+    const Sample s;
     TempDir dir("hicm-report");
     const QString path = QString::fromStdString(dir.file("report.odt"));
-    const auto written = report::writeOdt({fw, now, p, &before}, path);
+    const auto written = report::writeOdt(s.input(), path);
     INFO(written.error.toStdString());
     REQUIRE(written.ok);
 
@@ -33,37 +96,149 @@ TEST_CASE("the editable report is an OpenDocument text with the report's heading
     const QByteArray bytes = QByteArray::fromStdString(readFile(dir.file("report.odt")));
     REQUIRE(bytes.startsWith("PK\x03\x04"));
     CHECK(bytes.mid(30, 8) == "mimetype");
-    CHECK(zipEntry(path, QStringLiteral("mimetype")) == QByteArray("application/vnd.oasis.opendocument.text"));
-    CHECK(zipEntry(path, QStringLiteral("META-INF/manifest.xml")).has_value());
-    CHECK(zipEntry(path, QStringLiteral("Pictures/Picture1")).value_or(QByteArray()).startsWith("\x89PNG"));
-    CHECK(zipEntry(path, QStringLiteral("Pictures/Picture2")).value_or(QByteArray()).startsWith("\x89PNG"));
-    CHECK_FALSE(zipEntry(path, QStringLiteral("no-such-entry")).has_value());
+    CHECK(entry(path, "mimetype") == QByteArray("application/vnd.oasis.opendocument.text"));
 
-    if (!canInflate()) {
-        WARN("content.xml is deflated and neither zlib nor unzip is available: its text is not checked");
-        return;
+    // 0 schema errors in every part.
+    for (const char *part : {"content.xml", "styles.xml", "meta.xml"}) {
+        const QStringList errors = jingErrors(dir, QString::fromUtf8(part), entry(path, part), "OpenDocument-v1.2-os-schema.rng");
+        INFO(part << ": " << errors.join(QLatin1Char('\n')).toStdString());
+        CHECK(errors.isEmpty());
     }
-    const auto content = zipEntry(path, QStringLiteral("content.xml"));
-    REQUIRE(content.has_value());
-    const QString xml = QString::fromUtf8(*content);
-    CHECK(xml.contains(QStringLiteral("office:document-content")));
-    for (const char *heading : {"Summary", "What to do first", "What has moved since 14 March 2024",
-                                "The features at a glance", "Findings", "The features in detail",
-                                "Prioritised changes", "Why each change is where it is", "The method\u2019s own order, with its arithmetic",
-                                "Action plan", "Where partners differ", "Features with no shared view",
-                                "Appendix: the method", "Appendix: level descriptors"}) {
+    const QStringList manifestErrors =
+        jingErrors(dir, QStringLiteral("manifest.xml"), entry(path, "META-INF/manifest.xml"), "OpenDocument-v1.2-os-manifest-schema.rng");
+    INFO(manifestErrors.join(QLatin1Char('\n')).toStdString());
+    CHECK(manifestErrors.isEmpty());
+
+    const QString meta = QString::fromUtf8(entry(path, "meta.xml"));
+    CHECK(meta.contains(QStringLiteral("<dc:title>North Shire: intermediate care self-assessment</dc:title>")));
+    CHECK(meta.contains(QStringLiteral("<dc:language>en-GB</dc:language>")));
+
+    const QString styles = QString::fromUtf8(entry(path, "styles.xml"));
+    CHECK(styles.contains(QRegularExpression(QStringLiteral("<style:header>\\s*<text:p[^>]*>\\s*<text:title"))));
+    CHECK(styles.contains(QRegularExpression(QStringLiteral("<style:footer>\\s*<text:p[^>]*>\\s*Page\\s*<text:page-number"))));
+    CHECK(styles.contains(QStringLiteral("fo:page-width=\"21cm\"")));
+
+    const QString xml = QString::fromUtf8(entry(path, "content.xml"));
+    for (const char *heading : kSections) {
         INFO(heading);
-        CHECK(xml.contains(escapedXml(QString::fromUtf8(heading))));
+        CHECK(xml.contains(QRegularExpression(QStringLiteral("<text:h [^>]*text:outline-level=\"[123]\"[^>]*>(<text:bookmark-start [^>]*/>)?") +
+                                              QRegularExpression::escape(escapedXml(QString::fromUtf8(heading))) +
+                                              QStringLiteral("<"))));
     }
-    for (const auto &f : fw.features) {
+    CHECK(xml.contains(QRegularExpression(QStringLiteral("<text:h text:style-name=\"Heading_20_1\" text:outline-level=\"1\">(<text:bookmark-start [^>]*/>)?Action plan<"))));
+    for (const auto &f : s.fw.features) {
         INFO(f.id);
         CHECK(xml.contains(escapedXml(QString::fromStdString(f.id + " " + f.title.text))));
     }
+    // Tables keep the print layout's column widths (the action plan's text column is the widest).
+    CHECK(xml.contains(QStringLiteral("style:rel-column-width")));
+    CHECK(xml.count(QStringLiteral("<table:table-header-rows>")) >= 8);
+    // The charts are pictures in the package.
+    CHECK(xml.count(QStringLiteral("<draw:image")) == 2);
     // The hostile partner is text in the XML (escaped), never markup.
     CHECK(xml.contains(QStringLiteral("&lt;b&gt;Acme &amp; Sons&lt;/b&gt;")));
     CHECK_FALSE(xml.contains(QStringLiteral("<b>Acme")));
-    // Each section starts a page in a word processor too.
-    CHECK(xml.contains(QStringLiteral("fo:break-before=\"page\"")));
+}
+
+TEST_CASE("the Word report has heading styles, header rows, alt text and the reference document's styles", "[docx]")
+{
+    REQUIRE(canInflate());
+    const Sample s;
+    TempDir dir("hicm-report");
+    const QString path = QString::fromStdString(dir.file("report.docx"));
+    const auto written = report::writeDocx(s.input(), path);
+    INFO(written.error.toStdString());
+    REQUIRE(written.ok);
+
+    // Read back by pandoc: the headings (levels 1-3) and the tables are there.
+    int code = 0;
+    const QString json = run(report::pandocExecutable(), {QStringLiteral("-f"), QStringLiteral("docx"), QStringLiteral("-t"),
+                                                          QStringLiteral("json"), path},
+                             &code);
+    REQUIRE(code == 0);
+    const QJsonArray blocks = QJsonDocument::fromJson(json.toUtf8()).object().value(QStringLiteral("blocks")).toArray();
+    REQUIRE(blocks.size() > 50);
+    QStringList headings;
+    int tables = 0, maxLevel = 0;
+    const auto plain = [](const QJsonArray &inlines) {
+        QString out;
+        for (const auto &i : inlines) {
+            const QJsonObject o = i.toObject();
+            const QString t = o.value(QStringLiteral("t")).toString();
+            out += t == QStringLiteral("Str") ? o.value(QStringLiteral("c")).toString() : t == QStringLiteral("Space") ? QStringLiteral(" ") : QString();
+        }
+        return out;
+    };
+    for (const auto &b : blocks) {
+        const QJsonObject o = b.toObject();
+        if (o.value(QStringLiteral("t")).toString() == QStringLiteral("Header")) {
+            const QJsonArray c = o.value(QStringLiteral("c")).toArray();
+            maxLevel = std::max(maxLevel, c.at(0).toInt());
+            headings << QString::number(c.at(0).toInt()) + QLatin1Char(' ') + plain(c.at(2).toArray());
+        } else if (o.value(QStringLiteral("t")).toString() == QStringLiteral("Table")) {
+            ++tables;
+        }
+    }
+    INFO(headings.join(QStringLiteral(" | ")).toStdString());
+    CHECK(headings.contains(QStringLiteral("1 Summary")));
+    CHECK(headings.contains(QStringLiteral("1 Action plan")));
+    CHECK(headings.contains(QStringLiteral("2 What to do first")));
+    CHECK(maxLevel == 3);
+    CHECK(tables >= 15);
+
+    const QString document = QString::fromUtf8(entry(path, "word/document.xml"));
+    CHECK(document.contains(QStringLiteral("<w:pStyle w:val=\"Heading1\" />")));
+    CHECK(document.contains(QStringLiteral("<w:tblHeader")));
+    CHECK(document.contains(QStringLiteral("descr=\"Radar chart of the level of each of")));
+    CHECK(document.contains(QStringLiteral("descr=\"Heat map of each partner organisation")));
+    // Our reference document: A4, headings in the report's blue, each section on a new page.
+    const QString styles = QString::fromUtf8(entry(path, "word/styles.xml"));
+    CHECK(document.contains(QStringLiteral("<w:pgSz w:h=\"16838\" w:w=\"11906\" />")));
+    CHECK(styles.contains(QStringLiteral("0B3D6B")));
+    CHECK(styles.contains(QStringLiteral("<w:pageBreakBefore />")));
+
+    // The board's own template: its styles, not ours.
+    const QString board = QString::fromStdString(dir.file("board-template.docx"));
+    {
+        QProcess p;
+        p.setStandardOutputFile(board);
+        p.start(report::pandocExecutable(), {QStringLiteral("--print-default-data-file"), QStringLiteral("reference.docx")});
+        REQUIRE(p.waitForFinished(60000));
+    }
+    const QString withTemplate = QString::fromStdString(dir.file("templated.docx"));
+    const auto templated = report::writeDocx(s.input(), withTemplate, board);
+    INFO(templated.error.toStdString());
+    REQUIRE(templated.ok);
+    const QString templStyles = QString::fromUtf8(entry(withTemplate, "word/styles.xml"));
+    CHECK(templStyles.contains(QStringLiteral("4F81BD")));
+    CHECK_FALSE(templStyles.contains(QStringLiteral("0B3D6B")));
+
+    // A template that is not there: said, nothing written.
+    const QString missing = QString::fromStdString(dir.file("missing.docx"));
+    const auto refused = report::writeDocx(s.input(), missing, QStringLiteral("/no/such/template.docx"));
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.error.contains(QStringLiteral("/no/such/template.docx")));
+    CHECK_FALSE(QFile::exists(missing));
+}
+
+TEST_CASE("without pandoc the Word and OpenDocument reports say so and write nothing", "[docx][odt]")
+{
+    const Sample s;
+    TempDir dir("hicm-report");
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", QByteArray::fromStdString(dir.file("empty-bin")));
+    const QString docx = QString::fromStdString(dir.file("r.docx"));
+    const QString odt = QString::fromStdString(dir.file("r.odt"));
+    const auto a = report::writeDocx(s.input(), docx);
+    const auto b = report::writeOdt(s.input(), odt);
+    qputenv("PATH", path);
+    CHECK_FALSE(a.ok);
+    CHECK_FALSE(b.ok);
+    CHECK(a.error.contains(QStringLiteral("pandoc is not installed")));
+    CHECK(b.error.contains(QStringLiteral("pandoc is not installed")));
+    CHECK(a.error.contains(docx));
+    CHECK_FALSE(QFile::exists(docx));
+    CHECK_FALSE(QFile::exists(odt));
 }
 
 TEST_CASE("the editable document carries the same text as the printed one", "[odt]")

@@ -1,0 +1,142 @@
+// Word (DOCX) and OpenDocument text (ODT) through pandoc: the HTML report (charts as PNG images with
+// their text alternative) converted with a reference document, the user's board template or the one we
+// ship (resources/report/). pandoc is found at run time; without it nothing is written and the message
+// says so.
+#include "report.h"
+
+#include "output_guard.h"
+#include "report_data.h"
+#include "report_html.h"
+#include "report_sections.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+namespace hicm::report {
+
+namespace {
+
+QString refused(const QString &path)
+{
+    return QString::fromStdString(storage::outputRefusal(path.toStdString(), {}));
+}
+
+// Copies a shipped reference document out of the resources into `folder`; empty on failure.
+QString shippedReference(const QString &folder, const QString &name)
+{
+    const QString target = QDir(folder).filePath(name);
+    QFile::remove(target);
+    if (!QFile::copy(QStringLiteral(":/hicm/report/") + name, target))
+        return {};
+    QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return target;
+}
+
+// Runs pandoc on the report's HTML; the converted bytes, or empty with `error` set.
+QByteArray convert(const ReportInput &input, const QString &format, const QString &path, QString referenceDoc,
+                   QString *error)
+{
+    const QString pandoc = pandocExecutable();
+    if (pandoc.isEmpty()) {
+        *error = path + QStringLiteral(": pandoc is not installed, and the Word and OpenDocument versions of the "
+                                       "report are made with it (Debian: apt install pandoc); nothing was written");
+        return {};
+    }
+    QTemporaryDir temp;
+    if (!temp.isValid()) {
+        *error = path + QStringLiteral(": cannot make a temporary folder: ") + temp.errorString();
+        return {};
+    }
+    if (!referenceDoc.isEmpty()) {
+        if (!QFileInfo(referenceDoc).isFile()) {
+            *error = referenceDoc + QStringLiteral(": no such reference document; nothing was written");
+            return {};
+        }
+    } else {
+        referenceDoc = shippedReference(temp.path(), QStringLiteral("reference.") + format);
+        if (referenceDoc.isEmpty()) {
+            *error = path + QStringLiteral(": the built-in reference document is missing; nothing was written");
+            return {};
+        }
+    }
+    HtmlOptions options;
+    options.imageFolder = temp.path();
+    options.forPandoc = true;
+    QString htmlError;
+    const QByteArray html = htmlBytes(input, options, &htmlError);
+    const QString source = temp.filePath(QStringLiteral("report.html"));
+    QFile file(source);
+    if (html.isEmpty() || !file.open(QIODevice::WriteOnly) || file.write(html) != html.size()) {
+        *error = path + QStringLiteral(": cannot prepare the report for pandoc: ") +
+                 (htmlError.isEmpty() ? file.errorString() : htmlError);
+        return {};
+    }
+    file.close();
+    const QString out = temp.filePath(QStringLiteral("report.") + format);
+    QProcess p;
+    p.setWorkingDirectory(temp.path());
+    p.start(pandoc, {QStringLiteral("--from=html"), QStringLiteral("--to=") + format,
+                     QStringLiteral("--resource-path=") + temp.path(), QStringLiteral("--reference-doc=") + referenceDoc,
+                     QStringLiteral("--metadata=lang:en-GB"), QStringLiteral("--metadata=title:") + reportTitle(input),
+                     QStringLiteral("--output=") + out, source});
+    if (!p.waitForStarted(10000)) {
+        *error = path + QStringLiteral(": cannot run pandoc (") + pandoc + QStringLiteral("): ") + p.errorString();
+        return {};
+    }
+    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        *error = path + QStringLiteral(": pandoc could not convert the report: ") +
+                 QString::fromLocal8Bit(p.readAllStandardError()).trimmed() + QStringLiteral("; nothing was written");
+        return {};
+    }
+    QFile result(out);
+    if (!result.open(QIODevice::ReadOnly)) {
+        *error = path + QStringLiteral(": pandoc wrote nothing; nothing was written");
+        return {};
+    }
+    return result.readAll();
+}
+
+WriteResult write(const ReportInput &input, const QString &format, const QString &path, const QString &referenceDoc,
+                  const std::function<QByteArray(QByteArray, QString *)> &post = {})
+{
+    WriteResult result;
+    if (const QString why = refused(path); !why.isEmpty()) {
+        result.error = why;
+        return result;
+    }
+    QByteArray bytes = convert(input, format, path, referenceDoc, &result.error);
+    if (bytes.isEmpty())
+        return result;
+    if (post) {
+        bytes = post(bytes, &result.error);
+        if (bytes.isEmpty()) {
+            result.error = path + QStringLiteral(": ") + result.error + QStringLiteral("; nothing was written");
+            return result;
+        }
+    }
+    result.error = writeFileBytes(path, bytes);
+    result.ok = result.error.isEmpty();
+    return result;
+}
+
+}  // namespace
+
+QString pandocExecutable()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("pandoc"));
+}
+
+WriteResult writeDocx(const ReportInput &input, const QString &path, const QString &referenceDoc)
+{
+    return write(input, QStringLiteral("docx"), path, referenceDoc);
+}
+
+WriteResult writeOdt(const ReportInput &input, const QString &path, const QString &referenceDoc)
+{
+    return write(input, QStringLiteral("odt"), path, referenceDoc);
+}
+
+}  // namespace hicm::report
