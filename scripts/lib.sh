@@ -15,6 +15,7 @@ HICM_PACKAGES=(
   libpqxx-dev postgresql
   pandoc jing npm chromium chromium-driver python3-selenium
   qt6-httpserver-dev qt6-websockets-dev libqrencode-dev chromium chromium-driver python3-selenium zbar-tools
+  libcairo2-dev libpango1.0-dev librsvg2-dev libqpdf-dev python3-pikepdf
 )
 
 # What the package test (tests/package) and scripts/package use besides: lintian, and what a desktop uses to

@@ -72,8 +72,10 @@ private:
     std::unique_ptr<Impl> d;
 };
 
-// Writes the report as PDF (fonts embedded, text selectable, charts as vector graphics). Atomic: the
-// file is replaced only when complete.
+// Writes the report as a tagged PDF (tagged_pdf.h: structure tree with headings, lists, tables with
+// header cells, figures with their text alternative; /Lang en-GB, bookmarks, running header and footer
+// as artifacts; fonts embedded, charts as vector graphics). Atomic: the file is replaced only when
+// complete.
 WriteResult writePdf(const ReportInput &input, const QString &path, const Progress &progress = {});
 
 // Word and OpenDocument text, converted by pandoc (found at run time: pandocExecutable()) from the HTML

@@ -5,6 +5,7 @@
 #include "composer.h"
 #include "report_data.h"
 #include "report_sections.h"
+#include "tagged_pdf.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -277,7 +278,14 @@ bool Report::print(QPagedPaintDevice &device, const Progress &progress, QString 
     return painter.end();
 }
 
+// The tagged PDF (tagged_pdf.cpp); writeQtPdf() below paints the preview's pages through QPdfWriter
+// (untagged), kept for comparison.
 WriteResult writePdf(const ReportInput &input, const QString &path, const Progress &progress)
+{
+    return writeTaggedPdf(input, path, progress);
+}
+
+WriteResult writeQtPdf(const ReportInput &input, const QString &path, const Progress &progress)
 {
     WriteResult result;
     const Report report(input);
