@@ -1,4 +1,5 @@
-// All scores of an assessment as CSV for spreadsheets (RFC 4180, UTF-8 with a byte-order mark).
+// All scores of an assessment, and its action plan, as CSV for spreadsheets (RFC 4180, UTF-8 with a
+// byte-order mark).
 #include "report.h"
 
 #include "report_data.h"
@@ -119,10 +120,55 @@ QByteArray csvBytes(const Assessment &a, const Framework &fw)
     return out;
 }
 
+QByteArray planCsvBytes(const Assessment &a, const Framework &fw)
+{
+    QByteArray out("\xEF\xBB\xBF");
+    std::vector<QByteArray> header;
+    for (const char *h : {"Action", "Change", "Feature", "Owner", "Due", "Status", "Carried from"})
+        header.push_back(textField(QString::fromUtf8(h)));
+    row(out, header);
+
+    // In the report's order: by due date (undated last), then by number.
+    std::vector<const Action *> actions;
+    for (const auto &ac : a.actions)
+        actions.push_back(&ac);
+    std::stable_sort(actions.begin(), actions.end(), [](const Action *x, const Action *y) {
+        if (x->due.empty() != y->due.empty())
+            return y->due.empty();
+        return x->due != y->due ? x->due < y->due : x->id < y->id;
+    });
+    for (const Action *ac : actions) {
+        QString change, feature, carried;
+        if (!ac->change.empty()) {
+            const Change *c = fw.change(ac->change);
+            change = c ? changeName(c->id, c->title.text) : QStringLiteral("HIC ") + qs(ac->change);
+        }
+        if (!ac->feature.empty()) {
+            const Feature *f = fw.feature(ac->feature);
+            feature = f ? qs(f->id) + QLatin1Char(' ') + plain(f->title.text) : qs(ac->feature);
+        }
+        // The action it continues in the assessment this one reassesses.
+        if (ac->carriedFrom)
+            carried = a.previousId ? QStringLiteral("action %1 of assessment %2").arg(*ac->carriedFrom).arg(*a.previousId)
+                                   : QStringLiteral("action %1 of the previous assessment").arg(*ac->carriedFrom);
+        row(out, {textField(plain(ac->text)), textField(change), textField(feature), textField(plain(ac->owner)),
+                  textField(qs(ac->due)), textField(QString::fromUtf8(label(ac->status))), textField(carried)});
+    }
+    return out;
+}
+
 WriteResult writeCsv(const Assessment &a, const Framework &fw, const QString &path)
 {
     WriteResult result;
     result.error = writeFileBytes(path, csvBytes(a, fw));
+    result.ok = result.error.isEmpty();
+    return result;
+}
+
+WriteResult writePlanCsv(const Assessment &a, const Framework &fw, const QString &path)
+{
+    WriteResult result;
+    result.error = writeFileBytes(path, planCsvBytes(a, fw));
     result.ok = result.error.isEmpty();
     return result;
 }

@@ -91,3 +91,46 @@ TEST_CASE("the CSV names, for each feature, its changes in the order the room ag
                             " was left out by the room: Covered by the workforce programme; the method alone would "
                             "rank it 1st.");
 }
+
+TEST_CASE("the plan CSV holds every action, in the report's order, quoted and defused as the scores CSV", "[csv][plan][issue17]")
+{
+    const Framework &fw = bundledFramework();
+    Assessment a = sampleAssessment(fw);
+    a.previousId = 4;
+    const std::string b7 = fw.feature("B7")->title.text;
+    a.actions = {
+        {12, "Agree a discharge-to-assess pathway,\nwith \"home first\" by default", "D", "B7", "Sam Patel, Ops",
+         "2025-03-31", ActionStatus::InProgress, "notes are not exported", 7},
+        {13, "=HYPERLINK(\"http://example.com\")", "", "", "+44 owner", "", ActionStatus::NotStarted, "", std::nullopt},
+        {14, "Publish the capacity dashboard", "F", "", "-", "2024-11-30", ActionStatus::Done, "", std::nullopt},
+    };
+    const QByteArray bytes = report::planCsvBytes(a, fw);
+    REQUIRE(bytes.startsWith("\xEF\xBB\xBF"));
+    const std::string text = bytes.mid(3).toStdString();
+    CHECK(text.substr(text.size() - 2) == "\r\n");
+    CHECK(text.find("notes are not exported") == std::string::npos);
+
+    const auto rows = parseCsv(text);
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0] == std::vector<std::string>{"Action", "Change", "Feature", "Owner", "Due", "Status", "Carried from"});
+    // By due date, undated last.
+    CHECK(rows[1] == std::vector<std::string>{"Publish the capacity dashboard", "HIC F " + fw.change("F")->title.text, "",
+                                              "'-", "2024-11-30", "Done", ""});
+    CHECK(rows[2] == std::vector<std::string>{"Agree a discharge-to-assess pathway,\nwith \"home first\" by default",
+                                              "HIC D " + fw.change("D")->title.text, "B7 " + b7, "Sam Patel, Ops",
+                                              "2025-03-31", "In progress", "action 7 of assessment 4"});
+    // Formulas are defused with a leading apostrophe, as in the scores CSV.
+    CHECK(rows[3] == std::vector<std::string>{"'=HYPERLINK(\"http://example.com\")", "", "", "'+44 owner", "",
+                                              "Not started", ""});
+
+    TempDir dir("hicm-report");
+    REQUIRE(report::writePlanCsv(a, fw, QString::fromStdString(dir.file("plan.csv"))).ok);
+    CHECK(QByteArray::fromStdString(readFile(dir.file("plan.csv"))) == bytes);
+    const auto refused = report::writePlanCsv(a, fw, QString::fromStdString(dir.file("missing/plan.csv")));
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.error.contains(QStringLiteral("missing/plan.csv")));
+
+    // No actions: the header alone.
+    a.actions.clear();
+    CHECK(parseCsv(report::planCsvBytes(a, fw).mid(3).toStdString()).size() == 1);
+}
