@@ -89,6 +89,14 @@ for type in application/x-hicm-workspace application/x-hicm-exchange; do
   [ "$got" = hicm-assess.desktop ] || fail "xdg-mime query default $type: '$got', expected hicm-assess.desktop"
 done
 
+step "file(1) names both types with the installed magic (docs/packaging.md: why -m, and -e json)"
+magic=/usr/share/hicm-assess/hicm-assess.magic
+[ -f "$magic" ] || fail "$magic was not installed"
+got="$(file -b -m "$magic:/usr/share/misc/magic" "$files/workspace-renamed.dat")"
+[ "$got" = "HICM Assess workspace (SQLite 3.x database)" ] || fail "file -m on a renamed workspace: $got"
+got="$(file -b -e json -m "$magic:/usr/share/misc/magic" "$files/exchange-renamed.dat")"
+[ "$got" = "HICM Assess exchange file (JSON)" ] || fail "file -e json -m on a renamed exchange file: $got"
+
 step "desktop entry, icons and AppStream data"
 desktop-file-validate /usr/share/applications/hicm-assess.desktop || fail "desktop-file-validate"
 grep -qx 'Exec=hicm-assess %F' /usr/share/applications/hicm-assess.desktop || fail "the desktop entry does not pass files"
@@ -153,7 +161,7 @@ before="$(checksums)"
 dpkg -r hicm-assess || fail "dpkg -r failed"
 installed=0
 for gone in /usr/bin/hicm-assess /usr/bin/hicm-assess-cli /usr/share/applications/hicm-assess.desktop \
-            /usr/share/mime/packages/hicm-assess.xml "$metainfo"; do
+            /usr/share/mime/packages/hicm-assess.xml /usr/share/hicm-assess/hicm-assess.magic "$metainfo"; do
   [ ! -e "$gone" ] || fail "$gone is still there"
 done
 status="$(dpkg-query -W -f='${Status}' hicm-assess 2>/dev/null || true)"
