@@ -262,6 +262,7 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
     d->listener = new Listener;
     d->listener->setParent(this);
     d->listener->setMaxPendingConnections(1024);
+    d->listener->setListenBacklogSize(1024);  // (Qt's default of 50 makes a burst of phones wait for SYN retries)
     d->listener->onSocket = [this](QTcpSocket *s) { d->attach(s); };
     if (!d->listener->listen(address, port)) {
         if (error)
