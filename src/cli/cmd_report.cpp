@@ -1,6 +1,6 @@
 // report ID [--pdf FILE] [--html FILE] [--odt FILE] [--compare PREVIOUS_ID] [--peers EXTRACT]: the board
 // report (docs/report.md), in as many formats as asked for (at least one).
-// export-csv ID --out FILE: every score of an assessment for spreadsheets.
+// export-csv ID --out FILE: every score of an assessment for spreadsheets (--plan: its action plan).
 // The report paints text and charts, so it needs a QGuiApplication: main.cpp creates one (offscreen
 // unless QT_QPA_PLATFORM says otherwise) for the report command only.
 #include "assessment_commands.h"
@@ -118,16 +118,20 @@ void addReportCommands(CLI::App &app, Context &ctx)
     auto *csv = app.add_subcommand("export-csv", "Write every score of an assessment as CSV (UTF-8, for spreadsheets)");
     auto id = std::make_shared<std::int64_t>(0);
     auto out = std::make_shared<std::string>();
+    auto plan = std::make_shared<bool>(false);
     csv->add_option("ID", *id, "The assessment's id")->required();
     csv->add_option("--out", *out, "The CSV file to write")->type_name("FILE")->required();
-    csv->callback([&ctx, id, out] {
+    csv->add_flag("--plan", *plan,
+                  "Write the action plan instead (action, change, feature, owner, due, status, carried from)");
+    csv->callback([&ctx, id, out, plan] {
         ctx.exitCode = BadInput;
         auto opened = assessment::openAssessment(ctx, *id, false);
         if (!opened)
             return;
         if (const std::string why = storage::outputRefusal(*out, opened->ws.path()); !why.empty())
             return assessment::fail(ctx, why);
-        const auto written = report::writeCsv(opened->assessment, *opened->framework, QString::fromStdString(*out));
+        const auto written = *plan ? report::writePlanCsv(opened->assessment, *opened->framework, QString::fromStdString(*out))
+                                   : report::writeCsv(opened->assessment, *opened->framework, QString::fromStdString(*out));
         if (!written.ok)
             return assessment::fail(ctx, written.error.toStdString());
         ctx.out << "Wrote " << *out << "\n";

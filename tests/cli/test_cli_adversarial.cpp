@@ -69,10 +69,11 @@ TEST_CASE("export, export-csv and report never write over the workspace, by any 
              {"export", id, "--out", dir.file("alias.pdf")},
              {"export-csv", id, "--out", cli.path()},
              {"export-csv", id, "--out", cli.path() + "-wal"},
+             {"export-csv", id, "--plan", "--out", cli.path()},
              {"report", id, "--pdf", dir.file("alias.pdf")},
              {"report", id, "--pdf", dir.file("fine.pdf"), "--odt", cli.path()}}) {
         const Run r = cli(args);
-        INFO(args[0] << " " << args[2] << " " << args[3]);
+        INFO(args[0] << " " << args[2] << " " << args.back());
         CHECK(r.code == 1);
         CHECK(has(r.err, "nothing was written"));
         CHECK((has(r.err, "is the open workspace") || has(r.err, "journal file")));
@@ -81,6 +82,30 @@ TEST_CASE("export, export-csv and report never write over the workspace, by any 
     CHECK_FALSE(fs::exists(dir.file("fine.pdf")));
     CHECK(cli.showJson(id)["features"].is_array());
     cli.ok({"export-csv", id, "--out", dir.file("scores.csv")});  // an ordinary file is still fine
+}
+
+TEST_CASE("export-csv --plan writes the action plan as a spreadsheet; without --plan the scores as before", "[cli][issue17]")
+{
+    TempDir dir("hicm-cli-plan-csv");
+    const Cli cli(dir.file("w.hicmws"));
+    const std::string id = newId(cli);
+    cli.ok({"action", id, "--add", "=SUM(A1:A9)", "--change", "A", "--feature", "B1", "--owner", "Jo, Ops", "--due",
+            "2025-09-01"});
+    cli.ok({"action", id, "--add", "Close the loop", "--status", "done"});
+    std::string next = cli.ok({"reassess", id, "--date", "2026-03-01"});
+    next.erase(next.find('\n'));
+    const std::string plan = dir.file("plan.csv"), scores = dir.file("scores.csv");
+    CHECK(cli.ok({"export-csv", next, "--plan", "--out", plan}) == "Wrote " + plan + "\n");
+    const std::string text = readFile(plan);
+    REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);
+    // The open action is carried, the done one is not; the formula is defused; commas quoted.
+    CHECK(text.substr(3, text.find("\r\n") - 3) == "Action,Change,Feature,Owner,Due,Status,Carried from");
+    CHECK(has(text, "'=SUM(A1:A9),HIC A "));
+    CHECK(has(text, ",\"Jo, Ops\",2025-09-01,Not started,action 1 of assessment " + id + "\r\n"));
+    CHECK_FALSE(has(text, "Close the loop"));
+    // Without --plan: the scores CSV, unchanged.
+    cli.ok({"export-csv", next, "--out", scores});
+    CHECK(readFile(scores).substr(3, 11) == "Feature ID,");
 }
 
 TEST_CASE("duplicate keys in an exchange file are refused, naming the JSON path", "[cli][issue14]")
