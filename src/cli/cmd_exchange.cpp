@@ -4,9 +4,9 @@
 #include "cli.h"
 
 #include "assessment_commands.h"
+#include "atomic_file.h"
 #include "exchange.h"
 #include "merge.h"
-#include "platform.h"
 #include "output_guard.h"
 
 #include <nlohmann/json.hpp>
@@ -22,35 +22,6 @@ namespace hicm::cli {
 using namespace assessment;
 
 namespace {
-
-// Writes `bytes` to `path` through a temporary file in the same folder, so a failed write never leaves
-// half a file behind. Returns an error message, empty on success.
-std::string writeFileAtomically(const std::string &path, const std::string &bytes)
-{
-    namespace fs = std::filesystem;
-    const fs::path target(path);
-    fs::path temp = target;
-    temp += ".tmp-" + std::to_string(platform::processId());
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            return "cannot write the file (is the folder there and writable?)";
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) {
-            std::error_code ec;
-            fs::remove(temp, ec);
-            return "cannot write the file (is the disk full?)";
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        return "cannot write the file (" + ec.message() + ")";
-    }
-    return {};
-}
 
 // Reads and checks an exchange file; prints every problem and returns nullopt when there is any.
 std::optional<ExchangeFile> readChecked(Context &ctx, const std::string &path, const char *refused)

@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include "assessment_commands.h"
+#include "output_guard.h"
 #include "region.h"
 
 #include <nlohmann/json.hpp>
@@ -271,6 +272,9 @@ void addBenchmarkAndExtract(CLI::App &group, Context &ctx)
         ->type_name("FILE");
     x->callback([&ctx, xargs] {
         withRegion(ctx, *xargs, [&](region::Region &r) {
+            // Never onto a workspace or its journal files (the output guard), and whole or not at all.
+            if (const std::string why = storage::outputRefusal(xargs->out, ""); !why.empty())
+                return fail(ctx, why);
             const std::string error = writePeerExtractFile(xargs->out, r.extract(xargs->area, xargs->peers));
             if (!error.empty())
                 fail(ctx, xargs->out + ": " + error);

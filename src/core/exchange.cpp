@@ -135,7 +135,7 @@ void checkStorable(Checker &c, const Assessment &a)
 
 // The framework part: its text against its hash, then the text loaded. nullptr when it cannot be used.
 std::shared_ptr<const Framework> readFramework(Checker &c, const json &root, const std::string &fileName,
-                                               std::string &text)
+                                               std::string &text, FrameworkCache *cache)
 {
     auto it = root.find("framework");
     if (it == root.end()) {
@@ -158,6 +158,9 @@ std::shared_ptr<const Framework> readFramework(Checker &c, const json &root, con
                                       ", the text's SHA-256 is " + actual + " (the file was edited or damaged)");
         return nullptr;
     }
+    if (cache)
+        if (auto known = cache->find(actual))
+            return known;
     auto loaded = parseFramework(text, fileName);
     if (!loaded.ok()) {
         for (const auto &inner : loaded.problems) {
@@ -169,7 +172,10 @@ std::shared_ptr<const Framework> readFramework(Checker &c, const json &root, con
         }
         return nullptr;
     }
-    return std::make_shared<const Framework>(std::move(*loaded.framework));
+    auto framework = std::make_shared<const Framework>(std::move(*loaded.framework));
+    if (cache)
+        cache->add(actual, framework);
+    return framework;
 }
 
 // Every text of the assessment within the workspace's limit (kMaxTextCharacters), each one named.
@@ -189,7 +195,20 @@ void refuseLongTexts(Checker &c, const json &j, const std::string &pointer)
 
 } // namespace
 
-ExchangeReadResult parseExchange(std::string_view bytes, const std::string &fileName)
+std::shared_ptr<const Framework> FrameworkCache::find(const std::string &hash) const
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    const auto it = m_loaded.find(hash);
+    return it == m_loaded.end() ? nullptr : it->second;
+}
+
+void FrameworkCache::add(const std::string &hash, std::shared_ptr<const Framework> framework)
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    m_loaded.emplace(hash, std::move(framework));
+}
+
+ExchangeReadResult parseExchange(std::string_view bytes, const std::string &fileName, FrameworkCache *cache)
 {
     ExchangeReadResult result;
     Checker c(fileName, result.problems);
@@ -242,7 +261,7 @@ ExchangeReadResult parseExchange(std::string_view bytes, const std::string &file
         else
             c.fail("/generator", std::string("expected a string, found ") + g->type_name());
     }
-    file.framework = readFramework(c, root, fileName, file.frameworkJson);
+    file.framework = readFramework(c, root, fileName, file.frameworkJson, cache);
 
     auto aj = root.find("assessment");
     if (aj == root.end()) {
@@ -269,7 +288,7 @@ ExchangeReadResult parseExchange(std::string_view bytes, const std::string &file
     return result;
 }
 
-ExchangeReadResult readExchangeFile(const std::string &path)
+ExchangeReadResult readExchangeFile(const std::string &path, FrameworkCache *cache)
 {
     ExchangeReadResult result;
     std::error_code ec;
@@ -289,7 +308,7 @@ ExchangeReadResult readExchangeFile(const std::string &path)
     bytes.resize(static_cast<std::size_t>(size));
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     bytes.resize(static_cast<std::size_t>(in.gcount()));
-    return parseExchange(bytes, path);
+    return parseExchange(bytes, path, cache);
 }
 
 Assessment assessmentForImport(const ExchangeFile &file)

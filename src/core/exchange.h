@@ -14,7 +14,9 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstddef>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +40,19 @@ struct ExchangeFile {
     std::shared_ptr<const Framework> framework; // that text, loaded (contentHash = its SHA-256)
 };
 
+// The frameworks already loaded while reading many exchange files (region publish): a file whose
+// framework text has the same verified SHA-256 as one loaded before reuses that framework instead of
+// parsing the text again. Safe to share between threads.
+class FrameworkCache {
+public:
+    std::shared_ptr<const Framework> find(const std::string &hash) const;
+    void add(const std::string &hash, std::shared_ptr<const Framework> framework);
+
+private:
+    mutable std::mutex m_mutex;
+    std::map<std::string, std::shared_ptr<const Framework>> m_loaded;
+};
+
 struct ExchangeReadResult {
     std::optional<ExchangeFile> file; // set only when there are no problems
     std::vector<Problem> problems;
@@ -58,9 +73,10 @@ std::string exchangeToString(const Assessment &assessment, const std::string &fr
 std::string exchangeTimeNow();
 
 // Parses and checks exchange-file bytes held in memory; `fileName` is used in problem reports.
-ExchangeReadResult parseExchange(std::string_view bytes, const std::string &fileName);
+// With a cache, a framework text loaded before (same verified hash) is not parsed again.
+ExchangeReadResult parseExchange(std::string_view bytes, const std::string &fileName, FrameworkCache *cache = nullptr);
 // Reads the file at `path` (refusing one over kMaxExchangeBytes without reading it) and parses it.
-ExchangeReadResult readExchangeFile(const std::string &path);
+ExchangeReadResult readExchangeFile(const std::string &path, FrameworkCache *cache = nullptr);
 
 // The assessment of a valid file made ready for Workspace::insertAssessment(…, keepIds = false): the
 // exporting workspace's ids and its "previous assessment" link (meaningless here) are cleared.

@@ -1,6 +1,8 @@
 // The peer extract: writer and strict reader (peer_extract.h, docs/region.md).
 #include "peer_extract.h"
 
+#include "atomic_file.h"
+
 #include "json_text.h"
 
 #include <nlohmann/json.hpp>
@@ -289,25 +291,7 @@ PeerExtractReadResult readPeerExtractFile(const std::string &path)
 
 std::string writePeerExtractFile(const std::string &path, const PeerExtract &extract)
 {
-    namespace fs = std::filesystem;
-    fs::path temp = path;
-    temp += ".partial";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        const std::string text = peerExtractToString(extract);
-        if (!(out << text) || !out.flush()) {
-            std::error_code ignored;
-            fs::remove(temp, ignored);
-            return "cannot write the file (is the folder there and writable, the disk not full?)";
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, path, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        return "cannot write the file (" + ec.message() + ")";
-    }
-    return {};
+    return writeFileAtomically(path, peerExtractToString(extract));
 }
 
 }  // namespace hicm

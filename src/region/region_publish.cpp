@@ -43,11 +43,11 @@ std::string textArray(const std::vector<std::string> &items)
     return out + "}";
 }
 
-Prepared prepare(const std::string &path)
+Prepared prepare(const std::string &path, FrameworkCache &frameworks)
 {
     Prepared p;
     p.result.file = path;
-    auto read = readExchangeFile(path);
+    auto read = readExchangeFile(path, &frameworks);
     if (!read.ok()) {
         p.result.problems = std::move(read.problems);
         return p;
@@ -85,7 +85,9 @@ Prepared prepare(const std::string &path)
 }
 
 // Reads files[begin, end) on all cores, in order.
-std::vector<Prepared> prepareAll(const std::vector<std::string> &files, std::size_t begin, std::size_t end)
+// Each distinct framework text is parsed once per publish (FrameworkCache), not once per file.
+std::vector<Prepared> prepareAll(const std::vector<std::string> &files, std::size_t begin, std::size_t end,
+                                 FrameworkCache *frameworks)
 {
     std::vector<Prepared> out(end - begin);
     const unsigned workers = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
@@ -93,7 +95,7 @@ std::vector<Prepared> prepareAll(const std::vector<std::string> &files, std::siz
     for (unsigned w = 0; w < workers; ++w)
         running.push_back(std::async(std::launch::async, [&, w] {
             for (std::size_t i = begin + w; i < end; i += workers)
-                out[i - begin] = prepare(files[i]);
+                out[i - begin] = prepare(files[i], *frameworks);
         }));
     for (auto &r : running)
         r.get();
@@ -133,14 +135,15 @@ std::vector<PublishResult> Region::publish(const std::vector<std::string> &files
                           ": run `region init` with this version, or update it (nothing was published)");
     m_conn->prepare("hicm_publish", kPublish);
     bool lost = false;
+    FrameworkCache frameworks;
     std::future<std::vector<Prepared>> next =
-        std::async(std::launch::async, prepareAll, std::cref(files), 0, std::min(step, files.size()));
+        std::async(std::launch::async, prepareAll, std::cref(files), 0, std::min(step, files.size()), &frameworks);
     for (std::size_t begin = 0; begin < files.size(); begin += step) {
         std::vector<Prepared> chunk = next.get();
         const std::size_t after = begin + step;
         if (after < files.size())  // read the next files while this batch is written
             next = std::async(std::launch::async, prepareAll, std::cref(files), after,
-                              std::min(after + step, files.size()));
+                              std::min(after + step, files.size()), &frameworks);
         for (auto &p : chunk)
             if (!p.result.problems.empty()) {
                 p.result.status = PublishStatus::Refused;

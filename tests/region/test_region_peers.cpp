@@ -107,6 +107,27 @@ TEST_CASE("region benchmark withholds every figure drawn from fewer than 5 areas
         CHECK(hicm::peerPosition(*f) == hicm::PeerPosition::BelowMedian);
         CHECK(f->share(3) == Approx(0.4));
     }
+    SECTION("the extract never lands on a workspace, and is written whole or not at all")
+    {
+        const std::string ws = dir.file("area1.hicmws");
+        REQUIRE(runCli({"--workspace", ws, "new", "--area", "Area 1"}).code == 0);
+        const std::string before = hicm::test::readFile(ws);
+        const auto onto = runCli({"region", "extract", "--area", "Area 1", "--out", ws, "--db", db.conninfo()});
+        CHECK(onto.code == 1);
+        CHECK(onto.err.find("nothing was written") != std::string::npos);
+        CHECK(hicm::test::readFile(ws) == before);
+        const auto missing = runCli({"region", "extract", "--area", "Area 1", "--out", dir.file("no/such/x.json"),
+                                     "--db", db.conninfo()});
+        CHECK(missing.code == 1);
+        CHECK(missing.err.find("cannot write the file") != std::string::npos);
+        // Written again over an earlier extract: replaced whole, no temporary file left beside it.
+        const std::string out = dir.file("again.hicm-peers.json");
+        hicm::test::writeFile(out, "an older file");
+        REQUIRE(runCli({"region", "extract", "--area", "Area 1", "--out", out, "--db", db.conninfo()}).code == 0);
+        CHECK(hicm::readPeerExtractFile(out).ok());
+        for (const auto &entry : std::filesystem::directory_iterator(dir.path()))
+            CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+    }
 }
 
 TEST_CASE("the roles: a publisher only adds submissions, a reader sees only the suppressed views")
