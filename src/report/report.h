@@ -12,6 +12,7 @@
 
 #include <QDate>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -21,6 +22,15 @@ class QPagedPaintDevice;
 class QTextDocument;
 
 namespace hicm::report {
+
+// A board cover sheet, filled in by the facilitator at export: the report's first section in every
+// format. Empty fields are left out.
+struct CoverSheet {
+    QString purpose;  // "decision", "assurance" or "information"
+    QString summary;
+    QStringList recommendations;
+    QStringList risks;
+};
 
 // Everything a report is made from. The references must outlive the report built from them.
 struct ReportInput {
@@ -34,6 +44,8 @@ struct ReportInput {
     QDate producedOn = QDate::currentDate();  // printed on the cover
     // A region's peer extract (docs/region.md): when given, the report gains an "Against peers" page.
     const PeerExtract *peers = nullptr;
+    // The board cover sheet, written first; nullptr: none.
+    const CoverSheet *cover = nullptr;
 };
 
 // Called after each page is painted with (pages done, page count). Return false to cancel.

@@ -21,6 +21,41 @@ QString previousName(const Assessment &previous)
     return QStringLiteral("Previous assessment (%1)").arg(prettyDate(previous.date));
 }
 
+void writeCoverSheet(const Section &s)
+{
+    if (!s.in.cover)
+        return;
+    const CoverSheet &cs = *s.in.cover;
+    ReportSink &c = s.c;
+    c.heading(1, QStringLiteral("Board cover sheet"));
+    std::vector<std::pair<QString, QString>> facts{
+        {QStringLiteral("Report"), qs(s.in.assessment.area) + QStringLiteral(": intermediate care self-assessment, ") +
+                                       prettyDate(s.in.assessment.date)}};
+    if (!cs.purpose.trimmed().isEmpty())
+        facts.push_back({QStringLiteral("Purpose"), QStringLiteral("For ") + cs.purpose.trimmed().toLower()});
+    c.facts(facts, 24);
+    if (!cs.summary.trimmed().isEmpty()) {
+        c.heading(2, QStringLiteral("Summary"));
+        c.paragraph(cs.summary.trimmed());
+    }
+    const auto list = [&](const QString &title, const QStringList &items) {
+        QStringList kept;
+        for (const QString &i : items)
+            if (!i.trimmed().isEmpty())
+                kept << i.trimmed();
+        if (kept.isEmpty())
+            return;
+        c.heading(2, title);
+        c.beginList();
+        for (const QString &i : kept)
+            c.bullet({{i, styles::body}}, 3);
+        c.endList();
+    };
+    list(QStringLiteral("Recommendations"), cs.recommendations);
+    list(QStringLiteral("Risks"), cs.risks);
+    c.pageBreak();
+}
+
 void writeCover(const Section &s)
 {
     ReportSink &c = s.c;
@@ -186,6 +221,7 @@ void writeSummary(const Section &s)
 void composeReport(const ReportInput &input, ReportSink &sink)
 {
     const Section s{input, sink};
+    writeCoverSheet(s);
     writeCover(s);
     writeSummary(s);
     writeFeatureTable(s);

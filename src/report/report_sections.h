@@ -25,6 +25,8 @@ QString prettyDate(const std::string &isoDate);
 // "Previous assessment (1 May 2024)".
 QString previousName(const Assessment &previous);
 
+// The board cover sheet (ReportInput::cover), when there is one; then a page break.
+void writeCoverSheet(const Section &s);
 void writeCover(const Section &s);
 void writeSummary(const Section &s);
 void writeFeatureTable(const Section &s);

@@ -1,12 +1,14 @@
 // hicm-assess-cli report and export-csv: on a stored assessment, with the real executable (exit codes
 // as a shell sees them, and the QGuiApplication main() makes for report) and in-process.
 #include "cli.h"
+#include "report.h"
 #include "report_test_support.h"
 
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
 
+#include <fstream>
 #include <sstream>
 
 using namespace hicm;
@@ -154,5 +156,66 @@ TEST_CASE("report --html writes the HTML report; every output is checked by the 
         CHECK(err.str().find("nothing was written") != std::string::npos);
         CHECK_FALSE(QFileInfo::exists(file(s, "x.pdf")));
         CHECK(storage::Workspace::open(s.workspace).ok());
+    }
+}
+
+TEST_CASE("report --cover puts the board cover sheet first in HTML, Word and OpenDocument; bad JSON says where", "[cli][cover]")
+{
+    const Stored s;
+    const auto write = [&](const char *name, const std::string &text) {
+        std::ofstream(s.dir.file(name), std::ios::binary) << text;
+        return s.dir.file(name);
+    };
+    const std::string cover = write("cover.json", R"({"purpose": "decision", "summary": "The board is asked to agree the plan & <its> order.",
+        "recommendations": ["Agree the plan", "Fund the single point of access"], "risks": ["Winter pressure delays the plan"]})");
+    std::ostringstream out, err;
+    const int code = cli::run({"hicm-assess-cli", "--workspace", s.workspace, "report", std::to_string(s.now), "--html",
+                               s.dir.file("c.html"), "--docx", s.dir.file("c.docx"), "--odt", s.dir.file("c.odt"), "--cover", cover},
+                              out, err);
+    INFO(err.str());
+    REQUIRE(code == 0);
+    const std::string html = readFile(s.dir.file("c.html"));
+    const auto sheet = html.find("<h1>Board cover sheet</h1>");
+    REQUIRE(sheet != std::string::npos);
+    CHECK(sheet < html.find("<h1 class=\"title\">North Shire</h1>"));
+    CHECK(html.find("<dd>For decision</dd>") != std::string::npos);
+    CHECK(html.find("The board is asked to agree the plan &amp; &lt;its&gt; order.") != std::string::npos);
+    CHECK(html.find("<li>Fund the single point of access</li>") != std::string::npos);
+    CHECK(html.find("<h2>Risks</h2>\n<ul>\n<li>Winter pressure delays the plan</li>") != std::string::npos);
+
+    // Word, read back by pandoc, and the ODT's text.
+    QProcess p;
+    p.start(report::pandocExecutable(), {QStringLiteral("-t"), QStringLiteral("plain"), file(s, "c.docx")});
+    REQUIRE(p.waitForFinished(60000));
+    const QString docx = QString::fromUtf8(p.readAllStandardOutput());
+    CHECK(docx.indexOf(QStringLiteral("Board cover sheet")) >= 0);
+    CHECK(docx.indexOf(QStringLiteral("Board cover sheet")) < docx.indexOf(QStringLiteral("Self-assessment report")));
+    CHECK(docx.contains(QStringLiteral("Fund the single point of access")));
+    CHECK(docx.contains(QStringLiteral("For decision")));
+    if (canInflate()) {
+        const QString odt = QString::fromUtf8(zipEntry(file(s, "c.odt"), QStringLiteral("content.xml")).value_or(QByteArray()));
+        CHECK(odt.contains(QStringLiteral("Board cover sheet")));
+        CHECK(odt.contains(QStringLiteral("Winter pressure delays the plan")));
+    }
+
+    // Bad cover sheets: exit 2, the file and the JSON path named, nothing written.
+    const std::vector<std::pair<std::string, std::string>> bad{
+        {R"({"purpose": "decision", "recommendations": ["ok", 3]})", "/recommendations/1: expected a string"},
+        {R"({"purpose": "approval"})", "/purpose: expected \"decision\", \"assurance\" or \"information\""},
+        {R"({"sumary": "typo"})", "/sumary: not a key of a cover sheet"},
+        {R"(["a"])", "/: expected an object"},
+        {R"({"summary": )", "not JSON"},
+    };
+    for (const auto &[text, why] : bad) {
+        const std::string path = write("bad.json", text);
+        std::ostringstream o2, e2;
+        const int c = cli::run({"hicm-assess-cli", "--workspace", s.workspace, "report", std::to_string(s.now), "--html",
+                                s.dir.file("bad.html"), "--cover", path},
+                               o2, e2);
+        INFO(text << " -> " << e2.str());
+        CHECK(c == 2);
+        CHECK(e2.str().find(path + ": ") != std::string::npos);
+        CHECK(e2.str().find(why) != std::string::npos);
+        CHECK_FALSE(QFileInfo::exists(file(s, "bad.html")));
     }
 }
