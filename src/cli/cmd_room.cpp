@@ -68,13 +68,18 @@ void addRoomCommands(CLI::App &app, Context &ctx)
     auto id = std::make_shared<std::int64_t>(0);
     auto listen = std::make_shared<std::string>("127.0.0.1:0");
     auto newLinks = std::make_shared<bool>(false);
+    auto linkHost = std::make_shared<std::string>();
     auto *cmd = app.add_subcommand("room", "Host the live room: partners vote from their own browsers (docs/room.md)");
     cmd->add_option("ID", *id, "The assessment's id")->required();
     cmd->add_option("--listen", *listen, "Address and port to listen on, HOST:PORT (port 0: any free port; "
                                          "default 127.0.0.1:0)")->type_name("HOST:PORT");
     cmd->add_flag("--new-links", *newLinks, "Make new links: the old ones stop working");
-    cmd->callback([&ctx, id, listen, newLinks] {
+    cmd->add_option("--link-host", *linkHost, "The host name or address the printed links use (default: the "
+                                              "listening address; with 0.0.0.0, this machine's first network address)")
+        ->type_name("HOST");
+    cmd->callback([&ctx, id, listen, newLinks, linkHost] {
 #ifndef HICM_HAVE_ROOM
+        (void)linkHost;
         (void)id;
         (void)listen;
         (void)newLinks;
@@ -99,6 +104,11 @@ void addRoomCommands(CLI::App &app, Context &ctx)
         setup.partners = opened->assessment.partners;
         setup.framework = opened->framework;
         room::Room room(setup, store);
+        if (!linkHost->empty()) {
+            if (linkHost->find_first_of(" \t/@?#") != std::string::npos)
+                return fail(ctx, "--link-host must be a host name or address, e.g. 10.42.0.1 (got \"" + *linkHost + "\")", Usage);
+            room.setPublicHost(QString::fromStdString(*linkHost));
+        }
         if (const QString e = room.open(address, port, *newLinks); !e.isEmpty())
             return fail(ctx, e.toStdString());
         if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)

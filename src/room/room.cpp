@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkInterface>
 #include <QTimer>
 
 #include <algorithm>
@@ -124,6 +125,14 @@ void Room::setPublicHost(const QString &host)
 namespace {
 QString hostFor(const QHostAddress &a)
 {
+    if (a == QHostAddress::Any || a == QHostAddress::AnyIPv4 || a == QHostAddress::AnyIPv6) {
+        // Listening everywhere: the links name this machine's first network address that is up
+        // (setPublicHost chooses another).
+        for (const QHostAddress &candidate : QNetworkInterface::allAddresses())
+            if (candidate.protocol() == QAbstractSocket::IPv4Protocol && !candidate.isLoopback() && !candidate.isLinkLocal())
+                return candidate.toString();
+        return QStringLiteral("127.0.0.1");
+    }
     if (a.protocol() == QAbstractSocket::IPv6Protocol)
         return QLatin1Char('[') + a.toString() + QLatin1Char(']');
     return a.toString();

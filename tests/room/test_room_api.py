@@ -283,6 +283,24 @@ class Lifecycle(unittest.TestCase):
             finally:
                 fresh.stop()
 
+    def test_links_name_a_reachable_host(self):
+        with TempDir() as d:
+            ws, aid = make_workspace(d)
+            room = RoomProcess(ws, aid, listen="0.0.0.0:0")
+            try:
+                self.assertNotEqual(room.host, "0.0.0.0")  # this machine's own address: phones cannot open 0.0.0.0
+                self.assertEqual(request(f"http://127.0.0.1:{room.port}" + urllib.parse.urlsplit(room.links[A]).path + "/state")[0], 200)
+            finally:
+                room.stop()
+            room = RoomProcess(ws, aid, extra=["--link-host", "localhost"])
+            try:
+                self.assertEqual(room.host, "localhost")
+                self.assertEqual(get_json(room.links[A] + "/state")["organisation"], A)
+            finally:
+                room.stop()
+            p = run_cli(ws, "room", str(aid), "--link-host", "a/b", check=False)
+            self.assertEqual(p.returncode, 2)
+
     def test_bad_listen_address_and_unknown_assessment(self):
         with TempDir() as d:
             ws, aid = make_workspace(d)

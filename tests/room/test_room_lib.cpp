@@ -6,6 +6,7 @@
 #include "room.h"
 #include "test_paths.h"
 #include "tokens.h"
+#include "workspace.h"
 
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
@@ -164,6 +165,55 @@ TEST_CASE("the room hosted in-process tells the app who voted, never what, and s
     again.close();
     REQUIRE(fresh.open(QHostAddress::LocalHost, 0, true).isEmpty());
     CHECK(fresh.partnerLinks()[1].url.section('/', -1) != links[1].url.section('/', -1));
+}
+
+TEST_CASE("the workspace's VoteStore stores votes together, logs them as the room's, keeps the room's state", "[room]")
+{
+    QTemporaryDir dir;
+    auto ws = storage::Workspace::open(dir.filePath("w.hicmws").toStdString());
+    REQUIRE(ws);
+    storage::NewAssessment na;
+    na.area = "North";
+    na.partners = {{0, "North ICB", OrgType::Icb, ""}, {0, "Trust", OrgType::Other, ""}};
+    QFile fw(QStringLiteral(HICM_FRAMEWORK_FILE));
+    REQUIRE(fw.open(QIODevice::ReadOnly));
+    auto id = ws->createAssessment(na, fw.readAll().toStdString());
+    REQUIRE(id);
+    const auto a = ws->loadAssessment(*id);
+    const std::int64_t icb = a->partners[0].id, trust = a->partners[1].id;
+    REQUIRE(ws->setPartnerLevel(*id, "B2", icb, 1, std::string("typed by the facilitator")));
+
+    room::WorkspaceVoteStore store(*ws, *id);
+    CHECK(store.loadRoomState()->empty());
+    REQUIRE(store.recordVotes("B2", {{icb, 3}, {trust, 2}}));
+    CHECK(*store.levels("B2") == std::map<std::int64_t, int>{{icb, 3}, {trust, 2}});
+    const auto log = *ws->changeLog(*id);
+    REQUIRE(log.size() >= 2);
+    CHECK(log[log.size() - 2].what == "partner level B2 North ICB (room)");
+    CHECK(log[log.size() - 2].from == "1");
+    CHECK(log.back().what == "partner level B2 Trust (room)");
+    CHECK(log[log.size() - 2].when == log.back().when);  // one transaction
+    // The facilitator's note stays with the partner's level.
+    const auto after = ws->loadAssessment(*id);
+    for (const auto &f : after->features)
+        if (f.featureId == "B2")
+            for (const auto &pl : f.partnerLevels)
+                if (pl.partner == "North ICB")
+                    CHECK(pl.note == "typed by the facilitator");
+    // All or none: an unknown partner refuses the whole batch.
+    CHECK_FALSE(store.recordVotes("B2", {{icb, 1}, {999, 2}}));
+    CHECK(store.levels("B2")->at(icb) == 3);
+    CHECK_FALSE(store.recordVotes("B2", {{icb, 7}}));
+    CHECK_FALSE(store.recordVotes("Z1", {{icb, 1}}));
+
+    REQUIRE(store.saveRoomState(R"({"feature":"B2"})"));
+    CHECK(*store.loadRoomState() == R"({"feature":"B2"})");
+    REQUIRE(ws->setStatus(*id, AssessmentStatus::Final));
+    const auto final = store.recordVotes("B2", {{trust, 1}});
+    REQUIRE_FALSE(final);
+    CHECK(final.error().kind == storage::StorageError::Kind::Final);
+    CHECK(store.saveRoomState(R"({"feature":"B3"})"));  // the room's own state is not the assessment's
+    CHECK_FALSE(ws->roomState(*id + 1));
 }
 
 TEST_CASE("a room with no partners or no framework does not open", "[room]")
