@@ -1,5 +1,7 @@
 #include "assessment.h"
 
+#include "framework.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -190,6 +192,29 @@ std::string metricValueText(const MetricValue &m)
     if (!m.source.empty())
         out += "; source: " + m.source;
     return out;
+}
+
+namespace {
+
+template <typename T>
+std::size_t positionOf(const std::vector<T> &items, const std::string &id)
+{
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].id == id)
+            return i;
+    return items.size();
+}
+
+}  // namespace
+
+void sortInFrameworkOrder(FeatureAssessment &assessed, const Feature &feature)
+{
+    std::stable_sort(assessed.metrics.begin(), assessed.metrics.end(), [&](const MetricValue &x, const MetricValue &y) {
+        return positionOf(feature.dataToUse, x.metricId) < positionOf(feature.dataToUse, y.metricId);
+    });
+    std::stable_sort(assessed.plannedActions.begin(), assessed.plannedActions.end(), [&](const auto &x, const auto &y) {
+        return positionOf(feature.targetedActions, x) < positionOf(feature.targetedActions, y);
+    });
 }
 
 }  // namespace hicm

@@ -135,4 +135,11 @@ struct Assessment {
     int agreedCount() const;
 };
 
+struct Feature;
+
+// Puts a feature's metric values and planned targeted actions in the framework's order (the framework's
+// listed ones first, as the framework lists them; the room's own metrics after them, as added): the order
+// a stored assessment is read in, and the one an edited copy keeps.
+void sortInFrameworkOrder(FeatureAssessment &assessed, const Feature &feature);
+
 }  // namespace hicm

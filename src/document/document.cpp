@@ -247,6 +247,8 @@ Document::Applied Document::apply(const Edit &edit)
                     } else {
                         out.inverse = RemoveMetric{e.featureId, e.value.metricId};
                         f->metrics.push_back(e.value);
+                        if (const Feature *feature = m_framework->feature(e.featureId))
+                            sortInFrameworkOrder(*f, *feature);
                     }
                 }
             },
@@ -271,8 +273,11 @@ Document::Applied Document::apply(const Edit &edit)
                     auto it = std::find(f->plannedActions.begin(), f->plannedActions.end(), e.actionId);
                     const bool was = it != f->plannedActions.end();
                     out.inverse = SetPlanned{e.featureId, e.actionId, was};
-                    if (e.planned && !was)
+                    if (e.planned && !was) {
                         f->plannedActions.push_back(e.actionId);
+                        if (const Feature *feature = m_framework->feature(e.featureId))
+                            sortInFrameworkOrder(*f, *feature);
+                    }
                     else if (!e.planned && was)
                         f->plannedActions.erase(it);
                 }
@@ -372,6 +377,15 @@ Document::Applied Document::apply(const Edit &edit)
                     } else {
                         out.inverse = RemoveOverride{e.decision.change};
                         a.overrides.push_back(e.decision);
+                        // In the framework's order of changes, as storage reads them.
+                        auto rank = [&](const Override &o) {
+                            std::size_t i = 0;
+                            while (i < m_framework->changes.size() && m_framework->changes[i].id != o.change)
+                                ++i;
+                            return i;
+                        };
+                        std::stable_sort(a.overrides.begin(), a.overrides.end(),
+                                         [&](const Override &x, const Override &y) { return rank(x) < rank(y); });
                     }
                 }
             },

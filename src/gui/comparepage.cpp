@@ -64,17 +64,41 @@ ComparePage::ComparePage(Session *session, QWidget *parent) : QWidget(parent), m
     connect(m_after, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     if (m_session) {
         connect(m_session, &Session::summariesChanged, this, [this] {
-            const auto before = selected(m_before), after = selected(m_after);
-            fillBoxes();
-            if (before && after)
-                selectPair(*before, *after);
-            else
-                selectDefault();
+            m_listStale = true;
+            if (isVisible())
+                catchUp();
         });
-        connect(m_session, &Session::assessmentChanged, this, [this] { refresh(); });
+        connect(m_session, &Session::assessmentChanged, this, [this] {
+            m_stale = true;
+            if (isVisible())
+                catchUp();
+        });
     }
     fillBoxes();
     selectDefault();
+}
+
+void ComparePage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    catchUp();
+}
+
+void ComparePage::catchUp()
+{
+    if (m_listStale) {
+        m_listStale = false;
+        const auto before = selected(m_before), after = selected(m_after);
+        fillBoxes();
+        if (before && after)
+            selectPair(*before, *after);
+        else
+            selectDefault();
+    }
+    if (m_stale) {
+        m_stale = false;
+        refresh();
+    }
 }
 
 void ComparePage::fillBoxes()

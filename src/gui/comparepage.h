@@ -33,9 +33,14 @@ public:
     QTextBrowser *text() const { return m_text; }
     ChartView *radar() const { return m_radar; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void fillBoxes();
     void refresh();
+    // Brings a page that was hidden while the workspace changed up to date (a hidden page reads nothing).
+    void catchUp();
     std::optional<std::int64_t> selected(const QComboBox *box) const;
 
     Session *m_session;
@@ -44,6 +49,8 @@ private:
     QTextBrowser *m_text;
     ChartView *m_radar;
     bool m_filling = false;
+    bool m_listStale = false;  // the workspace's assessments changed while hidden
+    bool m_stale = false;      // the open assessment changed while hidden
 };
 
 } // namespace hicm::gui

@@ -221,6 +221,7 @@ bool Session::openAssessment(std::int64_t id)
     connect(d, &Document::planChanged, this, &Session::planChanged);
     connect(d, &Document::decisionsChanged, this, &Session::decisionsChanged);
     connect(d, &Document::reloaded, this, &Session::reloaded);
+    emit opened();
     emit assessmentChanged();
     return true;
 }

@@ -109,6 +109,7 @@ signals:
     void planChanged();
     void decisionsChanged();
     void reloaded();
+    void opened();  // another assessment was opened (or the open one closed)
     void summariesChanged();              // the list of assessments may have changed
     void saved(const QString &message);   // an edit is on disk
     void failed(const QString &message);  // an edit could not be stored; nothing changed

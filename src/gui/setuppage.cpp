@@ -146,7 +146,8 @@ void SetupPage::setSession(Session *session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
     if (m_session)
-        connect(m_session, &Session::assessmentChanged, this, &SetupPage::refresh);
+        for (auto signal : {&Session::detailsChanged, &Session::partnersChanged, &Session::reloaded, &Session::opened})
+            connect(m_session, signal, this, &SetupPage::refresh);
     refresh();
 }
 

@@ -94,11 +94,15 @@ TrendPage::TrendPage(Session *session, QWidget *parent)
     connect(m_area, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     if (m_session) {
         connect(m_session, &Session::summariesChanged, this, [this] {
-            const QString area = m_area->currentText();
-            fillAreas();
-            selectArea(area);
+            m_listStale = true;
+            if (isVisible())
+                catchUp();
         });
-        connect(m_session, &Session::assessmentChanged, this, [this] { refresh(); });
+        connect(m_session, &Session::assessmentChanged, this, [this] {
+            m_stale = true;
+            if (isVisible())
+                catchUp();
+        });
     }
     fillAreas();
     selectArea(m_session && m_session->hasAssessment() ? QString::fromStdString(m_session->assessment().area)
@@ -130,6 +134,26 @@ void TrendPage::selectArea(const QString &area)
     m_area->setCurrentIndex(index >= 0 ? index : (m_area->count() > 0 ? 0 : -1));
     m_filling = false;
     refresh();
+}
+
+void TrendPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    catchUp();
+}
+
+void TrendPage::catchUp()
+{
+    if (m_listStale) {
+        m_listStale = false;
+        const QString area = m_area->currentText();
+        fillAreas();
+        selectArea(area);
+    }
+    if (m_stale) {
+        m_stale = false;
+        refresh();
+    }
 }
 
 void TrendPage::refresh()

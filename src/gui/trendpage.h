@@ -32,10 +32,13 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void fillAreas();
     void refresh();
+    // Brings a page that was hidden while the workspace changed up to date (a hidden page reads nothing).
+    void catchUp();
     void fitHeights();
 
     Session *m_session;
@@ -47,6 +50,8 @@ private:
     QLabel *m_notes;
     int m_count = 0;
     bool m_filling = false;
+    bool m_listStale = false;
+    bool m_stale = false;
     struct Charts;
     std::shared_ptr<Charts> m_charts;
 };

@@ -38,8 +38,17 @@ void WalkPage::setSession(Session *session)
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
-    if (m_session)
-        connect(m_session, &Session::assessmentChanged, this, &WalkPage::refresh);
+    if (m_session) {
+        // An edit of one feature re-draws that feature's page (if on show) and the steps; the partners, a
+        // re-read or another assessment re-draw the page on show. Other pages catch up when shown.
+        connect(m_session, &Session::featureChanged, this, [this](const QString &featureId) {
+            if (auto *page = currentFeaturePage(); page && QString::fromStdString(page->featureId()) == featureId)
+                page->refresh();
+            refreshSteps();
+        });
+        for (auto signal : {&Session::partnersChanged, &Session::reloaded, &Session::opened})
+            connect(m_session, signal, this, &WalkPage::refresh);
+    }
     refresh();
 }
 

@@ -69,17 +69,9 @@ void readFeatures(SQLite::Database &db, const Framework &fw, Assessment &a)
     planned.bind(1, a.id);
     while (planned.executeStep())
         featureFor(planned.getColumn(0).getString()).plannedActions.push_back(planned.getColumn(1).getString());
-    for (auto &fa : a.features) {
-        const Feature *f = fw.feature(fa.featureId);
-        if (!f)
-            continue;
-        std::stable_sort(fa.metrics.begin(), fa.metrics.end(), [&](const MetricValue &x, const MetricValue &y) {
-            return indexOf(f->dataToUse, x.metricId) < indexOf(f->dataToUse, y.metricId);
-        });
-        std::stable_sort(fa.plannedActions.begin(), fa.plannedActions.end(), [&](const auto &x, const auto &y) {
-            return indexOf(f->targetedActions, x) < indexOf(f->targetedActions, y);
-        });
-    }
+    for (auto &fa : a.features)
+        if (const Feature *f = fw.feature(fa.featureId))
+            sortInFrameworkOrder(fa, *f);
 }
 
 }  // namespace
