@@ -10,10 +10,15 @@
 #include <QHostAddress>
 #include <QSocketNotifier>
 
+#include <QTimer>
+
 #include <algorithm>
+#include <atomic>
 #include <csignal>
+#ifdef Q_OS_UNIX
 #include <sys/socket.h>
 #include <unistd.h>
+#endif
 #endif
 
 namespace hicm::cli {
@@ -21,6 +26,8 @@ namespace hicm::cli {
 #ifdef HICM_HAVE_ROOM
 namespace {
 
+#ifdef Q_OS_UNIX
+// SIGINT/SIGTERM: the handler writes a byte to a socket pair; a QSocketNotifier quits the event loop.
 int signalPipe[2] = {-1, -1};
 
 void onSignal(int)
@@ -28,6 +35,15 @@ void onSignal(int)
     const char c = 1;
     [[maybe_unused]] auto n = ::write(signalPipe[0], &c, 1);
 }
+#else
+// Elsewhere (Windows): the handler sets a flag that a timer polls.
+std::atomic<bool> stopAsked{false};
+
+void onSignal(int)
+{
+    stopAsked = true;
+}
+#endif
 
 // "HOST:PORT", "[v6]:PORT"; false when it is not that.
 bool splitListen(const std::string &text, QHostAddress *address, quint16 *port)
@@ -111,6 +127,7 @@ void addRoomCommands(CLI::App &app, Context &ctx)
         }
         if (const QString e = room.open(address, port, *newLinks); !e.isEmpty())
             return fail(ctx, e.toStdString());
+#ifdef Q_OS_UNIX
         if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
             return fail(ctx, "cannot set up signal handling");
         QSocketNotifier notifier(signalPipe[1], QSocketNotifier::Read);
@@ -122,16 +139,28 @@ void addRoomCommands(CLI::App &app, Context &ctx)
         struct sigaction oldInt {}, oldTerm {};
         sigaction(SIGINT, &sa, &oldInt);
         sigaction(SIGTERM, &sa, &oldTerm);
+#else
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, [] {
+            if (stopAsked)
+                QCoreApplication::quit();
+        });
+        poll.start(100);
+#endif
         ctx.out << "facilitator\t" << room.facilitatorUrl().toStdString() << "\n";
         for (const auto &link : room.partnerLinks())
             ctx.out << oneLine(link.who.toStdString()) << "\t" << link.url.toStdString() << "\n";
         ctx.out.flush();
         QCoreApplication::exec();
         room.close();
+#ifdef Q_OS_UNIX
         sigaction(SIGINT, &oldInt, nullptr);
         sigaction(SIGTERM, &oldTerm, nullptr);
         ::close(signalPipe[0]);
         ::close(signalPipe[1]);
+#endif
         ctx.exitCode = Ok;
 #endif
     });

@@ -9,7 +9,9 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#ifdef Q_OS_UNIX
 #include <sys/resource.h>
+#endif
 
 namespace hicm::room {
 
@@ -65,6 +67,7 @@ QByteArray serialise(const HttpResponse &r)
 // idle or half-open connection, and the usual soft limit of 1024 would let 1,000 of those starve votes.
 void raiseFileLimit()
 {
+#ifdef Q_OS_UNIX
     rlimit limit{};
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
         return;
@@ -73,6 +76,7 @@ void raiseFileLimit()
         limit.rlim_cur = want;
         setrlimit(RLIMIT_NOFILE, &limit);
     }
+#endif
 }
 
 }  // namespace
