@@ -193,6 +193,10 @@ struct HttpServer::Impl {
             }
             if (head.contains("\r\ntransfer-encoding:"))
                 return refuse(socket, 411, QStringLiteral("send the body with a Content-Length"));
+            // The room speaks server-sent events, never WebSockets: QtHttpServer 6.4 would upgrade such a
+            // request by itself and keep the socket in a queue nobody reads.
+            if (head.contains("\r\nupgrade:"))
+                return refuse(socket, 400, QStringLiteral("this room does not upgrade connections"));
         }
         g.pending += available;
         if (g.pending > kMaxBody + 8192)

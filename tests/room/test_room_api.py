@@ -213,6 +213,17 @@ class BadInput(RoomCase):
         self.assertEqual(s, 200)
         self.assertEqual(stored_levels(self.ws, "B1"), {A: 2})
 
+    def test_a_websocket_upgrade_is_refused(self):
+        u = urllib.parse.urlsplit(self.url(A))
+        sock = socket.create_connection((u.hostname, u.port), timeout=5)
+        sock.sendall(f"GET {u.path}/events HTTP/1.1\r\nHost: {u.netloc}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n".encode())
+        answer = sock.recv(4096)
+        sock.close()
+        self.assertIn(b" 400 ", answer.split(b"\r\n")[0])
+        self.assertNotIn(b"101", answer.split(b"\r\n")[0])
+        self.assertEqual(post(self.url(A) + "/vote", {"feature": "B1", "level": 2})[0], 200)
+
     def test_a_client_is_rate_limited_and_the_others_are_not(self):
         statuses = [request(self.url(A) + "/state")[0] for _ in range(80)]
         self.assertIn(429, statuses)
