@@ -253,6 +253,40 @@ class Connections(RoomCase):
                 s.close()
 
 
+class Workshop(unittest.TestCase):
+    def test_eight_partners_score_all_eight_features_with_reveals_and_a_revote(self):
+        orgs = [f"Partner {i} <{i}>" for i in range(1, 9)]
+        with TempDir() as d:
+            ws, aid = make_workspace(d, orgs)
+            room = RoomProcess(ws, aid)
+            fac = room.facilitator
+            expected = {}
+            try:
+                for n, feature in enumerate(["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8"]):
+                    self.assertEqual(post(fac + "/feature", {"feature": feature})[0], 200)
+                    votes = {org: 1 + (i + n) % 3 for i, org in enumerate(orgs)}
+                    for org, level in votes.items():
+                        self.assertEqual(post(room.links[org] + "/vote", {"feature": feature, "level": level})[0], 200)
+                    if feature == "B3":  # the room talks, then votes again
+                        self.assertEqual(post(fac + "/reveal", {"feature": feature})[0], 200)
+                        self.assertEqual(post(fac + "/revote", {"feature": feature})[0], 200)
+                        self.assertEqual(get_json(fac + "/state")["voted"], 0)
+                        votes = {org: 2 for org in orgs}
+                        for org, level in votes.items():
+                            self.assertEqual(post(room.links[org] + "/vote", {"feature": feature, "level": level})[0], 200)
+                    status, state = post(fac + "/reveal", {"feature": feature})
+                    self.assertEqual(status, 200)
+                    self.assertEqual({p["organisation"]: p["level"] for p in state["partners"]}, votes)
+                    expected[feature] = votes
+            finally:
+                self.assertEqual(room.stop(), 0)
+            shown = json.loads(run_cli(ws, "show", str(aid), "--json").stdout)
+            for f in shown["features"]:
+                self.assertEqual({pl["partner"]: pl["level"] for pl in f["partner_levels"]}, expected[f["id"]], f["id"])
+            room_rows = [w for w in log_whats(ws) if w.endswith("(room)")]
+            self.assertEqual(len(room_rows), 8 * 8 + 8 + 8)  # every vote, B3's cleared round and its re-vote
+
+
 class Lifecycle(unittest.TestCase):
     def test_kill_9_after_a_vote_loses_nothing_and_the_same_links_resume(self):
         with TempDir() as d:
