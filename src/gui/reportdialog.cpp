@@ -4,7 +4,14 @@
 #include "messages.h"
 #include "session.h"
 
+#include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -25,7 +32,7 @@ ReportDialog::ReportDialog(Session &session, QWidget *parent)
 {
     setWindowTitle(tr("Board report"));
     setAccessibleName(tr("Board report preview"));
-    resize(900, 700);
+    resize(1180, 700);  // within a 1366 x 768 screen
     const Assessment &a = session.assessment();
     m_prioritisation = prioritise(session.framework(), a);
     const Assessment *previous = session.previous();
@@ -48,11 +55,17 @@ ReportDialog::ReportDialog(Session &session, QWidget *parent)
     m_scroll->setWidgetResizable(true);
     m_scroll->setAccessibleName(tr("Report pages"));
     m_scroll->setBackgroundRole(QPalette::Dark);
-    layout->addWidget(m_scroll, 1);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_scroll, 1);
+    row->addWidget(makeOptions());
+    layout->addLayout(row, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *pdf = buttons->addButton(tr("Save as &PDF…"), QDialogButtonBox::ActionRole);
-    auto *odt = buttons->addButton(tr("Save as &editable document…"), QDialogButtonBox::ActionRole);
+    auto *html = buttons->addButton(tr("Save as &HTML…"), QDialogButtonBox::ActionRole);
+    html->setAccessibleName(tr("Save as HTML, accessible, for publishing"));
+    auto *docx = buttons->addButton(tr("Save as &Word…"), QDialogButtonBox::ActionRole);
+    auto *odt = buttons->addButton(tr("Save as &OpenDocument…"), QDialogButtonBox::ActionRole);
     auto *csv = buttons->addButton(tr("Export scores (&CSV)…"), QDialogButtonBox::ActionRole);
     auto *peers = buttons->addButton(tr("Pee&r extract…"), QDialogButtonBox::ActionRole);
     peers->setAccessibleName(tr("Add a peers page from a region's peer extract"));
@@ -69,10 +82,20 @@ ReportDialog::ReportDialog(Session &session, QWidget *parent)
             savePdf(path);
     });
     connect(odt, &QPushButton::clicked, this, [this] {
-        const QString path = askPath(tr("Save the report as an editable document"), QStringLiteral(".odt"),
+        const QString path = askPath(tr("Save the report as OpenDocument text"), QStringLiteral(".odt"),
                                      tr("OpenDocument text (*.odt)"));
         if (!path.isEmpty())
             saveOdt(path);
+    });
+    connect(html, &QPushButton::clicked, this, [this] {
+        const QString path = askPath(tr("Save the report as HTML"), QStringLiteral(".html"), tr("HTML (*.html)"));
+        if (!path.isEmpty())
+            saveHtml(path);
+    });
+    connect(docx, &QPushButton::clicked, this, [this] {
+        const QString path = askPath(tr("Save the report as Word"), QStringLiteral(".docx"), tr("Word (*.docx)"));
+        if (!path.isEmpty())
+            saveDocx(path);
     });
     connect(csv, &QPushButton::clicked, this, [this] {
         const QString path = askPath(tr("Export the scores"), QStringLiteral(".csv"), tr("CSV (*.csv)"));
@@ -85,6 +108,102 @@ ReportDialog::ReportDialog(Session &session, QWidget *parent)
 }
 
 ReportDialog::~ReportDialog() = default;
+
+QWidget *ReportDialog::makeOptions()
+{
+    auto *panel = new QWidget(this);
+    panel->setMaximumWidth(330);
+    auto *column = new QVBoxLayout(panel);
+    column->setContentsMargins(0, 0, 0, 0);
+
+    m_coverBox = new QGroupBox(tr("Board co&ver sheet"), panel);
+    m_coverBox->setCheckable(true);
+    m_coverBox->setChecked(false);
+    m_coverBox->setAccessibleName(tr("Board cover sheet, first in every format"));
+    auto *form = new QFormLayout(m_coverBox);
+    form->setRowWrapPolicy(QFormLayout::WrapAllRows);
+    m_purpose = new QComboBox(m_coverBox);
+    m_purpose->addItem(tr("For decision"), QStringLiteral("decision"));
+    m_purpose->addItem(tr("For assurance"), QStringLiteral("assurance"));
+    m_purpose->addItem(tr("For information"), QStringLiteral("information"));
+    m_purpose->setAccessibleName(tr("Purpose"));
+    m_coverSummary = new QPlainTextEdit(m_coverBox);
+    m_coverSummary->setAccessibleName(tr("Summary"));
+    m_coverSummary->setTabChangesFocus(true);
+    m_recommendations = new QPlainTextEdit(m_coverBox);
+    m_recommendations->setAccessibleName(tr("Recommendations, one per line"));
+    m_recommendations->setTabChangesFocus(true);
+    m_risks = new QPlainTextEdit(m_coverBox);
+    m_risks->setAccessibleName(tr("Risks, one per line"));
+    m_risks->setTabChangesFocus(true);
+    for (auto *edit : {m_coverSummary, m_recommendations, m_risks})
+        edit->setFixedHeight(fontMetrics().lineSpacing() * 4 + 12);
+    const auto label = [&](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, m_coverBox);
+        l->setBuddy(buddy);
+        return l;
+    };
+    form->addRow(label(tr("P&urpose"), m_purpose), m_purpose);
+    form->addRow(label(tr("Su&mmary"), m_coverSummary), m_coverSummary);
+    form->addRow(label(tr("Recommen&dations (one per line)"), m_recommendations), m_recommendations);
+    form->addRow(label(tr("Ris&ks (one per line)"), m_risks), m_risks);
+    column->addWidget(m_coverBox);
+
+    auto *wordBox = new QGroupBox(tr("Word template"), panel);
+    auto *wordRow = new QHBoxLayout(wordBox);
+    m_template = new QLineEdit(wordBox);
+    m_template->setPlaceholderText(tr("None: a clean default"));
+    m_template->setAccessibleName(tr("Word template (reference document) for the Word version"));
+    auto *templateLabel = new QLabel(tr("&Template"), wordBox);
+    templateLabel->setBuddy(m_template);
+    auto *browse = new QPushButton(tr("Choo&se…"), wordBox);
+    browse->setAccessibleName(tr("Choose the board's Word template"));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("The board's Word template"), QString(),
+                                                          tr("Word documents (*.docx);;All files (*)"));
+        if (!path.isEmpty())
+            m_template->setText(path);
+    });
+    wordRow->addWidget(templateLabel);
+    wordRow->addWidget(m_template, 1);
+    wordRow->addWidget(browse);
+    column->addWidget(wordBox);
+    column->addStretch(1);
+    return panel;
+}
+
+void ReportDialog::setCoverSheet(bool on, const QString &purpose, const QString &summary,
+                                 const QStringList &recommendations, const QStringList &risks)
+{
+    m_coverBox->setChecked(on);
+    m_purpose->setCurrentIndex(std::max(0, m_purpose->findData(purpose)));
+    m_coverSummary->setPlainText(summary);
+    m_recommendations->setPlainText(recommendations.join(QLatin1Char('\n')));
+    m_risks->setPlainText(risks.join(QLatin1Char('\n')));
+}
+
+void ReportDialog::setWordTemplate(const QString &path)
+{
+    m_template->setText(path);
+}
+
+void ReportDialog::applyCover()
+{
+    if (!m_coverBox->isChecked()) {
+        m_input->cover = nullptr;
+        return;
+    }
+    const auto lines = [](const QPlainTextEdit *edit) {
+        QStringList out;
+        for (const QString &line : edit->toPlainText().split(QLatin1Char('\n')))
+            if (!line.trimmed().isEmpty())
+                out << line.trimmed();
+        return out;
+    };
+    m_cover = {m_purpose->currentData().toString(), m_coverSummary->toPlainText().trimmed(), lines(m_recommendations),
+               lines(m_risks)};
+    m_input->cover = &m_cover;
+}
 
 int ReportDialog::pageCount() const
 {
@@ -141,6 +260,7 @@ bool ReportDialog::savePdf(const QString &path)
 {
     if (!outputAllowed(m_session, this, path, tr("The report was not saved")))
         return false;
+    applyCover();
     QProgressDialog progress(tr("Writing the report…"), tr("Cancel"), 0, m_report->pageCount(), this);
     progress.setMinimumDuration(500);
     progress.setWindowModality(Qt::WindowModal);
@@ -160,14 +280,50 @@ bool ReportDialog::savePdf(const QString &path)
 
 bool ReportDialog::saveOdt(const QString &path)
 {
+    return savePandoc(path, false);
+}
+
+bool ReportDialog::saveDocx(const QString &path)
+{
+    return savePandoc(path, true);
+}
+
+bool ReportDialog::savePandoc(const QString &path, bool word)
+{
     if (!outputAllowed(m_session, this, path, tr("The document was not saved")))
         return false;
-    const auto result = report::writeOdt(*m_input, path);
+    applyCover();
+    // pandoc runs for a second or two: say so (nothing to count, so a busy bar).
+    QProgressDialog progress(word ? tr("Writing the Word document with pandoc…") : tr("Writing the OpenDocument text with pandoc…"),
+                             QString(), 0, 0, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    progress.show();
+    QApplication::processEvents();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto result = word ? report::writeDocx(*m_input, path, m_template->text().trimmed()) : report::writeOdt(*m_input, path);
+    QApplication::restoreOverrideCursor();
+    progress.close();
     if (!result.ok) {
         Messages::error(this, tr("The document was not saved"), result.error);
         return false;
     }
-    m_summary->setText(tr("Saved %1. It opens in Word and LibreOffice.").arg(path));
+    m_summary->setText(word ? tr("Saved %1. It opens in Word and LibreOffice.").arg(path)
+                            : tr("Saved %1. It opens in LibreOffice and Word.").arg(path));
+    return true;
+}
+
+bool ReportDialog::saveHtml(const QString &path)
+{
+    if (!outputAllowed(m_session, this, path, tr("The report was not saved")))
+        return false;
+    applyCover();
+    const auto result = report::writeHtml(*m_input, path);
+    if (!result.ok) {
+        Messages::error(this, tr("The report was not saved"), result.error);
+        return false;
+    }
+    m_summary->setText(tr("Saved %1, one accessible file to publish.").arg(path));
     return true;
 }
 

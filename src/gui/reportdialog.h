@@ -1,5 +1,7 @@
 // File › Export Report…: a preview of the board report's pages (exactly the PDF's pages), and saving it
-// as PDF or as an editable document (ODT), or the scores as CSV. Long work shows progress.
+// as PDF, accessible HTML, Word (in the board's own template, through pandoc) or OpenDocument text, or
+// the scores as CSV; an optional board cover sheet (purpose, summary, recommendations, risks) goes first
+// in every format. Long work shows progress.
 #pragma once
 
 #include "peer_extract.h"
@@ -11,7 +13,11 @@
 #include <memory>
 #include <optional>
 
+class QComboBox;
+class QGroupBox;
 class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
 class QScrollArea;
 class QVBoxLayout;
 
@@ -29,6 +35,12 @@ public:
     // Writes the files (no file dialog): for the buttons below, and for tests.
     bool savePdf(const QString &path);
     bool saveOdt(const QString &path);
+    bool saveHtml(const QString &path);
+    bool saveDocx(const QString &path);
+    // The cover sheet fields and the Word template (for tests; the same widgets the user fills in).
+    void setCoverSheet(bool on, const QString &purpose, const QString &summary, const QStringList &recommendations,
+                       const QStringList &risks);
+    void setWordTemplate(const QString &path);
     bool saveCsv(const QString &path);
     // Gives the report an "Against peers" page from a region's peer extract (docs/region.md), or says why
     // not and leaves the report as it was.
@@ -37,6 +49,11 @@ public:
 private:
     void renderPages();
     QString askPath(const QString &title, const QString &suffix, const QString &filter);
+    QWidget *makeOptions();
+    // Points the report input at the cover sheet the fields give (or none).
+    void applyCover();
+    // Runs a pandoc conversion with a busy indicator.
+    bool savePandoc(const QString &path, bool word);
 
     Session &m_session;
     Prioritisation m_prioritisation;
@@ -47,6 +64,13 @@ private:
     QScrollArea *m_scroll;
     QVBoxLayout *m_pages;
     QLabel *m_summary;
+    report::CoverSheet m_cover;  // ReportInput::cover points here when the sheet is on
+    QGroupBox *m_coverBox = nullptr;
+    QComboBox *m_purpose = nullptr;
+    QPlainTextEdit *m_coverSummary = nullptr;
+    QPlainTextEdit *m_recommendations = nullptr;
+    QPlainTextEdit *m_risks = nullptr;
+    QLineEdit *m_template = nullptr;
 };
 
 }  // namespace hicm::gui

@@ -300,4 +300,22 @@ TEST_CASE("the report preview shows the PDF's pages and saves PDF, ODT and CSV",
     CHECK(test::readFile(pdf).rfind("%PDF", 0) == 0);
     CHECK(test::readFile(odt).rfind("PK", 0) == 0);  // an OpenDocument file is a zip
     CHECK(test::readFile(csv).find("Vale ICB") != std::string::npos);
+
+    // HTML and Word, with the board cover sheet filled in (first in each), and the dialog fits a 1366 x 768 screen.
+    CHECK(dialog.width() <= 1366);
+    CHECK(dialog.height() <= 768);
+    dialog.setCoverSheet(true, QStringLiteral("assurance"), QStringLiteral("For the board's <assurance> & note"),
+                         {QStringLiteral("Note the plan")}, {QStringLiteral("Staff turnover")});
+    const std::string html = dir.file("report.html"), docx = dir.file("report.docx");
+    REQUIRE(dialog.saveHtml(QString::fromStdString(html)));
+    const std::string page = test::readFile(html);
+    CHECK(page.find("<h1>Board cover sheet</h1>") != std::string::npos);
+    CHECK(page.find("<dd>For assurance</dd>") != std::string::npos);
+    CHECK(page.find("For the board's &lt;assurance&gt; &amp; note") != std::string::npos);
+    CHECK(page.find("<li>Staff turnover</li>") != std::string::npos);
+    REQUIRE(dialog.saveDocx(QString::fromStdString(docx)));
+    CHECK(test::readFile(docx).rfind("PK", 0) == 0);
+    dialog.setCoverSheet(false, {}, {}, {}, {});
+    REQUIRE(dialog.saveHtml(QString::fromStdString(html)));
+    CHECK(test::readFile(html).find("Board cover sheet") == std::string::npos);
 }
