@@ -4,12 +4,15 @@
 #include "gui_test_support.h"
 #include "messages.h"
 #include "peerspage.h"
+#include "reportdialog.h"
+#include "session.h"
 #include "test_paths.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTableWidget>
 
@@ -89,4 +92,33 @@ TEST_CASE("the Peers view shows an extract from File > Open Peer Extract, featur
         CHECK(gui::Messages::recorded().join(QString()).contains(QStringLiteral("must be suppressed")));
         CHECK(page->extract()->area == "North Tamesford");
     }
+}
+
+TEST_CASE("the board report preview takes a peer extract and gains its peers page", "[gui][report][issue19]")
+{
+    test::TempDir dir("peers-report");
+    const std::string path = dir.file("north.hicm-peers.json"), bad = dir.file("bad.hicm-peers.json");
+    REQUIRE(writePeerExtractFile(path, sampleExtract()).empty());
+    test::writeFile(bad, "{\"format\": \"something else\"}\n");
+    auto window = guitest::openWindow(dir.file("ws.hicmws"));
+    REQUIRE(window->newAssessment(QStringLiteral("North Tamesford")));
+    window->session()->setAgreedLevel("B1", 2);
+    gui::ReportDialog dialog(*window->session(), window.get());
+    const int before = dialog.pageCount();
+    QStringList names;
+    for (auto *b : dialog.findChildren<QPushButton *>())
+        names << b->text() + QLatin1Char('|') + b->accessibleName();
+    CHECK(names.join(QLatin1Char('\n')).contains(QStringLiteral("Pee&r extract…|Add a peers page from a region's peer extract")));
+
+    gui::Messages::clearRecorded();  // (the runner answers every message box: gui_main.cpp)
+    CHECK_FALSE(dialog.usePeerExtract(QString::fromStdString(bad)));
+    REQUIRE(!gui::Messages::recorded().isEmpty());
+    CHECK(gui::Messages::recorded().join(QString()).contains(QStringLiteral("bad.hicm-peers.json")));
+    CHECK(dialog.pageCount() == before);
+
+    REQUIRE(dialog.usePeerExtract(QString::fromStdString(path)));
+    CHECK(dialog.pageCount() > before);
+    const std::string pdf = dir.file("report.pdf");
+    REQUIRE(dialog.savePdf(QString::fromStdString(pdf)));
+    CHECK(test::readFile(pdf).rfind("%PDF", 0) == 0);
 }
