@@ -2,6 +2,7 @@
 // checks what was typed against the assessment's stored framework, then makes one edit (one transaction).
 #include "assessment_commands.h"
 
+#include "document.h"
 #include "framework_lists.h"
 
 #include <functional>
@@ -12,6 +13,35 @@ namespace hicm::cli::assessment {
 namespace {
 
 using Id = std::shared_ptr<std::int64_t>;
+using namespace hicm::document;
+
+// Every edit goes through the document layer, as the app's do: the same checks, the same single
+// transaction and the same change-log rows. Returns the edit's inverse through `inverse` when asked.
+storage::Status apply(Opened &o, const Edit &edit, std::optional<Edit> *inverse = nullptr)
+{
+    std::string error;
+    auto doc = Document::open(o.ws, o.assessment.id, &error);
+    if (!doc)
+        return storage::StorageError{storage::StorageError::Kind::NotFound, o.ws.path(), error};
+    auto applied = doc->apply(edit);
+    if (inverse)
+        *inverse = applied.inverse;
+    return applied.status;
+}
+
+storage::FeatureEdit targetEdit(std::optional<int> level)
+{
+    storage::FeatureEdit e;
+    e.targetLevel = level;
+    return e;
+}
+
+storage::FeatureEdit weightEdit(int weight)
+{
+    storage::FeatureEdit e;
+    e.weight = weight;
+    return e;
+}
 
 Id addId(CLI::App *cmd)
 {
@@ -52,11 +82,10 @@ void addPartner(CLI::App &app, Context &ctx)
             if (!p)
                 return false;
             p->contact = *contact;
-            auto added = o.ws.addPartner(o.assessment.id, *p);
-            return check(ctx, added ? storage::Status(storage::Done{}) : storage::Status(added.error()));
+            return check(ctx, apply(o, AddPartner{*p}));
         }
         const Partner *p = findPartner(ctx, o.assessment, *remove);
-        return p && check(ctx, o.ws.removePartner(o.assessment.id, p->id));
+        return p && check(ctx, apply(o, RemovePartner{p->id}));
     }, [options] {
         return options->first->count() + options->second->count() == 0 ? "partner: give --add \"ORG=TYPE\" or --remove ORG"
                                                                           : "";
@@ -104,7 +133,7 @@ void addScore(CLI::App &app, Context &ctx)
             if (!args->note.empty())
                 edit.evidence = args->note;
         }
-        return check(ctx, o.ws.updateFeature(o.assessment.id, args->feature, edit));
+        return check(ctx, apply(o, EditFeature{args->feature, edit}));
     });
     cmd->add_option("FEATURE", args->feature, "The feature, e.g. B3")->required();
     cmd->add_option("LEVEL", args->level, "1-3, a label such as Developing, or none")->required();
@@ -123,7 +152,7 @@ void addTargetWeight(CLI::App &app, Context &ctx)
         if (!findFeature(ctx, *o.framework, *feature))
             return false;
         const auto parsed = parseLevelArg(ctx, *o.framework, *level);
-        return parsed && check(ctx, o.ws.setTarget(o.assessment.id, *feature, *parsed));
+        return parsed && check(ctx, apply(o, EditFeature{*feature, targetEdit(*parsed)}));
     });
     target->add_option("FEATURE", *feature, "The feature, e.g. B3")->required();
     target->add_option("LEVEL", *level, "1-3, a label, or none")->required();
@@ -138,7 +167,7 @@ void addTargetWeight(CLI::App &app, Context &ctx)
             fail(ctx, "the weight \"" + *weight + "\" is not 1, 2 or 3");
             return false;
         }
-        return check(ctx, o.ws.setWeight(o.assessment.id, *wFeature, std::stoi(*weight)));
+        return check(ctx, apply(o, EditFeature{*wFeature, weightEdit(std::stoi(*weight))}));
     });
     w->add_option("FEATURE", *wFeature, "The feature, e.g. B3")->required();
     w->add_option("WEIGHT", *weight, "1, 2 or 3")->required();
@@ -166,7 +195,7 @@ void addMetric(CLI::App &app, Context &ctx)
                     if (fa.featureId == f->id && v.metricId == m->metricId)
                         m->name = v.name;
         }
-        return check(ctx, o.ws.setMetric(o.assessment.id, *feature, *m));
+        return check(ctx, apply(o, SetMetric{*feature, *m}));
     });
     cmd->add_option("FEATURE", *feature, "The feature, e.g. B1")->required();
     cmd->add_option("METRIC_ID", m->metricId, "The metric, e.g. B1.M3")->required();
@@ -200,13 +229,14 @@ void addAction(CLI::App &app, Context &ctx)
         if (!args->status.empty() && !(status = parseActionStatusArg(ctx, args->status)))
             return false;
         if (args->removeOpt->count() > 0)
-            return check(ctx, o.ws.removeAction(o.assessment.id, args->remove));
+            return check(ctx, apply(o, RemoveAction{args->remove}));
         if (args->setOpt->count() == 0) {
             Action a{0, args->add, args->change, args->feature, args->owner, args->due, status.value_or(ActionStatus::NotStarted), args->notes};
-            auto added = o.ws.addAction(o.assessment.id, a);
-            if (!added)
-                return check(ctx, added.error());
-            ctx.out << *added << "\n";
+            std::optional<Edit> undo;
+            if (!check(ctx, apply(o, AddAction{a}, &undo)))
+                return false;
+            if (const auto *removal = undo ? std::get_if<RemoveAction>(&*undo) : nullptr)
+                ctx.out << removal->actionId << "\n";  // the new action's id: what undoes the addition names it
             return true;
         }
         const Action *existing = nullptr;
@@ -231,7 +261,7 @@ void addAction(CLI::App &app, Context &ctx)
                 *value.first = *value.second;
         if (status)
             a.status = *status;
-        return check(ctx, o.ws.updateAction(o.assessment.id, a));
+        return check(ctx, apply(o, UpdateAction{a}));
     }, [args] {
         return args->addOpt->count() + args->setOpt->count() + args->removeOpt->count() == 0
                    ? "action: give --add TEXT, --set N or --remove N"
@@ -266,7 +296,7 @@ void addPlanOverrideEdit(CLI::App &app, Context &ctx)
                           " (its targeted actions are: " + storage::targetedActionList(*f) + ")");
             return false;
         }
-        return check(ctx, o.ws.setPlannedAction(o.assessment.id, *feature, *action, !*remove));
+        return check(ctx, apply(o, SetPlanned{*feature, *action, !*remove}));
     });
     plan->add_option("FEATURE", *feature, "The feature, e.g. B1")->required();
     plan->add_option("ACTION_ID", *action, "The targeted action, e.g. B1.T2")->required();
@@ -283,8 +313,8 @@ void addPlanOverrideEdit(CLI::App &app, Context &ctx)
         if (!findChange(ctx, *o.framework, ov->change))
             return false;
         if (ov->clear)
-            return check(ctx, o.ws.removeOverride(o.assessment.id, ov->change));
-        return check(ctx, o.ws.setOverride(o.assessment.id, {ov->change, ov->pin ? OverrideKind::Pin : OverrideKind::Exclude, ov->reason}));
+            return check(ctx, apply(o, RemoveOverride{ov->change}));
+        return check(ctx, apply(o, SetOverride{{ov->change, ov->pin ? OverrideKind::Pin : OverrideKind::Exclude, ov->reason}}));
     }, [ov] { return ov->pin || ov->exclude || ov->clear ? "" : "override: give --pin, --exclude or --clear"; });
     override_->add_option("CHANGE", ov->change, "The change, e.g. C")->required();
     auto *pin = override_->add_flag("--pin", ov->pin, "Put it first in the facilitator's sequence");
@@ -312,13 +342,13 @@ void addPlanOverrideEdit(CLI::App &app, Context &ctx)
             return false;
         // Reopening comes first and finalising last, so that the other fields of the same command are
         // changed while the assessment is a draft.
-        if (status == AssessmentStatus::Draft && !check(ctx, o.ws.setStatus(id, *status)))
+        if (status == AssessmentStatus::Draft && !check(ctx, apply(o, SetStatus{*status})))
             return false;
         for (const auto &[field, value] : {std::pair{F::Area, &e->area}, std::pair{F::Title, &e->title},
                                            std::pair{F::Date, &e->date}, std::pair{F::Facilitator, &e->facilitator}})
-            if (!value->empty() && !check(ctx, o.ws.setAssessmentField(id, field, *value)))
+            if (!value->empty() && !check(ctx, apply(o, SetDetail{field, *value})))
                 return false;
-        if (status == AssessmentStatus::Final && !check(ctx, o.ws.setStatus(id, *status)))
+        if (status == AssessmentStatus::Final && !check(ctx, apply(o, SetStatus{*status})))
             return false;
         if (!e->previous.empty()) {
             std::optional<std::int64_t> previous;
