@@ -14,7 +14,7 @@ HICM_PACKAGES=(
   help2man librsvg2-bin
   libpqxx-dev postgresql
   pandoc jing npm chromium chromium-driver python3-selenium
-  qt6-httpserver-dev qt6-websockets-dev libqrencode-dev chromium chromium-driver python3-selenium zbar-tools
+  qt6-httpserver-dev qt6-websockets-dev libqrencode-dev zbar-tools
   libcairo2-dev libpango1.0-dev librsvg2-dev libqpdf-dev python3-pikepdf
 )
 
