@@ -68,6 +68,31 @@ TEST_CASE("exchange: the framework hash is written from the framework text", "[e
     CHECK(j["exported"].get<std::string>().size() == 20); // 2025-01-02T03:04:05Z
 }
 
+TEST_CASE("exchange: with a framework cache, files with the same framework share one loaded framework, and every "
+          "file's hash is still checked", "[exchange][issue19]")
+{
+    const ExchangeFile file = validFile();
+    const std::string text = exchangeToString(file.assessment, file.frameworkJson, "2025-01-02T03:04:05Z");
+    FrameworkCache cache;
+    CHECK(cache.find(sha256Hex(file.frameworkJson)) == nullptr);
+    auto first = parseExchange(text, "first.hicm.json", &cache);
+    auto second = parseExchange(text, "second.hicm.json", &cache);
+    REQUIRE(first.ok());
+    REQUIRE(second.ok());
+    CHECK(first.file->framework == second.file->framework);  // loaded once, the same object
+    CHECK(cache.find(sha256Hex(file.frameworkJson)) == first.file->framework);
+    // Without a cache each read loads its own.
+    CHECK(parseExchange(text, "third.hicm.json").file->framework != first.file->framework);
+    // A file whose framework text was edited is refused even though its (stated) hash is cached.
+    json edited = json::parse(text);
+    edited["framework"]["json"] = edited["framework"]["json"].get<std::string>() + " ";
+    const auto refused = parseExchange(edited.dump(), "edited.hicm.json", &cache);
+    CHECK_FALSE(refused.ok());
+    CHECK(formatProblems(refused.problems).find("does not match its hash") != std::string::npos);
+    // For each read result, the same assessment as without the cache.
+    CHECK(assessmentToJson(second.file->assessment) == assessmentToJson(file.assessment));
+}
+
 TEST_CASE("exchange: every broken fixture file is refused with its pointer and reason", "[exchange]")
 {
     const auto cases = brokenCases();
