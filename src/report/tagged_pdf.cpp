@@ -690,6 +690,38 @@ void collectFigures(QPDFObjectHandle elem, std::vector<QPDFObjectHandle> &figure
     }
 }
 
+// Header cells say what they head (cairo 1.16 writes no attributes): the TH cells of a table's first
+// row head their columns when that whole row is header cells, any other TH heads its row.
+void scopeHeaderCells(QPDFObjectHandle elem)
+{
+    QPDFObjectHandle kids = elem.getKey("/K");
+    if (!kids.isArray())
+        return;
+    auto type = [](QPDFObjectHandle k) {
+        return k.isDictionary() && k.getKey("/S").isName() ? k.getKey("/S").getName() : std::string();
+    };
+    const bool table = type(elem) == "/Table";
+    bool firstRow = true;
+    for (int i = 0; i < kids.getArrayNItems(); ++i) {
+        QPDFObjectHandle k = kids.getArrayItem(i);
+        if (table && type(k) == "/TR") {
+            QPDFObjectHandle cells = k.getKey("/K");
+            bool allHeaders = cells.isArray() && cells.getArrayNItems() > 0;
+            for (int c = 0; allHeaders && c < cells.getArrayNItems(); ++c)
+                allHeaders = type(cells.getArrayItem(c)) == "/TH";
+            for (int c = 0; cells.isArray() && c < cells.getArrayNItems(); ++c) {
+                QPDFObjectHandle cell = cells.getArrayItem(c);
+                if (type(cell) == "/TH")
+                    cell.replaceKey("/A", QPDFObjectHandle::parse(firstRow && allHeaders ? "<< /O /Table /Scope /Column >>"
+                                                                                         : "<< /O /Table /Scope /Row >>"));
+            }
+            firstRow = false;
+        } else if (k.isDictionary()) {
+            scopeHeaderCells(k);
+        }
+    }
+}
+
 // Wraps what a page draws outside every marked-content sequence (the running header and footer, table
 // shading and rules, repeated header rows, the cover's band) in "/Artifact BMC ... EMC", so that
 // assistive technology skips it. q and Q stay outside (graphics state and marked content nest).
@@ -788,6 +820,7 @@ QByteArray postProcess(const std::string &pdf, const TaggedPdfOptions &o, const 
             throw std::runtime_error("no structure tree");
         std::vector<QPDFObjectHandle> figures;
         collectFigures(tree, figures);
+        scopeHeaderCells(tree);
         for (std::size_t i = 0; i < figures.size() && i < alts.size(); ++i)
             figures[i].replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(alts[i].toStdString()));
         // Whatever is drawn outside the structure tree is an artifact.

@@ -107,6 +107,9 @@ def check(path):
     tables = [e for e, _ in elems if str(e.S) == "/Table"]
     expect(len(tables) >= 5, f"tables are Table elements ({len(tables)})")
     expect(tables and all(any(str(c.S) == "/TH" for c, _ in walk(t)) for t in tables), "every table has TH cells")
+    ths = [e for e, _ in elems if str(e.S) == "/TH"]
+    expect(ths and all(str(th.get("/A", {}).get("/Scope", "")) in ("/Column", "/Row") for th in ths),
+           "every header cell says whether it heads a column or a row (/Scope)")
     expect(all(str(e.S) not in ("/Artifact",) for e, _ in elems), "no Artifact element in the structure tree")
     problems = marked_content_problems(pdf)
     expect(not problems, "everything drawn is tagged or an artifact" + (f": {problems[:3]}" if problems else ""))
