@@ -111,8 +111,10 @@ Status Workspace::Impl::write(std::int64_t assessmentId, const std::function<voi
                 refuse(StorageError::Kind::ReadOnly, "the workspace file was moved or deleted while it was open; "
                                                      "the change was not saved (open the workspace again from where it is now)");
             transaction.commit();
-            if (txn.logged())
+            if (txn.logged()) {
                 lastWrite = txn.when();
+                lastLogRow = txn.lastLogRow();
+            }
             checkpoint();
             return Done{};
         } catch (const Refusal &r) {
@@ -238,6 +240,7 @@ void WriteTxn::log(const std::string &what, const std::string &from, const std::
     ins.bind(4, from);
     ins.bind(5, to);
     ins.exec();
+    m_lastLogRow = db().getLastInsertRowid();
     SQLite::Statement touch(db(), "UPDATE assessments SET updated = ? WHERE id = ?");
     touch.bind(1, m_when);
     touch.bind(2, m_id);
@@ -248,12 +251,13 @@ void WriteTxn::log(const std::string &what, const std::string &from, const std::
 void WriteTxn::logTyping(const std::string &what, const std::string &from, const std::string &to)
 {
     SQLite::Statement last(db(), "SELECT id, from_value, to_value FROM change_log "
-                                 "WHERE id = (SELECT max(id) FROM change_log) AND assessment_id = ? AND what = ? "
-                                 "AND julianday(?) - julianday(at) BETWEEN 0 AND ?");
-    last.bind(1, m_id);
-    last.bind(2, what);
-    last.bind(3, m_when);
-    last.bind(4, kTypingPauseSeconds / 86400.0);
+                                 "WHERE id = (SELECT max(id) FROM change_log) AND id = ? AND assessment_id = ? "
+                                 "AND what = ? AND julianday(?) - julianday(at) BETWEEN 0 AND ?");
+    last.bind(1, m_ws.lastLogRow);
+    last.bind(2, m_id);
+    last.bind(3, what);
+    last.bind(4, m_when);
+    last.bind(5, kTypingPauseSeconds / 86400.0);
     if (!last.executeStep() || last.getColumn(2).getString() != from || last.getColumn(1).getString() == to) {
         last.reset();
         log(what, from, to);
@@ -268,6 +272,7 @@ void WriteTxn::logTyping(const std::string &what, const std::string &from, const
     extend.bind(2, m_when);
     extend.bind(3, row);
     extend.exec();
+    m_lastLogRow = row;
     SQLite::Statement touch(db(), "UPDATE assessments SET updated = ? WHERE id = ?");
     touch.bind(1, m_when);
     touch.bind(2, m_id);

@@ -38,6 +38,7 @@ struct Workspace::Impl {
     bool refuseStaleEdits = false;     // refuse edits after another program's change until markSeen()
     std::int64_t seenDataVersion = -1; // PRAGMA data_version at markSeen(), -1 before
     std::string lastWrite;             // the time stamped on the last committed change that logged (`updated`)
+    std::int64_t lastLogRow = 0;       // the change-log row this connection last wrote (a burst extends only its own)
 
     StorageError error(StorageError::Kind kind, std::string message) const
     {
@@ -90,12 +91,14 @@ public:
     // The same for a typed text (a note, rationale, evidence, an action's text): a burst of typing is
     // one logged edit. When the log's newest row is this field of this assessment, ends with `from` and
     // is less than kTypingPause old, that row takes `to` and this time instead of a new row being added
-    // (so typing 980 characters logs one row, not 980 growing copies). Undoing back to the row's old
-    // value, or a pause, starts a new row.
+    // (so typing 980 characters logs one row, not 980 growing copies). Only a row this connection wrote
+    // is extended (two programs typing into one text each get their rows). Undoing back to the row's
+    // old value, or a pause, starts a new row.
     void logTyping(const std::string &what, const std::string &from, const std::string &to);
     static constexpr int kTypingPauseSeconds = 30;
-    // Whether this transaction logged a change (and so stamped the assessment's `updated`).
+    // Whether this transaction logged a change (and so stamped the assessment's `updated`), and its last row.
     bool logged() const { return m_logged; }
+    std::int64_t lastLogRow() const { return m_lastLogRow; }
     // Makes sure the feature has a row in feature_scores.
     void ensureFeatureRow(const std::string &featureId);
 
@@ -105,6 +108,7 @@ private:
     std::string m_when;
     std::shared_ptr<const Framework> m_framework;
     bool m_logged = false;
+    std::int64_t m_lastLogRow = 0;
 };
 
 // Throws a Refusal.

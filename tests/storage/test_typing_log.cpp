@@ -156,3 +156,20 @@ TEST_CASE("every part of a metric has the text limit", "[storage][typing]")
     CHECK(ws.loadAssessment(id)->feature("B1")->metrics.empty());
     requireOk(ws.setMetric(id, "B1", m));
 }
+
+TEST_CASE("two programs typing into one text each get their own log rows", "[storage][typing]")
+{
+    TempDir dir("hicm-typing");
+    const std::string path = dir.file("w.hicmws");
+    auto first = openWorkspace(path);
+    const auto id = newAssessment(first);
+    auto second = openWorkspace(path);
+    requireOk(typeRationale(first, id, "a"));
+    requireOk(typeRationale(second, id, "ab"));  // another program goes on from the same text
+    requireOk(typeRationale(first, id, "abc"));
+    const auto rows = rowsFor(first, id, "rationale B2");
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[1].from == "a");
+    CHECK(rows[1].to == "ab");
+    CHECK(rows[2].to == "abc");
+}
