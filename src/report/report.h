@@ -114,4 +114,10 @@ std::unique_ptr<QTextDocument> buildEditableDocument(const ReportInput &input);
 QByteArray csvBytes(const Assessment &assessment, const Framework &framework);
 WriteResult writeCsv(const Assessment &assessment, const Framework &framework, const QString &path);
 
+// The action plan, one row per action in the report's order (by due date, undated last): action,
+// change, feature, owner, due (YYYY-MM-DD), status, carried from. Same encoding and formula-injection
+// rules as csvBytes().
+QByteArray planCsvBytes(const Assessment &assessment, const Framework &framework);
+WriteResult writePlanCsv(const Assessment &assessment, const Framework &framework, const QString &path);
+
 }  // namespace hicm::report
