@@ -13,7 +13,7 @@ HICM_PACKAGES=(
   xvfb xauth poppler-utils fonts-dejavu-core fonts-liberation2
   help2man librsvg2-bin
   libpqxx-dev postgresql
-  pandoc jing npm chromium chromium-driver python3-selenium
+  pandoc jing chromium chromium-driver python3-selenium
   qt6-httpserver-dev qt6-websockets-dev libqrencode-dev zbar-tools
   libcairo2-dev libpango1.0-dev librsvg2-dev libqpdf-dev python3-pikepdf
 )
@@ -36,6 +36,9 @@ hicm_missing_packages() {
 hicm_install() {
   local missing
   missing="$(hicm_missing_packages "${HICM_PACKAGES[@]}" "$@")"
+  # npm (for axe-core in the report's accessibility test): Debian's only when there is none, since a
+  # machine's own Node.js (e.g. NodeSource's nodejs, which ships npm) conflicts with Debian's npm package.
+  command -v npm >/dev/null 2>&1 || missing="$missing npm"
   [ -z "${missing// /}" ] && return 0
   echo "Installing missing packages: $missing"
   local sudo=""
