@@ -845,6 +845,7 @@ QByteArray postProcess(const std::string &pdf, const TaggedPdfOptions &o, const 
         QPDFWriter w(q);
         w.setOutputMemory();
         w.setCompressStreams(true);
+        w.setDecodeLevel(qpdf_dl_none);  // cairo's compressed streams (fonts) are kept as they are, not decoded again
         w.setObjectStreamMode(qpdf_o_disable);  // dictionaries stay readable (tests, tools)
         w.write();
         auto buffer = w.getBufferSharedPointer();
