@@ -19,14 +19,7 @@ namespace hicm::report {
 // Text from the assessment (user text) or the framework as shown in a report: without bidirectional
 // controls, and right-to-left text isolated (FSI ... PDI), so that nothing is reordered beyond itself.
 inline QString plain(const std::string &s) { return QString::fromStdString(withoutBidiControls(s)); }
-inline QString qs(const std::string &s)
-{
-    QString out = plain(s);
-    for (const QChar c : out)
-        if (c.direction() == QChar::DirR || c.direction() == QChar::DirAL)
-            return QChar(0x2068) + out + QChar(0x2069);
-    return out;
-}
+inline QString qs(const std::string &s) { return QString::fromStdString(shownAsTyped(s)); }
 
 // "2 Developing": the level's number and the framework's label for it.
 QString levelText(const Framework &fw, std::optional<int> level);
