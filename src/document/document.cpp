@@ -139,7 +139,8 @@ Scope scopeOf(const Edit &edit)
                                  [](const UpdateAction &) { return Scope::Plan; },
                                  [](const RemoveAction &) { return Scope::Plan; },
                                  [](const SetOverride &) { return Scope::Decisions; },
-                                 [](const RemoveOverride &) { return Scope::Decisions; }},
+                                 [](const RemoveOverride &) { return Scope::Decisions; },
+                                 [](const RoomVotes &) { return Scope::Feature; }},
                       edit);
 }
 
@@ -152,6 +153,8 @@ std::string featureOf(const Edit &edit)
     if (const auto *e = std::get_if<RemoveMetric>(&edit))
         return e->featureId;
     if (const auto *e = std::get_if<SetPlanned>(&edit))
+        return e->featureId;
+    if (const auto *e = std::get_if<RoomVotes>(&edit))
         return e->featureId;
     return {};
 }
@@ -387,6 +390,19 @@ Document::Applied Document::apply(const Edit &edit)
                         std::stable_sort(a.overrides.begin(), a.overrides.end(),
                                          [&](const Override &x, const Override &y) { return rank(x) < rank(y); });
                     }
+                }
+            },
+            [&](const RoomVotes &e) {
+                // Stored through the room's own write (its log rows say "(room)"), mirrored as the same
+                // partner levels an EditFeature would set.
+                storage::FeatureEdit asEdit;
+                for (const auto &[partnerId, level] : e.votes)
+                    asEdit.partnerLevels.push_back({partnerId, level, std::nullopt});
+                FeatureAssessment *f = a.feature(e.featureId);
+                out.status = m_workspace.setPartnerLevelsFromRoom(id, e.featureId, e.votes);
+                if (out.status && f) {
+                    out.inverse = EditFeature{e.featureId, inverseFeatureEdit(a, *f, asEdit)};
+                    mirrorFeatureEdit(a, *f, asEdit);
                 }
             },
             [&](const RemoveOverride &e) {

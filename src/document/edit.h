@@ -8,6 +8,7 @@
 #include "workspace.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -75,10 +76,17 @@ struct SetOverride {
 struct RemoveOverride {
     std::string change;
 };
+// Partners' votes from the live room (src/room, docs/room.md): their levels for one feature, stored as
+// EditFeature's partner levels are, but the change log says they came from the room ("ORG (room)").
+// nullopt clears one (a re-vote). Its inverse is an EditFeature (what the levels were).
+struct RoomVotes {
+    std::string featureId;
+    std::vector<std::pair<std::int64_t, std::optional<int>>> votes;  // partner id, level
+};
 
 using Edit = std::variant<SetDetail, SetStatus, EditFeature, SetMetric, RemoveMetric, SetPlanned, AddPartner,
                           RestorePartner, UpdatePartner, RemovePartner, AddAction, UpdateAction, RemoveAction,
-                          SetOverride, RemoveOverride>;
+                          SetOverride, RemoveOverride, RoomVotes>;
 
 // What an edit touches, so that only the views that show it are told.
 enum class Scope { Details, Feature, Partners, Plan, Decisions };
