@@ -8,7 +8,6 @@
 #include "cli.h"
 #include "output_guard.h"
 
-#ifdef HICM_HAVE_REPORT
 #include "prioritisation.h"
 #include "report.h"
 
@@ -18,14 +17,12 @@
 
 #include <fstream>
 #include <sstream>
-#endif
 
 #include <memory>
 #include <ostream>
 
 namespace hicm::cli {
 
-#ifdef HICM_HAVE_REPORT
 
 namespace {
 
@@ -222,10 +219,5 @@ void addReportCommands(CLI::App &app, Context &ctx)
     });
 }
 
-#else
-
-void addReportCommands(CLI::App &, Context &) {}  // built without src/report
-
-#endif
 
 }  // namespace hicm::cli

@@ -2,48 +2,19 @@
 // hosts, over the workspace. Prints one line per link and serves until SIGINT or SIGTERM.
 #include "assessment_commands.h"
 
-#ifdef HICM_HAVE_ROOM
 #include "room.h"
 #include "votestore.h"
 
+#include "stop_signal.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
-#include <QSocketNotifier>
-
-#include <QTimer>
 
 #include <algorithm>
-#include <atomic>
-#include <csignal>
-#ifdef Q_OS_UNIX
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
-#endif
 
 namespace hicm::cli {
 
-#ifdef HICM_HAVE_ROOM
 namespace {
-
-#ifdef Q_OS_UNIX
-// SIGINT/SIGTERM: the handler writes a byte to a socket pair; a QSocketNotifier quits the event loop.
-int signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char c = 1;
-    [[maybe_unused]] auto n = ::write(signalPipe[0], &c, 1);
-}
-#else
-// Elsewhere (Windows): the handler sets a flag that a timer polls.
-std::atomic<bool> stopAsked{false};
-
-void onSignal(int)
-{
-    stopAsked = true;
-}
-#endif
 
 // "HOST:PORT", "[v6]:PORT"; false when it is not that.
 bool splitListen(const std::string &text, QHostAddress *address, quint16 *port)
@@ -77,7 +48,6 @@ std::string oneLine(std::string s)
 }
 
 }  // namespace
-#endif
 
 void addRoomCommands(CLI::App &app, Context &ctx)
 {
@@ -94,13 +64,6 @@ void addRoomCommands(CLI::App &app, Context &ctx)
                                               "listening address; with 0.0.0.0, this machine's first network address)")
         ->type_name("HOST");
     cmd->callback([&ctx, id, listen, newLinks, linkHost] {
-#ifndef HICM_HAVE_ROOM
-        (void)linkHost;
-        (void)id;
-        (void)listen;
-        (void)newLinks;
-        return assessment::fail(ctx, "this build has no live room (it needs qt6-httpserver-dev and libqrencode-dev)");
-#else
         using namespace assessment;
         QHostAddress address;
         quint16 port = 0;
@@ -127,42 +90,16 @@ void addRoomCommands(CLI::App &app, Context &ctx)
         }
         if (const QString e = room.open(address, port, *newLinks); !e.isEmpty())
             return fail(ctx, e.toStdString());
-#ifdef Q_OS_UNIX
-        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        StopSignal stop;
+        if (!stop.ok())
             return fail(ctx, "cannot set up signal handling");
-        QSocketNotifier notifier(signalPipe[1], QSocketNotifier::Read);
-        QObject::connect(&notifier, &QSocketNotifier::activated, [] { QCoreApplication::quit(); });
-        struct sigaction sa {};
-        sa.sa_handler = onSignal;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESTART;
-        struct sigaction oldInt {}, oldTerm {};
-        sigaction(SIGINT, &sa, &oldInt);
-        sigaction(SIGTERM, &sa, &oldTerm);
-#else
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-        QTimer poll;
-        QObject::connect(&poll, &QTimer::timeout, [] {
-            if (stopAsked)
-                QCoreApplication::quit();
-        });
-        poll.start(100);
-#endif
         ctx.out << "facilitator\t" << room.facilitatorUrl().toStdString() << "\n";
         for (const auto &link : room.partnerLinks())
             ctx.out << oneLine(link.who.toStdString()) << "\t" << link.url.toStdString() << "\n";
         ctx.out.flush();
         QCoreApplication::exec();
         room.close();
-#ifdef Q_OS_UNIX
-        sigaction(SIGINT, &oldInt, nullptr);
-        sigaction(SIGTERM, &oldTerm, nullptr);
-        ::close(signalPipe[0]);
-        ::close(signalPipe[1]);
-#endif
         ctx.exitCode = Ok;
-#endif
     });
 }
 

@@ -1,14 +1,11 @@
 #include "cli.h"
 
 #include <QCoreApplication>
-#ifdef HICM_HAVE_REPORT
 #include <QGuiApplication>
-#endif
 
 #include <iostream>
 #include <string_view>
 
-#ifdef HICM_HAVE_REPORT
 namespace {
 
 // The command named on the command line (the first argument that is neither an option nor the value
@@ -28,12 +25,10 @@ std::string_view commandOf(int argc, char *argv[])
 }
 
 }  // namespace
-#endif
 
 int main(int argc, char *argv[])
 {
     std::vector<std::string> args(argv, argv + argc);
-#ifdef HICM_HAVE_REPORT
     // "report" lays out text and paints charts: that needs a QGuiApplication. It never shows anything,
     // so it uses the offscreen platform (no display needed, none touched) unless QT_QPA_PLATFORM names
     // another. Every other command stays on a QCoreApplication. (docs/cli.md)
@@ -43,7 +38,6 @@ int main(int argc, char *argv[])
         QGuiApplication app(argc, argv);
         return hicm::cli::run(args, std::cout, std::cerr);
     }
-#endif
     QCoreApplication app(argc, argv);  // for QStandardPaths and the bundled resources
     return hicm::cli::run(args, std::cout, std::cerr);
 }
