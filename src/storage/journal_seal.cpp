@@ -41,9 +41,9 @@ struct Seal {
     std::string token, base, chain;
 };
 
-std::optional<Seal> readSeal(SQLite::Database &db)
+std::optional<Seal> readSeal(SQLite::Database &db, bool tableKnown = false)
 {
-    if (!db.tableExists("workspace_seal"))
+    if (!tableKnown && !db.tableExists("workspace_seal"))
         return std::nullopt;
     SQLite::Statement q(db, "SELECT token, base, chain FROM workspace_seal WHERE id = 1");
     if (!q.executeStep())
@@ -71,11 +71,12 @@ bool belongs(const Seal &file, const Seal &journal)
 
 }  // namespace
 
-void advanceSeal(SQLite::Database &db, const std::string &path)
+void advanceSeal(SQLite::Database &db, const std::string &path, bool tableKnown)
 {
-    db.exec("CREATE TABLE IF NOT EXISTS workspace_seal (id INTEGER PRIMARY KEY CHECK (id = 1), "
-            "token TEXT NOT NULL, base TEXT NOT NULL, chain TEXT NOT NULL DEFAULT '')");
-    const auto old = readSeal(db);
+    if (!tableKnown)
+        db.exec("CREATE TABLE IF NOT EXISTS workspace_seal (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                "token TEXT NOT NULL, base TEXT NOT NULL, chain TEXT NOT NULL DEFAULT '')");
+    const auto old = readSeal(db, true);
     Seal next;
     next.token = newToken();
     if (!old) {
@@ -95,6 +96,11 @@ void advanceSeal(SQLite::Database &db, const std::string &path)
     up.bind(2, next.base);
     up.bind(3, next.chain);
     up.exec();
+}
+
+bool hasSealTable(SQLite::Database &db)
+{
+    return db.tableExists("workspace_seal");
 }
 
 Result<std::string> setAsideForeignJournal(const std::string &path)

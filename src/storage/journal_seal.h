@@ -17,8 +17,14 @@ class Database;
 namespace hicm::storage {
 
 // In a write transaction on the workspace at `path`: creates the seal if the file has none, and moves it
-// on (a new token; the base kept while the journal holds edits, else the file's own token).
-void advanceSeal(SQLite::Database &db, const std::string &path);
+// on (a new token; the base kept while the journal holds edits, else the file's own token). `tableKnown`:
+// the caller knows the file has the seal's table (Workspace::Impl::sealTableKnown: looked up once at open,
+// or made by an edit this connection committed), so it is neither created nor looked up again.
+void advanceSeal(SQLite::Database &db, const std::string &path, bool tableKnown = false);
+
+// Whether the workspace has the seal's table (one look at open; a file from before seals gets it with its
+// first edit).
+bool hasSealTable(SQLite::Database &db);
 
 // Before a workspace is opened: a non-empty "<path>-wal" written on top of another file is renamed to
 // "<path>-wal.set-aside-<time>" (and the stale "<path>-shm" removed). Returns the message for the user

@@ -103,7 +103,7 @@ Status Workspace::Impl::write(std::int64_t assessmentId, const std::function<voi
                                                           " is final and locked against changes; reopen it for editing first");
             }
             body(txn);
-            advanceSeal(*db, path);
+            advanceSeal(*db, path, sealTableKnown);
             // Writes to a file moved or deleted while open still succeed through the open handle (WAL),
             // and would be lost: refuse instead of acknowledging them.
             int moved = 0;
@@ -111,6 +111,7 @@ Status Workspace::Impl::write(std::int64_t assessmentId, const std::function<voi
                 refuse(StorageError::Kind::ReadOnly, "the workspace file was moved or deleted while it was open; "
                                                      "the change was not saved (open the workspace again from where it is now)");
             transaction.commit();
+            sealTableKnown = true;
             if (txn.logged()) {
                 lastWrite = txn.when();
                 lastLogRow = txn.lastLogRow();

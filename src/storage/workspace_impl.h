@@ -39,6 +39,7 @@ struct Workspace::Impl {
     std::int64_t seenDataVersion = -1; // PRAGMA data_version at markSeen(), -1 before
     std::string lastWrite;             // the time stamped on the last committed change that logged (`updated`)
     std::int64_t lastLogRow = 0;       // the change-log row this connection last wrote (a burst extends only its own)
+    bool sealTableKnown = false;       // the file has the journal seal's table (journal_seal.h): not made or looked up per edit
 
     StorageError error(StorageError::Kind kind, std::string message) const
     {

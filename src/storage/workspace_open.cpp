@@ -185,6 +185,7 @@ Result<std::unique_ptr<Workspace::Impl>> openExisting(const std::string &path, c
     try {
         impl->db = openReadWrite(path, options.busyTimeoutMs, impl->warnings);
         impl->integrityVerified = justCreated;
+        impl->sealTableKnown = hasSealTable(*impl->db);
         if (version < kSchemaVersion) {
             if (auto problem = impl->verifyIntegrityOnce())
                 return *problem;
@@ -195,6 +196,7 @@ Result<std::unique_ptr<Workspace::Impl>> openExisting(const std::string &path, c
                 schema::migrate(*impl->db, now);
             advanceSeal(*impl->db, path);
             transaction.commit();
+            impl->sealTableKnown = true;
             impl->checkpoint();
         } else if (options.backupOnOpen && !justCreated) {
             auto backup = rotatingBackup(*impl->db, path, options.keepBackups);
