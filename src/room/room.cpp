@@ -3,6 +3,7 @@
 #include "http.h"
 #include "tokens.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
@@ -152,9 +153,60 @@ std::vector<RoomLink> Room::partnerLinks() const
     for (const auto &p : m_setup.partners) {
         auto it = m_tokens.find(p.id);
         out.push_back({p.id, qs(p.organisation),
-                       QStringLiteral("http://%1:%2/r/%3").arg(host).arg(port()).arg(QString::fromLatin1(it->second))});
+                       QStringLiteral("http://%1:%2/r/%3").arg(host).arg(port()).arg(QString::fromLatin1(it->second)),
+                       joinCode(p.id)});
     }
     return out;
+}
+
+QString Room::joinUrl() const
+{
+    const QString host = m_publicHost.isEmpty() ? hostFor(m_http->address()) : m_publicHost;
+    return QStringLiteral("http://%1:%2/j").arg(host).arg(port());
+}
+
+namespace {
+const char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+// The 8 characters of a token's join code (no separator).
+QByteArray codeOf(const QByteArray &token)
+{
+    const QByteArray h = QCryptographicHash::hash("hicm-room-join:" + token, QCryptographicHash::Sha256);
+    quint64 bits = 0;
+    for (int i = 0; i < 5; ++i)
+        bits = (bits << 8) | static_cast<quint8>(h[i]);
+    QByteArray out(8, '0');
+    for (int i = 7; i >= 0; --i, bits >>= 5)
+        out[i] = kCrockford[bits & 31];
+    return out;
+}
+
+// What a person typed, as a code: letters upper-cased, spaces and dashes dropped, O read as 0 and I, L as 1.
+QByteArray typedCode(const QString &text)
+{
+    QByteArray out;
+    for (QChar c : text.toUpper()) {
+        if (c == QLatin1Char(' ') || c == QLatin1Char('-'))
+            continue;
+        if (c == QLatin1Char('O'))
+            c = QLatin1Char('0');
+        else if (c == QLatin1Char('I') || c == QLatin1Char('L'))
+            c = QLatin1Char('1');
+        out.append(c.toLatin1());
+        if (out.size() > 8)
+            break;
+    }
+    return out;
+}
+}  // namespace
+
+QString Room::joinCode(std::int64_t partnerId) const
+{
+    auto it = m_tokens.find(partnerId);
+    if (it == m_tokens.end())
+        return {};
+    const QString code = QString::fromLatin1(codeOf(it->second));
+    return code.left(4) + QLatin1Char('-') + code.mid(4);
 }
 
 QString Room::currentFeature() const
@@ -334,7 +386,8 @@ HttpResponse Room::handle(const HttpRequest &request)
             return HttpResponse::error(403, QStringLiteral("forbidden"));
     }
     const QStringList parts = request.path.split(QLatin1Char('/'));  // "", "r", TOKEN, rest
-    if (request.path == QLatin1String("/static/room.js") || request.path == QLatin1String("/static/room.css")) {
+    if (request.path == QLatin1String("/static/room.js") || request.path == QLatin1String("/static/room.css") ||
+        request.path == QLatin1String("/static/join.js")) {
         if (!allow(request.peer.toString() + QStringLiteral("|static")))
             return HttpResponse::error(429, QStringLiteral("too many requests; wait a moment"));
         HttpResponse r;
@@ -342,6 +395,8 @@ HttpResponse Room::handle(const HttpRequest &request)
         r.contentType = request.path.endsWith(QLatin1String(".js")) ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
         return r;
     }
+    if (request.path == QLatin1String("/j"))
+        return joinRequest(request);
     const QByteArray token = parts.size() >= 3 && parts[1] == QLatin1String("r") ? parts[2].toLatin1() : QByteArray();
     const bool known = wellFormedToken(token);
     if (!allow(request.peer.toString() + QLatin1Char('|') + (known ? QString::fromLatin1(token) : QStringLiteral("?")))) {
@@ -501,6 +556,44 @@ void Room::flushVotes()
     announce();
     for (const auto &v : accepted)
         emit voted(v.partnerId, v.feature);
+}
+
+HttpResponse Room::joinRequest(const HttpRequest &request)
+{
+    // The page is the same for everyone and says nothing of the room; a code is checked against every
+    // partner's in constant time, and a wrong one learns nothing (404, as a wrong link).
+    if (request.method == "GET") {
+        if (!allow(request.peer.toString() + QStringLiteral("|static")))
+            return HttpResponse::error(429, QStringLiteral("too many requests; wait a moment"));
+        HttpResponse r;
+        r.contentType = "text/html; charset=utf-8";
+        r.body = resource(QStringLiteral("join.html"));
+        return r;
+    }
+    if (request.method != "POST")
+        return methodNotAllowed("GET, POST");
+    if (!allow(request.peer.toString() + QStringLiteral("|join"))) {
+        HttpResponse r = HttpResponse::error(429, QStringLiteral("too many requests; wait a moment"));
+        r.extraHeaders.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+        return r;
+    }
+    const QByteArray origin = request.header("origin");
+    if (!origin.isEmpty() && origin != "http://" + request.header("host"))
+        return HttpResponse::error(403, QStringLiteral("forbidden"));
+    const Body body = parseBody(request.body);
+    if (!body.error.isEmpty())
+        return HttpResponse::error(400, body.error);
+    const QJsonValue v = body.object.value(QStringLiteral("code"));
+    if (!v.isString())
+        return HttpResponse::error(400, QStringLiteral("\"code\" must be the code on your hand-out, such as \"K7Q4-MX2P\""));
+    const QByteArray typed = typedCode(v.toString());
+    QByteArray token;
+    for (const auto &[id, t] : m_tokens)
+        if (sameToken(typed, codeOf(t)))
+            token = t;
+    if (token.isEmpty())
+        return HttpResponse::error(404, QStringLiteral("not found"));
+    return HttpResponse::json(200, compact(QJsonObject{{QStringLiteral("link"), QStringLiteral("/r/") + QString::fromLatin1(token)}}));
 }
 
 HttpResponse Room::facilitatorRequest(const QString &rest, const HttpRequest &request)

@@ -35,6 +35,7 @@ struct RoomLink {
     std::int64_t partnerId = 0;  // 0 for the facilitator
     QString who;                 // "facilitator" or the organisation
     QString url;
+    QString code;                // the partner's join code ("K7Q4-MX2P"); empty for the facilitator
 };
 
 class Room : public QObject {
@@ -60,6 +61,12 @@ public:
 
     QString facilitatorUrl() const;
     std::vector<RoomLink> partnerLinks() const;  // in the partners' order
+    // The short address the projector shows ("http://HOST:PORT/j"): a page where a partner types the
+    // join code on their hand-out and is sent on to their own link. Without a code it learns nothing.
+    QString joinUrl() const;
+    // A partner's join code: 8 characters (40 bits, Crockford base 32, shown as two groups of four)
+    // derived from their link's token, so new links make new codes; empty for an unknown partner.
+    QString joinCode(std::int64_t partnerId) const;
 
     // The state, as the app shows it.
     QString currentFeature() const;
@@ -90,6 +97,7 @@ private:
     HttpResponse handle(const HttpRequest &request);
     HttpResponse partnerRequest(std::int64_t partnerId, const QString &rest, const HttpRequest &request);
     HttpResponse facilitatorRequest(const QString &rest, const HttpRequest &request);
+    HttpResponse joinRequest(const HttpRequest &request);
     QByteArray partnerState(std::int64_t partnerId) const;
     QByteArray facilitatorState() const;
     QString saveState();

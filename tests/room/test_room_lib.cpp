@@ -4,6 +4,7 @@
 #include "framework_loader.h"
 #include "qr.h"
 #include "room.h"
+#include "test_framework.h"
 #include "test_paths.h"
 #include "tokens.h"
 #include "workspace.h"
@@ -19,6 +20,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -62,12 +64,7 @@ struct FakeStore : room::VoteStore {
 
 std::shared_ptr<const Framework> framework()
 {
-    static auto fw = [] {
-        auto r = loadFrameworkFile(HICM_FRAMEWORK_FILE);
-        REQUIRE(r.framework);
-        return std::make_shared<const Framework>(std::move(*r.framework));
-    }();
-    return fw;
+    return test::frameworkAt(HICM_FRAMEWORK_FILE);
 }
 
 room::RoomSetup setup()
@@ -291,4 +288,43 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     return Catch::Session().run(argc, argv);
+}
+
+TEST_CASE("the join page sends a partner who types their hand-out's code to their own link, and no one else", "[room][join]")
+{
+    FakeStore store;
+    room::Room r(setup(), store);
+    REQUIRE(r.open().isEmpty());
+    const auto links = r.partnerLinks();
+    CHECK(r.joinUrl() == QStringLiteral("http://127.0.0.1:%1/j").arg(r.port()));
+    std::set<QString> codes;
+    for (const auto &l : links) {
+        CHECK(QRegularExpression(QStringLiteral("^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$")).match(l.code).hasMatch());
+        CHECK(l.code == r.joinCode(l.partnerId));
+        codes.insert(l.code);
+    }
+    CHECK(codes.size() == links.size());
+    // Typed as a person would: lower case, no dash, spaces, O for 0 and I or L for 1.
+    QString typed = links[1].code.toLower().remove(QLatin1Char('-'));
+    typed.replace(QLatin1Char('0'), QLatin1Char('o')).replace(QLatin1Char('1'), QLatin1Char('l'));
+    typed.insert(4, QLatin1Char(' '));
+    const Reply joined = call(r.joinUrl(), QJsonDocument(QJsonObject{{"code", typed}}).toJson(), true);
+    CHECK(joined.status == 200);
+    CHECK(QStringLiteral("http://127.0.0.1:%1").arg(r.port()) + joined.json.value("link").toString() == links[1].url);
+    // A wrong code learns nothing: no link, no name.
+    QString wrong = links[0].code;
+    wrong[0] = wrong[0] == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+    const Reply refused = call(r.joinUrl(), QJsonDocument(QJsonObject{{"code", wrong}}).toJson(), true);
+    CHECK(refused.status == 404);
+    CHECK(refused.json == QJsonObject{{"error", "not found"}});
+    CHECK(call(r.joinUrl(), R"({"code": 7})", true).status == 400);
+    CHECK(call(r.joinUrl(), R"(not json)", true).status == 400);
+    // New links make new codes; the old ones stop working.
+    r.close();
+    REQUIRE(r.open(QHostAddress::LocalHost, 0, true).isEmpty());
+    CHECK(r.partnerLinks()[1].code != links[1].code);
+    CHECK(call(r.joinUrl(), QJsonDocument(QJsonObject{{"code", links[1].code}}).toJson(), true).status == 404);
+    // Closed: nothing answers.
+    r.close();
+    CHECK(call(r.joinUrl(), QJsonDocument(QJsonObject{{"code", links[1].code}}).toJson(), true).status == 0);
 }
