@@ -3,7 +3,7 @@
 // level costs: the rows it writes and no re-read of the assessment.
 #include "assessment_json.h"
 #include "document.h"
-#include "storage_test_support.h"
+#include "storage_support.h"
 
 #include <catch2/catch.hpp>
 

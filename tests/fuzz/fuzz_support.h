@@ -3,6 +3,7 @@
 #pragma once
 
 #include "framework_loader.h"
+#include "test_framework.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -16,26 +17,8 @@ namespace hicm::fuzz {
     std::abort();
 }
 
-inline const Framework &loadOnce(const char *path)
-{
-    auto result = loadFrameworkFile(path);
-    if (!result.ok()) {
-        std::fprintf(stderr, "fuzz: cannot load %s\n", path);
-        std::abort();
-    }
-    return *new Framework(std::move(*result.framework));  // lives for the whole run
-}
-
-inline const Framework &bundledFramework()
-{
-    static const Framework &fw = loadOnce(HICM_FRAMEWORK_FILE);
-    return fw;
-}
-
-inline const Framework &miniFramework()
-{
-    static const Framework &fw = loadOnce(HICM_FIXTURES_DIR "/mini-framework.json");
-    return fw;
-}
+// The frameworks, loaded once for the whole run (tests/support/test_framework.h, shared with the tests).
+using test::bundledFramework;
+using test::miniFramework;
 
 }  // namespace hicm::fuzz

@@ -4,6 +4,7 @@
 #include "framework_loader.h"
 #include "prioritisation.h"
 #include "priorityhtml.h"
+#include "test_framework.h"
 #include "test_paths.h"
 
 #include <catch2/catch.hpp>
@@ -15,9 +16,7 @@ using namespace hicm;
 
 TEST_CASE("the Results priorities show the room's order in words, without codes or arithmetic", "[gui][priorities]")
 {
-    const auto loaded = loadFrameworkFile(test::kFrameworkFile);
-    REQUIRE(loaded.ok());
-    const Framework &fw = *loaded.framework;
+    const Framework &fw = test::bundledFramework();
     Assessment a;
     a.area = "North Shire";
     const std::vector<int> levels{1, 2, 2, 2, 2, 1, 3, 2}, weights{3, 2, 2, 1, 2, 2, 2, 3};

@@ -4,6 +4,8 @@
 
 #include "framework_loader.h"
 #include "report_fixture.h"
+#include "storage_support.h"
+#include "test_framework.h"
 #include "test_paths.h"
 #include "workspace.h"
 
@@ -28,16 +30,6 @@
 #include <vector>
 
 namespace hicm::test {
-
-inline const Framework &bundledFramework()
-{
-    static const Framework fw = [] {
-        auto loaded = loadFrameworkFile(kFrameworkFile);
-        REQUIRE(loaded.ok());
-        return std::move(*loaded.framework);
-    }();
-    return fw;
-}
 
 // The text of each page, white space folded to single spaces.
 inline QStringList pdfPages(const QString &path)
@@ -154,12 +146,6 @@ inline std::vector<std::vector<std::string>> parseCsv(const std::string &text)
     else
         rows.back().push_back(field);
     return rows;
-}
-
-inline void requireOk(const storage::Status &status)
-{
-    INFO((status ? std::string() : status.error().toString()));
-    REQUIRE(status.ok());
 }
 
 // Stores `a` (everything the report reads) in `ws` against the bundled framework; returns its id.

@@ -5,7 +5,7 @@
 // ignoring case and spacing.
 #include "output_guard.h"
 #include "process_support.h"
-#include "storage_test_support.h"
+#include "storage_support.h"
 #include "text.h"
 
 #include <SQLiteCpp/Database.h>

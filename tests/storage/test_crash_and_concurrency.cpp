@@ -1,7 +1,7 @@
 // Crash safety (SIGKILL at random moments, 60 times) and two writers at once: no acknowledged edit is
 // ever lost and the workspace stays sound.
 #include "process_support.h"
-#include "storage_test_support.h"
+#include "storage_support.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>

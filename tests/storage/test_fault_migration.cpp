@@ -3,7 +3,7 @@
 // finds the old state or the migrated one, never a mixture, the file sound and every value kept; opening
 // it then finishes the job, and a backup of the v1 state is there.
 #include "process_support.h"
-#include "storage_test_support.h"
+#include "storage_support.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>

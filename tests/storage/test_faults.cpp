@@ -4,7 +4,7 @@
 // there or wholly absent, nothing is acknowledged and then lost, and the message says what happened.
 #include "backup.h"
 #include "process_support.h"
-#include "storage_test_support.h"
+#include "storage_support.h"
 
 #include <SQLiteCpp/Database.h>
 

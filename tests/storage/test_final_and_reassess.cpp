@@ -3,7 +3,7 @@
 // room's own metrics are stored with their names.
 #include "assessment_json.h"
 #include "reassessment.h"
-#include "storage_test_support.h"
+#include "storage_support.h"
 
 #include <catch2/catch.hpp>
 

@@ -4,7 +4,7 @@
 #include "assessment_json.h"
 #include "framework_loader.h"
 #include "generator.h"
-#include "storage_test_support.h"
+#include "storage_support.h"
 
 #include <cmath>
 #include <map>

@@ -1,5 +1,5 @@
 // Whatever a user types is stored and returned byte for byte, in every text field and in the log.
-#include "storage_test_support.h"
+#include "storage_support.h"
 #include "text.h"
 
 #include <SQLiteCpp/Database.h>

@@ -5,7 +5,7 @@
 #include "exchange.h"
 #include "merge.h"
 #include "prioritisation.h"
-#include "storage_test_support.h"
+#include "storage_support.h"
 
 #include <filesystem>
 

@@ -2,7 +2,7 @@
 // rotating backups are written when a workspace is opened for writing.
 #include "backup.h"
 #include "schema/migrations.h"
-#include "storage_test_support.h"
+#include "storage_support.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>

@@ -1,6 +1,6 @@
 // A workspace that cannot be written opens read-only, says so, and refuses edits with a clear message.
 #include "process_support.h"
-#include "storage_test_support.h"
+#include "storage_support.h"
 
 #include <filesystem>
 #include <sstream>

@@ -1,6 +1,6 @@
 // Files that are not sound workspaces are refused with the file and the reason named, and are never
 // modified (the bytes are hashed before and after).
-#include "storage_test_support.h"
+#include "storage_support.h"
 
 #include <SQLiteCpp/Database.h>
 

@@ -2,7 +2,7 @@
 // one change-log row from the text before the typing to the text after it, not a growing copy per key;
 // a pause, another edit in between or undoing back to the old text starts a new row; the log is still
 // append-only for everything else.
-#include "storage_test_support.h"
+#include "storage_support.h"
 #include "text.h"
 
 #include <catch2/catch.hpp>

@@ -1,6 +1,6 @@
 // A workspace stores everything an assessment holds, logs every edit, and refuses unknown ids.
 #include "framework_loader.h"
-#include "storage_test_support.h"
+#include "storage_support.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>

@@ -6,6 +6,7 @@
 #include "framework_loader.h"
 #include "problem.h"
 #include "json_support.h"
+#include "test_framework.h"
 #include "test_paths.h"
 
 #include <catch2/catch.hpp>
@@ -36,18 +37,10 @@ inline std::string edition2File()
     return exchangeDir() + "/mini-framework-edition2.json";
 }
 
-// A framework file, loaded once; the test fails if it does not load.
+// A framework file, loaded once (test_framework.h).
 inline std::shared_ptr<const Framework> frameworkFile(const std::string &path)
 {
-    static std::map<std::string, std::shared_ptr<const Framework>> cache;
-    auto &slot = cache[path];
-    if (!slot) {
-        auto loaded = loadFrameworkFile(path);
-        INFO(formatProblems(loaded.problems));
-        REQUIRE(loaded.ok());
-        slot = std::make_shared<const Framework>(std::move(*loaded.framework));
-    }
-    return slot;
+    return frameworkAt(path);
 }
 
 // A fixture assessment (assessment JSON) under tests/data/<relative>.

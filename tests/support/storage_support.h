@@ -1,4 +1,5 @@
-// Helpers shared by the storage tests.
+// Helpers shared by the tests that use a workspace (storage, document, report, CLI): one place for
+// opening a workspace, a small assessment on the mini framework, and requireOk.
 #pragma once
 
 #include "hash.h"
