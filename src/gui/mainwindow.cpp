@@ -1,15 +1,13 @@
+// The main window itself: the open workspace, the menus' state, the title, presentation mode, zoom,
+// recent workspaces and closing. Its screens are in mainwindow_screens.cpp, its menu actions and the
+// workshop's steps in mainwindow_actions.cpp.
 #include "mainwindow.h"
 
 #include "comparepage.h"
-#include "dialogs.h"
-#include "exchangeactions.h"
-#include "featurepage.h"
 #include "frameworkbrowser.h"
 #include "hicm_version.h"
 #include "homepage.h"
 #include "messages.h"
-#include "peerspage.h"
-#include "reportdialog.h"
 #include "resultspage.h"
 #include "session.h"
 #include "setuppage.h"
@@ -19,18 +17,11 @@
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
-#include <QDate>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QLabel>
-#include <QHBoxLayout>
 #include <QMessageBox>
-#include <QPushButton>
-#include <QVBoxLayout>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTableWidget>
 #include <QUndoStack>
 
 namespace hicm::gui {
@@ -61,192 +52,6 @@ MainWindow::~MainWindow()
     // Pages hold a pointer to the session: let them go first.
     setPagesSession(nullptr);
     dropSessionViews();
-}
-
-void MainWindow::setPagesSession(Session *session)
-{
-    m_home->setSession(session);
-    if (m_setup)
-        m_setup->setSession(session);
-    if (m_walk)
-        m_walk->setSession(session);
-    if (m_results)
-        m_results->setSession(session);
-}
-
-FrameworkBrowser *MainWindow::frameworkBrowser() const
-{
-    if (!m_browser) {
-        m_browser = new FrameworkBrowser(const_cast<MainWindow *>(this));
-        m_browser->setFramework(m_bundled.get());
-        m_browser->setZoom(m_presentation ? m_zoom + 3 : m_zoom);
-        m_ui->pages->addWidget(m_browser);
-    }
-    return m_browser;
-}
-
-SetupPage *MainWindow::setupPage() const
-{
-    if (!m_setup) {
-        auto *self = const_cast<MainWindow *>(this);
-        m_setup = new SetupPage(self);
-        m_ui->pages->addWidget(m_setup);
-        connect(m_setup, &SetupPage::aboutModelRequested, self, [self] { self->showModel(QStringLiteral("about")); });
-        connect(m_setup, &SetupPage::startWalkRequested, self, &MainWindow::showWalk);
-        m_setup->setSession(m_session.get());
-    }
-    return m_setup;
-}
-
-WalkPage *MainWindow::walkPage() const
-{
-    if (!m_walk) {
-        auto *self = const_cast<MainWindow *>(this);
-        m_walk = new WalkPage(self);
-        m_ui->pages->addWidget(m_walk);
-        connect(m_walk, &WalkPage::addToPlanRequested, self, &MainWindow::addToPlan);
-        m_walk->setPresentation(m_presentation);
-        m_walk->setSession(m_session.get());
-    }
-    return m_walk;
-}
-
-ResultsPage *MainWindow::resultsPage() const
-{
-    if (!m_results) {
-        m_results = new ResultsPage(const_cast<MainWindow *>(this));
-        m_ui->pages->addWidget(m_results);
-        m_results->setPresentation(m_presentation);
-        m_results->setSession(m_session.get());
-    }
-    return m_results;
-}
-
-void MainWindow::dropSessionViews()
-{
-    // Compare and Trend follow one session's signals: they are built again for the next one.
-    for (QWidget *w : {static_cast<QWidget *>(m_compare), static_cast<QWidget *>(m_trend)})
-        if (w) {
-            m_ui->pages->removeWidget(w);
-            delete w;
-        }
-    m_compare = nullptr;
-    m_trend = nullptr;
-}
-
-void MainWindow::setUpScreens()
-{
-    m_ui->pages->addWidget(m_home);
-    auto *frameworkLabel = new QLabel(tr("Framework: %1 — %2")
-                                          .arg(QString::fromStdString(m_bundled->meta.shortTitle.empty() ? m_bundled->meta.title
-                                                                                                         : m_bundled->meta.shortTitle),
-                                               QString::fromStdString(m_bundled->meta.edition)),
-                                      this);
-    frameworkLabel->setAccessibleName(tr("Framework in use"));
-    statusBar()->addPermanentWidget(frameworkLabel);
-
-    connect(m_home, &HomePage::newRequested, this, &MainWindow::newAssessmentDialog);
-    connect(m_home, &HomePage::openRequested, this, [this](std::int64_t id) {
-        if (openAssessment(id))
-            showWalk();
-    });
-    connect(m_home, &HomePage::reassessRequested, this, [this](std::int64_t id) {
-        if (reassessDialog(id))
-            showSetup();
-    });
-    // A final assessment is locked: a banner says so above every screen, with the one way to reopen it.
-    m_finalBanner = new QWidget(this);
-    m_finalBanner->setObjectName(QStringLiteral("finalBanner"));
-    m_finalBanner->setAutoFillBackground(true);
-    QPalette warn = m_finalBanner->palette();
-    warn.setColor(QPalette::Window, QColor(0xFF, 0xF4, 0xD6));
-    warn.setColor(QPalette::WindowText, Qt::black);
-    m_finalBanner->setPalette(warn);
-    auto *bannerLayout = new QHBoxLayout(m_finalBanner);
-    auto *bannerText = new QLabel(tr("This assessment is final: it is locked, and nothing in it can be changed."), m_finalBanner);
-    bannerText->setObjectName(QStringLiteral("finalBannerText"));
-    bannerText->setWordWrap(true);
-    auto *reopen = new QPushButton(tr("&Unlock for Editing"), m_finalBanner);
-    reopen->setObjectName(QStringLiteral("reopenForEditing"));
-    reopen->setToolTip(tr("Make it a draft again; the change log records who reopened it and when"));
-    connect(reopen, &QPushButton::clicked, this, [this] {
-        if (m_session && m_session->hasAssessment()) {
-            m_session->setStatus(AssessmentStatus::Draft);
-            statusBar()->showMessage(tr("Reopened for editing. The change log records it."), 8000);
-        }
-    });
-    bannerLayout->addWidget(bannerText, 1);
-    bannerLayout->addWidget(reopen);
-    static_cast<QVBoxLayout *>(m_ui->centralwidget->layout())->insertWidget(0, m_finalBanner);
-    m_finalBanner->hide();
-    connect(m_home, &HomePage::deleteRequested, this, [this](std::int64_t id) {
-        m_session->deleteAssessment(id);
-        statusBar()->showMessage(tr("Assessment deleted. Undo (Ctrl+Z) brings it back."), 8000);
-    });
-}
-
-void MainWindow::setUpActions()
-{
-    auto *ui = m_ui.get();
-    ui->actionQuit->setShortcut(QKeySequence::Quit);
-    ui->actionNewAssessment->setShortcut(QKeySequence::New);
-    ui->actionOpenWorkspace->setShortcut(QKeySequence::Open);
-    ui->actionExportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    ui->actionNewWorkspace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    ui->actionHome->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    ui->actionSetup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    ui->actionWalk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
-    ui->actionResults->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
-    ui->actionCompare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
-    ui->actionTrend->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
-    ui->actionFramework->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    ui->actionExportAssessment->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    ui->actionImportAssessment->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
-    ui->actionMergePartnerFile->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-    ui->actionNextFeature->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::ALT | Qt::Key_Right)});
-    ui->actionPreviousFeature->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageUp), QKeySequence(Qt::ALT | Qt::Key_Left)});
-    ui->actionPresentation->setShortcut(QKeySequence(Qt::Key_F5));
-    ui->actionZoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
-    ui->actionZoomOut->setShortcut(QKeySequence::ZoomOut);
-    ui->actionZoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-
-    connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(ui->actionNewAssessment, &QAction::triggered, this, &MainWindow::newAssessmentDialog);
-    connect(ui->actionNewWorkspace, &QAction::triggered, this, &MainWindow::newWorkspaceDialog);
-    connect(ui->actionExportReport, &QAction::triggered, this, [this] {
-        if (!m_session || !m_session->hasAssessment())
-            return;
-        ReportDialog dialog(*m_session, this);
-        dialog.exec();
-    });
-    connect(ui->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::openWorkspaceDialog);
-    connect(ui->actionHome, &QAction::triggered, this, &MainWindow::showHome);
-    connect(ui->actionSetup, &QAction::triggered, this, &MainWindow::showSetup);
-    connect(ui->actionWalk, &QAction::triggered, this, &MainWindow::showWalk);
-    connect(ui->actionResults, &QAction::triggered, this, &MainWindow::showResults);
-    connect(ui->actionCompare, &QAction::triggered, this, &MainWindow::showCompare);
-    connect(ui->actionTrend, &QAction::triggered, this, &MainWindow::showTrend);
-    connect(ui->actionFramework, &QAction::triggered, this, [this] { showModel(); });
-    connect(ui->actionExportAssessment, &QAction::triggered, this, [this] { exportAssessment(); });
-    connect(ui->actionImportAssessment, &QAction::triggered, this, [this] { importAssessment(); });
-    connect(ui->actionMergePartnerFile, &QAction::triggered, this, [this] { mergePartnerFile(); });
-    addPeerExtractAction(this, ui->menuFile, ui->actionMergePartnerFile, ui->pages, *m_bundled);
-    connect(ui->actionNextFeature, &QAction::triggered, this, [this] {
-        showWalk();
-        walkPage()->next();
-    });
-    connect(ui->actionPreviousFeature, &QAction::triggered, this, [this] {
-        showWalk();
-        walkPage()->previous();
-    });
-    connect(ui->actionPresentation, &QAction::toggled, this, &MainWindow::setPresentation);
-    connect(ui->actionZoomIn, &QAction::triggered, this, [this] { applyZoom(m_zoom + 1); });
-    connect(ui->actionZoomOut, &QAction::triggered, this, [this] { applyZoom(m_zoom - 1); });
-    connect(ui->actionZoomReset, &QAction::triggered, this, [this] { applyZoom(0); });
-    connect(ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
-    // The screens are pushed, not ticked: as check boxes, a screen reader's Toggle ticked a screen without
-    // showing it. The current one is in bold on the toolbar and named as such (updateActions).
 }
 
 bool MainWindow::openWorkspace(const QString &path)
@@ -307,224 +112,6 @@ bool MainWindow::openWorkspace(PreparedWorkspace prepared)
     updateTitle();
     return true;
 }
-
-std::optional<std::int64_t> MainWindow::newAssessment(const QString &area, const QString &title, const QString &facilitator)
-{
-    if (!m_session)
-        return std::nullopt;
-    storage::NewAssessment fields;
-    fields.area = area.trimmed().toStdString();
-    fields.title = title.trimmed().toStdString();
-    fields.facilitator = facilitator.trimmed().toStdString();
-    fields.date = QDate::currentDate().toString(Qt::ISODate).toStdString();
-    auto id = m_session->createAssessment(fields, m_bundledJson);
-    if (id && openAssessment(*id))
-        showSetup();
-    return id;
-}
-
-void MainWindow::newAssessmentDialog()
-{
-    if (!m_session)
-        return;
-    NewAssessmentDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    auto fields = dialog.fields();
-    if (auto id = m_session->createAssessment(fields, m_bundledJson); id && openAssessment(*id))
-        showSetup();
-}
-
-bool MainWindow::openAssessment(std::int64_t id)
-{
-    if (!m_session || !m_session->openAssessment(id))
-        return false;
-    m_home->selectId(id);
-    updateActions();
-    return true;
-}
-
-std::optional<std::int64_t> MainWindow::reassessDialog(std::int64_t previousId)
-{
-    if (!m_session)
-        return std::nullopt;
-    QString area, facilitator;
-    if (auto previous = m_session->workspace().loadAssessment(previousId)) {
-        area = QString::fromStdString(previous->area);
-        facilitator = QString::fromStdString(previous->facilitator);
-    }
-    NewAssessmentDialog dialog(this);
-    dialog.setForReassessment(area, facilitator);
-    if (dialog.exec() != QDialog::Accepted)
-        return std::nullopt;
-    const auto fields = dialog.fields();
-    return reassess(previousId, QString::fromStdString(fields.title), QString::fromStdString(fields.date));
-}
-
-std::optional<std::int64_t> MainWindow::reassess(std::int64_t previousId, const QString &title, const QString &date)
-{
-    if (!m_session)
-        return std::nullopt;
-    auto id = m_session->reassess(previousId,
-                                  (date.isEmpty() ? QDate::currentDate().toString(Qt::ISODate) : date).toStdString(),
-                                  title.trimmed().toStdString());
-    if (id)
-        openAssessment(*id);
-    return id;
-}
-
-void MainWindow::addToPlan(const std::string &featureId, const std::string &actionId)
-{
-    if (!m_session || !m_session->hasAssessment())
-        return;
-    const Framework &fw = m_session->framework();
-    const Feature *f = fw.feature(featureId);
-    const Item *item = f ? f->action(actionId) : nullptr;
-    if (!item)
-        return;
-    Action initial;
-    initial.text = item->text.text;
-    initial.feature = featureId;
-    for (const auto &a : f->alignsWith)
-        if (a.basis == Basis::Text) {
-            initial.change = a.change;
-            break;
-        }
-    ActionDialog dialog(fw, initial, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const Action action = dialog.action();
-    const auto id = m_session->assessment().id;
-    const auto *fa = m_session->assessment().feature(featureId);
-    const bool wasPlanned = fa && std::find(fa->plannedActions.begin(), fa->plannedActions.end(), actionId) !=
-                                      fa->plannedActions.end();
-    auto added = std::make_shared<Action>(action);
-    storage::Workspace &ws = m_session->workspace();
-    // One undo step: the action goes into the plan and the targeted action is marked as taken.
-    m_session->push(
-        tr("Add action to the plan"),
-        [&ws, id, added, featureId, actionId]() -> storage::Status {
-            if (added->id != 0) {
-                if (auto st = ws.restoreAction(id, *added); !st)
-                    return st;
-            } else {
-                auto r = ws.addAction(id, *added);
-                if (!r)
-                    return r.error();
-                added->id = *r;
-            }
-            return ws.setPlannedAction(id, featureId, actionId, true);
-        },
-        [&ws, id, added, featureId, actionId, wasPlanned]() -> storage::Status {
-            if (!wasPlanned)
-                if (auto st = ws.setPlannedAction(id, featureId, actionId, false); !st)
-                    return st;
-            return ws.removeAction(id, added->id);
-        });
-}
-
-void MainWindow::showHome()
-{
-    m_ui->pages->setCurrentWidget(m_home);
-    m_home->setFocus(Qt::OtherFocusReason);
-    updateActions();
-}
-
-void MainWindow::showSetup()
-{
-    if (!m_session || !m_session->hasAssessment())
-        return showHome();
-    m_ui->pages->setCurrentWidget(setupPage());
-    m_setup->setFocus(Qt::OtherFocusReason);
-    updateActions();
-}
-
-void MainWindow::showWalk()
-{
-    if (!m_session || !m_session->hasAssessment())
-        return showHome();
-    m_ui->pages->setCurrentWidget(walkPage());
-    if (auto *page = m_walk->currentFeaturePage())
-        page->partnerGrid()->setFocus(Qt::OtherFocusReason);
-    updateActions();
-}
-
-void MainWindow::showResults()
-{
-    if (!m_session || !m_session->hasAssessment())
-        return showHome();
-    m_ui->pages->setCurrentWidget(resultsPage());
-    m_results->setFocus(Qt::OtherFocusReason);
-    updateActions();
-}
-
-void MainWindow::showCompare()
-{
-    if (!m_session)
-        return showHome();
-    if (!m_compare) {
-        m_compare = new ComparePage(m_session.get(), this);
-        m_ui->pages->addWidget(m_compare);
-    } else {
-        m_compare->selectDefault();
-    }
-    m_ui->pages->setCurrentWidget(m_compare);
-    m_compare->afterBox()->setFocus(Qt::OtherFocusReason);
-    updateActions();
-}
-
-void MainWindow::showTrend()
-{
-    if (!m_session)
-        return showHome();
-    if (!m_trend) {
-        m_trend = new TrendPage(m_session.get(), this);
-        m_ui->pages->addWidget(m_trend);
-    }
-    if (m_session->hasAssessment())
-        m_trend->selectArea(QString::fromStdString(m_session->assessment().area));
-    m_ui->pages->setCurrentWidget(m_trend);
-    m_trend->areaBox()->setFocus(Qt::OtherFocusReason);
-    updateActions();
-}
-
-bool MainWindow::exportAssessment(const QString &path)
-{
-    return m_session && exportOpenAssessment(*m_session, this, path);
-}
-
-std::optional<std::int64_t> MainWindow::importAssessment(const QString &path)
-{
-    if (!m_session)
-        return std::nullopt;
-    auto id = importExchangeFile(*m_session, this, path);
-    if (id) {
-        showHome();
-        m_home->selectId(*id);
-        statusBar()->showMessage(tr("Assessment imported as a new one. Undo (Ctrl+Z) takes it out again."), 8000);
-    }
-    return id;
-}
-
-bool MainWindow::mergePartnerFile(const QString &path)
-{
-    return m_session && mergeExchangeFile(*m_session, this, path);
-}
-
-void MainWindow::showModel(const QString &page)
-{
-    m_ui->pages->setCurrentWidget(frameworkBrowser());
-    if (!page.isEmpty())
-        m_browser->showPage(page);
-    m_browser->setFocus(Qt::OtherFocusReason);
-    updateActions();
-}
-
-QWidget *MainWindow::currentScreen() const
-{
-    return m_ui->pages->currentWidget();
-}
-
 void MainWindow::updateActions()
 {
     const bool open = m_session && m_session->hasAssessment();
@@ -577,7 +164,6 @@ void MainWindow::updateTitle()
         title += " [" + QFileInfo(m_session->path()).fileName() + (m_session->readOnly() ? tr(", read-only") : QString()) + "]";
     setWindowTitle(title);
 }
-
 void MainWindow::setPresentation(bool on)
 {
     if (m_presentation == on)

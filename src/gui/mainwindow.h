@@ -53,12 +53,12 @@ public:
     void showCompare();
     void showTrend();
     QWidget *currentScreen() const;
-    // The screens other than Home are built when first needed (start-up builds only Home).
-    FrameworkBrowser *frameworkBrowser() const;
+    // The screens other than Home are built when first needed (start-up builds only Home), by these.
+    FrameworkBrowser *frameworkBrowser();
     HomePage *homePage() const { return m_home; }
-    SetupPage *setupPage() const;
-    WalkPage *walkPage() const;
-    ResultsPage *resultsPage() const;
+    SetupPage *setupPage();
+    WalkPage *walkPage();
+    ResultsPage *resultsPage();
     ComparePage *comparePage() const { return m_compare; }
     TrendPage *trendPage() const { return m_trend; }
 
@@ -104,11 +104,11 @@ private:
     std::string m_bundledJson;
     std::unique_ptr<Session> m_session;
     HomePage *m_home;
-    // Built on first use by their accessors (hence mutable).
-    mutable FrameworkBrowser *m_browser = nullptr;
-    mutable SetupPage *m_setup = nullptr;
-    mutable WalkPage *m_walk = nullptr;
-    mutable ResultsPage *m_results = nullptr;
+    // Built on first use by their accessors (mainwindow_screens.cpp).
+    FrameworkBrowser *m_browser = nullptr;
+    SetupPage *m_setup = nullptr;
+    WalkPage *m_walk = nullptr;
+    ResultsPage *m_results = nullptr;
     ComparePage *m_compare = nullptr;
     TrendPage *m_trend = nullptr;
     void updateFinalBanner();
