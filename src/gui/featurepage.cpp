@@ -1,11 +1,12 @@
 #include "featurepage.h"
 
+#include "editsink.h"
 #include "levelcard.h"
+#include "partnerlevelsmodel.h"
 #include "prioritisation.h"
 #include "session.h"
 #include "textblock.h"
 #include "textdelegate.h"
-#include "text.h"
 #include "textlimit.h"
 
 #include <QComboBox>
@@ -18,6 +19,7 @@
 #include <QKeyEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -32,19 +34,12 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 
-// User text in a cell no one edits: shown as typed (bidi controls dropped, right-to-left text isolated).
-QString shown(const std::string &s)
-{
-    return QString::fromStdString(shownAsTyped(s));
-}
-
 TextBlock *wrapped(const QString &text, QWidget *parent)
 {
     return new TextBlock(text, parent);
 }
 
-constexpr int PartnerIdRole = Qt::UserRole + 1;
-constexpr qint64 kAgreedRow = -1;
+using document::PartnerLevelsModel;
 
 }  // namespace
 
@@ -116,11 +111,13 @@ QWidget *FeaturePage::buildAgreement()
     row->setContentsMargins(0, 0, 0, 0);
 
     auto *left = new QVBoxLayout;
-    m_grid = new QTableWidget(0, 3, box);
+    // The grid shows the document's copy through its model: an edit re-draws the cells it changed.
+    m_levels = new PartnerLevelsModel(m_featureId, editSink(m_session), this);
+    m_grid = new QTableView(box);
+    m_grid->setModel(m_levels);
     m_grid->setObjectName(QStringLiteral("partnerGrid"));
     m_grid->setAccessibleName(tr("Partner levels for %1").arg(qs(m_featureId)));
     m_grid->setAccessibleDescription(tr("Select a partner, or the agreed row, and press 1, 2 or 3 to record a level"));
-    m_grid->setHorizontalHeaderLabels({tr("Partner"), tr("Level"), tr("Partner's note")});
     m_grid->verticalHeader()->hide();
     m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_grid->setWordWrap(false);
@@ -130,10 +127,16 @@ QWidget *FeaturePage::buildAgreement()
     m_grid->setTabKeyNavigation(false);
     m_grid->setMinimumHeight(180);
     m_grid->setItemDelegate(new CachedTextDelegate(m_grid));
-    connect(m_grid, &QTableWidget::currentCellChanged, this, [this] {
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         if (!m_refreshing)
             refreshCards();
     });
+    // Whatever changed the levels (an edit, an undo, another program, the room), the spread, the
+    // suggestion and the cards follow the grid.
+    connect(m_levels, &QAbstractItemModel::dataChanged, this, &FeaturePage::refreshDerived);
+    connect(m_levels, &QAbstractItemModel::modelReset, this, &FeaturePage::refreshDerived);
+    connect(m_levels, &QAbstractItemModel::rowsInserted, this, &FeaturePage::refreshDerived);
+    connect(m_levels, &QAbstractItemModel::rowsRemoved, this, &FeaturePage::refreshDerived);
     left->addWidget(m_grid);
     m_spread = wrapped(QString(), box);
     m_spread->setObjectName(QStringLiteral("spreadWarning"));
@@ -196,192 +199,30 @@ QWidget *FeaturePage::buildAgreement()
     return box;
 }
 
-QWidget *FeaturePage::buildMetricFramework(const Feature &feature)
-{
-    // B8's "framework [that] provides example data points", its further metrics and the ASCOF measures,
-    // as the source text gives them.
-    if (feature.metricFramework.empty() && !feature.additionalMetrics && feature.ascofMetrics.empty())
-        return nullptr;
-    auto *box = new QGroupBox(tr("Example data points (from the framework)"), this);
-    box->setObjectName(QStringLiteral("metricFramework"));
-    auto *v = new QVBoxLayout(box);
-    QStringList lines;
-    for (const auto &c : feature.metricFramework)
-        lines << QStringLiteral("%1: %2").arg(qs(c.label.text), qs(c.items.text));
-    if (!lines.isEmpty()) {
-        auto *framework = wrapped(lines.join(QStringLiteral("\n")), box);
-        framework->setObjectName(QStringLiteral("metricFrameworkText"));
-        framework->setAccessibleName(tr("Metric framework: inputs, activities, outputs, outcomes and system impacts"));
-        v->addWidget(framework);
-    }
-    if (feature.additionalMetrics) {
-        auto *more = wrapped(qs(feature.additionalMetrics->text), box);
-        more->setAccessibleName(tr("Additional recommended metrics"));
-        v->addWidget(more);
-    }
-    if (!feature.ascofMetrics.empty()) {
-        QStringList ascof;
-        for (const auto &m : feature.ascofMetrics)
-            ascof << QStringLiteral("\u2022 ") + qs(m.text.text);
-        auto *list = wrapped(tr("Relevant ASCOF metrics include:") + QStringLiteral("\n") + ascof.join(QStringLiteral("\n")), box);
-        list->setObjectName(QStringLiteral("ascofMetrics"));
-        list->setAccessibleName(tr("Relevant ASCOF metrics"));
-        v->addWidget(list);
-    }
-    return box;
-}
-
-QWidget *FeaturePage::buildEvidence(const Feature &feature)
-{
-    m_evidenceBox = new QGroupBox(tr("Evidence and data"), this);
-    auto *v = new QVBoxLayout(m_evidenceBox);
-    m_evidence = new QPlainTextEdit(m_evidenceBox);
-    m_evidence->setObjectName(QStringLiteral("evidence"));
-    m_evidence->setAccessibleName(tr("Evidence notes"));
-    m_evidence->setPlaceholderText(tr("Evidence notes (hidden in presentation mode)"));
-    m_evidence->setTabChangesFocus(true);
-    m_evidence->setMaximumHeight(110);
-    connect(m_evidence, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_refreshing && !cutToTextLimit(m_evidence))
-            m_session->setEvidence(m_featureId, m_evidence->toPlainText());
-    });
-    v->addWidget(m_evidence);
-    m_metrics = new QTableWidget(static_cast<int>(feature.dataToUse.size()), 5, m_evidenceBox);
-    m_metrics->setObjectName(QStringLiteral("metrics"));
-    m_metrics->setAccessibleName(tr("Data to use: values"));
-    m_metrics->setHorizontalHeaderLabels({tr("Data to use"), tr("Value"), tr("Unit"), tr("Period"), tr("Source")});
-    m_metrics->verticalHeader()->hide();
-    m_metrics->setTabKeyNavigation(false);
-    m_metrics->setWordWrap(true);
-    m_metrics->setItemDelegate(new CachedTextDelegate(m_metrics));
-    m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_metrics->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int r = 0; r < m_metrics->rowCount(); ++r) {
-        const auto &m = feature.dataToUse[static_cast<std::size_t>(r)];
-        setMetricRow(r, qs(m.id), qs(m.text.text), false);
-    }
-    // The names wrap: the rows are fitted to them whenever the table's width changes (eventFilter), never
-    // lower than the partner grid's rows, so that a value is easy to click and to read on a projector.
-    m_metrics->verticalHeader()->setMinimumSectionSize(m_metrics->verticalHeader()->defaultSectionSize());
-    m_metrics->installEventFilter(this);
-    m_metrics->setMinimumHeight(qMin(260, 30 + 34 * qMax(1, m_metrics->rowCount())));
-    connect(m_metrics, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
-        if (m_refreshing || (item->column() == 0 && !(item->flags() & Qt::ItemIsEditable)))
-            return;
-        const int r = item->row();
-        MetricValue value;
-        value.metricId = m_metrics->item(r, 0)->data(Qt::UserRole).toString().toStdString();
-        if (isOwnMetricId(m_featureId, value.metricId)) {
-            value.name = m_metrics->item(r, 0)->text().trimmed().toStdString();
-            if (value.name.empty()) {  // a name is needed: put the stored one back
-                refresh();
-                return;
-            }
-        }
-        value.value = m_metrics->item(r, 1)->text().toStdString();
-        value.unit = m_metrics->item(r, 2)->text().toStdString();
-        value.period = m_metrics->item(r, 3)->text().toStdString();
-        value.source = m_metrics->item(r, 4)->text().toStdString();
-        m_session->setMetric(m_featureId, value);
-    });
-    v->addWidget(m_metrics);
-    auto *addOwn = new QPushButton(tr("Add the room's own &metric"), m_evidenceBox);
-    addOwn->setObjectName(QStringLiteral("addOwnMetric"));
-    addOwn->setToolTip(tr("A measure the partners use that the framework does not list: name it in the first column"));
-    connect(addOwn, &QPushButton::clicked, this, &FeaturePage::addOwnMetric);
-    v->addWidget(addOwn, 0, Qt::AlignLeft);
-    return m_evidenceBox;
-}
-
-QWidget *FeaturePage::buildActions(const Feature &feature)
-{
-    auto *box = new QGroupBox(feature.actionsHeading ? qs(feature.actionsHeading->text) : tr("Targeted actions"), this);
-    auto *v = new QVBoxLayout(box);
-    for (const auto &a : feature.targetedActions) {
-        auto *row = new QHBoxLayout;
-        row->addWidget(wrapped(qs(a.text.text), box), 1);
-        auto *add = new QPushButton(tr("Add to plan…"), box);
-        add->setAccessibleName(tr("Add to the action plan: %1").arg(qs(a.text.text).left(80)));
-        connect(add, &QPushButton::clicked, this, [this, id = a.id] { emit addToPlanRequested(m_featureId, id); });
-        m_actionButtons.emplace_back(a.id, add);
-        row->addWidget(add, 0, Qt::AlignTop);
-        v->addLayout(row);
-    }
-    return box;
-}
-
-void FeaturePage::setMetricRow(int row, const QString &id, const QString &name, bool own)
-{
-    auto *nameItem = new QTableWidgetItem(name);
-    if (!own)
-        nameItem->setFlags(nameItem->flags() & ~Qt::ItemIsEditable);
-    nameItem->setData(Qt::UserRole, id);
-    nameItem->setToolTip(own ? tr("The room's own metric: type to rename it") : name);
-    m_metrics->setItem(row, 0, nameItem);
-    const QString columns[] = {tr("Value"), tr("Unit"), tr("Period"), tr("Source")};
-    for (int c = 1; c < 5; ++c) {
-        auto *cell = new QTableWidgetItem;
-        // Screen readers name an empty cell by what it is for.
-        cell->setData(Qt::AccessibleTextRole, tr("%1 for %2").arg(columns[c - 1], name));
-        m_metrics->setItem(row, c, cell);
-    }
-}
-
-void FeaturePage::addOwnMetric()
-{
-    if (!m_session->hasAssessment())
-        return;
-    const FeatureAssessment *fa = m_session->assessment().feature(m_featureId);
-    int n = 1;
-    while (fa && std::any_of(fa->metrics.begin(), fa->metrics.end(),
-                             [&](const MetricValue &m) { return m.metricId == ownMetricId(m_featureId, n); }))
-        ++n;
-    MetricValue value;
-    value.metricId = ownMetricId(m_featureId, n);
-    value.name = tr("Our own metric %1").arg(n).toStdString();
-    m_session->setMetric(m_featureId, value);
-    for (int r = 0; r < m_metrics->rowCount(); ++r)
-        if (m_metrics->item(r, 0)->data(Qt::UserRole).toString().toStdString() == value.metricId) {
-            m_metrics->setFocus(Qt::OtherFocusReason);
-            m_metrics->setCurrentCell(r, 0);
-            m_metrics->editItem(m_metrics->item(r, 0));
-        }
-}
-
 std::optional<int> FeaturePage::suggestion() const
 {
-    if (!m_session->hasAssessment())
-        return std::nullopt;
-    const auto *fa = m_session->assessment().feature(m_featureId);
-    if (!fa)
-        return std::nullopt;
-    std::vector<int> levels;
-    for (const auto &pl : fa->partnerLevels)
-        levels.push_back(pl.level);
-    // The same rule as the prioritisation engine: the median rounded down, never more than half the room saw.
-    return medianRoundedDown(levels);
+    return m_levels->suggestion();
 }
 
-bool FeaturePage::isAgreedRow(int row) const
+void FeaturePage::setHiddenRound(bool hidden, const QSet<qint64> &voted)
 {
-    auto *item = m_grid->item(row, 0);
-    return item && item->data(PartnerIdRole).toLongLong() == kAgreedRow;
+    m_levels->setHiddenRound(hidden, voted);
+    refreshDerived();
 }
 
 void FeaturePage::recordLevel(int level)
 {
     if (!m_session->hasAssessment())
         return;
-    int row = m_grid->currentRow();
+    int row = m_grid->currentIndex().row();
     if (row < 0)
-        row = m_grid->rowCount() - 1;  // the agreed row
-    const std::optional<int> value = level > 0 ? std::optional<int>(level) : std::nullopt;
-    if (isAgreedRow(row)) {
-        m_session->setAgreedLevel(m_featureId, value);
-    } else {
-        m_session->setPartnerLevel(m_featureId, m_grid->item(row, 0)->data(PartnerIdRole).toLongLong(), value);
-        m_grid->setCurrentCell(qMin(row + 1, m_grid->rowCount() - 1), 0);  // on round the table
-    }
+        row = m_levels->agreedRow();
+    if (row < 0)
+        return;
+    const bool agreedRow = m_levels->isAgreedRow(row);
+    m_levels->setData(m_levels->index(row, PartnerLevelsModel::LevelColumn), level);  // 0 clears
+    if (!agreedRow)
+        m_grid->setCurrentIndex(m_levels->index(qMin(row + 1, m_levels->agreedRow()), 0));  // on round the table
 }
 
 void FeaturePage::refresh()
@@ -392,7 +233,6 @@ void FeaturePage::refresh()
     const Framework &fw = m_session->framework();
     const FeatureAssessment *fa = m_session->assessment().feature(m_featureId);
     refreshGrid();
-    refreshCards();
     if (m_target->count() == 0) {
         for (const auto &l : fw.levels)
             m_target->addItem(QStringLiteral("%1 %2").arg(l.id).arg(qs(l.label.text)), l.id);
@@ -407,42 +247,7 @@ void FeaturePage::refresh()
     const QString evidence = fa ? qs(fa->evidence) : QString();
     if (m_evidence->toPlainText() != evidence)
         m_evidence->setPlainText(evidence);
-    // The framework's listed metrics, then the room's own ones (stored with a name).
-    const int listed = static_cast<int>(m_feature.dataToUse.size());
-    std::vector<const MetricValue *> own;
-    if (fa)
-        for (const auto &m : fa->metrics)
-            if (isOwnMetricId(m_featureId, m.metricId))
-                own.push_back(&m);
-    if (m_metrics->rowCount() != listed + static_cast<int>(own.size())) {
-        m_metrics->setRowCount(listed + static_cast<int>(own.size()));
-        m_metricsFittedWidth = -1;
-        fitMetricRowsLater();
-    }
-    for (std::size_t i = 0; i < own.size(); ++i) {
-        const int r = listed + static_cast<int>(i);
-        const QTableWidgetItem *name = m_metrics->item(r, 0);
-        if (!name || name->data(Qt::UserRole).toString() != qs(own[i]->metricId))
-            setMetricRow(r, qs(own[i]->metricId), qs(own[i]->name), true);
-        else if (name->text() != qs(own[i]->name))
-            m_metrics->item(r, 0)->setText(qs(own[i]->name));
-    }
-    for (int r = 0; r < m_metrics->rowCount(); ++r) {
-        const std::string id = m_metrics->item(r, 0)->data(Qt::UserRole).toString().toStdString();
-        MetricValue value;
-        if (fa)
-            for (const auto &m : fa->metrics)
-                if (m.metricId == id)
-                    value = m;
-        const QString cells[] = {qs(value.value), qs(value.unit), qs(value.period), qs(value.source)};
-        for (int c = 1; c < 5; ++c)
-            if (m_metrics->item(r, c)->text() != cells[c - 1])
-                m_metrics->item(r, c)->setText(cells[c - 1]);
-    }
-    for (auto &[id, button] : m_actionButtons) {
-        const bool planned = fa && std::find(fa->plannedActions.begin(), fa->plannedActions.end(), id) != fa->plannedActions.end();
-        button->setText(planned ? tr("In the plan ✓ — add again…") : tr("Add to plan…"));
-    }
+    refreshMetrics(fa);
     m_previous->setVisible(m_session->previous() != nullptr);
     if (const Assessment *prev = m_session->previous()) {
         const FeatureAssessment *pf = prev->feature(m_featureId);
@@ -456,66 +261,23 @@ void FeaturePage::refresh()
 
 void FeaturePage::refreshGrid()
 {
-    const Assessment &a = m_session->assessment();
-    const Framework &fw = m_session->framework();
-    const FeatureAssessment *fa = a.feature(m_featureId);
-    const int current = m_grid->currentRow();
-    m_grid->setRowCount(static_cast<int>(a.partners.size()) + 1);
-    auto levelText = [&](std::optional<int> level) {  // as this feature's descriptors name the level
-        const FeatureLevel *fl = level ? m_feature.level(*level) : nullptr;
-        const Level *l = level ? fw.level(*level) : nullptr;
-        if (!l)
-            return QStringLiteral("—");
-        return QStringLiteral("%1  %2").arg(l->id).arg(qs(fl ? fl->label.text : l->label.text));
-    };
-    // Cells are updated in place, and only where they change: new items would make the grid lay out
-    // and paint afresh each time the page is shown.
-    auto cell = [this](int r, int c, const QString &text) {
-        QTableWidgetItem *item = m_grid->item(r, c);
-        if (!item) {
-            item = new QTableWidgetItem(text);
-            m_grid->setItem(r, c, item);
-        } else if (item->text() != text) {
-            item->setText(text);
-        }
-        return item;
-    };
-    int lo = 99, hi = 0, scored = 0;
-    for (int r = 0; r < static_cast<int>(a.partners.size()); ++r) {
-        const Partner &p = a.partners[static_cast<std::size_t>(r)];
-        const PartnerLevel *pl = fa ? fa->partnerLevel(p.organisation) : nullptr;
-        auto *who = cell(r, 0, shown(p.organisation));
-        who->setData(PartnerIdRole, QVariant::fromValue<qlonglong>(p.id));
-        who->setToolTip(QCoreApplication::translate("OrgType", label(p.type)));
-        who->setData(Qt::FontRole, QVariant());  // a row that was the agreed row before a partner was added
-        cell(r, 1, levelText(pl ? std::optional<int>(pl->level) : std::nullopt))->setData(Qt::FontRole, QVariant());
-        const QString note = pl ? shown(pl->note) : QString();
-        auto *noteCell = cell(r, 2, QString(note).replace(QLatin1Char('\n'), QLatin1Char(' ')));
-        noteCell->setToolTip(note);
-        noteCell->setData(Qt::AccessibleTextRole, note.isEmpty() ? tr("No note from %1").arg(shown(p.organisation)) : note);
-        if (pl) {
-            lo = std::min(lo, pl->level);
-            hi = std::max(hi, pl->level);
-            ++scored;
-        }
-    }
-    const int agreedRow = static_cast<int>(a.partners.size());
-    auto *agreed = cell(agreedRow, 0, tr("Agreed (the room)"));
-    agreed->setData(PartnerIdRole, QVariant::fromValue<qlonglong>(kAgreedRow));
-    agreed->setToolTip(QString());
-    QFont bold;  // only the weight is set: the size follows the grid's font (presentation mode)
-    bold.setBold(true);
-    agreed->setFont(bold);
-    cell(agreedRow, 1, levelText(fa ? fa->agreedLevel : std::nullopt))->setFont(bold);
-    cell(agreedRow, 2, QString())->setData(Qt::AccessibleTextRole, tr("The room's agreed level has its rationale beside the grid"));
+    const int current = m_grid->currentIndex().row();
+    m_levels->setDocument(m_session->document());  // the same document: nothing to do
     // Another assessment (a new walk, a reassessment) starts on the first partner.
-    const bool fresh = a.id != m_shownAssessment;
-    m_shownAssessment = a.id;
-    const int row = !fresh && current >= 0 && current < m_grid->rowCount() ? current : 0;
-    if (m_grid->currentRow() != row || m_grid->currentColumn() != 0)
-        m_grid->setCurrentCell(row, 0);
+    const std::int64_t id = m_session->assessment().id;
+    const bool fresh = id != m_shownAssessment;
+    m_shownAssessment = id;
+    const int row = !fresh && current >= 0 && current < m_levels->rowCount() ? current : 0;
+    if (m_grid->currentIndex().row() != row || m_grid->currentIndex().column() != 0)
+        m_grid->setCurrentIndex(m_levels->index(row, 0));
+    refreshDerived();
+}
 
-    const bool split = scored >= 2 && hi - lo >= 2;
+void FeaturePage::refreshDerived()
+{
+    const PartnerLevelsModel::Spread s = m_levels->spread();
+    const int lo = s.lowest, hi = s.highest;
+    const bool split = s.scored >= 2 && hi - lo >= 2;
     const QColor spreadColour = split ? QColor(0x8A, 0x15, 0x38) : palette().color(QPalette::WindowText);
     if (m_spread->palette().color(QPalette::WindowText) != spreadColour) {
         QPalette warn = m_spread->palette();
@@ -524,31 +286,27 @@ void FeaturePage::refreshGrid()
     }
     m_spread->setText(split ? tr("Partners are %1 levels apart (from %2 to %3): there is no shared view yet.")
                                   .arg(hi - lo).arg(lo).arg(hi)
-                            : (scored >= 2 && hi > lo ? tr("Partners range from %1 to %2.").arg(lo).arg(hi) : QString()));
+                            : (s.scored >= 2 && hi > lo ? tr("Partners range from %1 to %2.").arg(lo).arg(hi) : QString()));
     m_spread->setVisible(!m_spread->text().isEmpty());
-    const auto s = suggestion();
-    m_suggestionLabel->setText(s ? tr("Suggested from the partners' median: %1. The facilitator confirms.").arg(levelText(s))
-                                 : tr("Record each partner's level, then agree the room's."));
-    m_useSuggestion->setEnabled(s.has_value() && (!fa || fa->agreedLevel != s));
+    const auto suggested = m_levels->suggestion();
+    m_suggestionLabel->setText(
+        suggested ? tr("Suggested from the partners' median: %1. The facilitator confirms.").arg(m_levels->levelText(suggested))
+        : m_levels->hiddenRound() ? tr("The partners' levels are shown after the reveal.")
+                                  : tr("Record each partner's level, then agree the room's."));
+    m_useSuggestion->setEnabled(suggested.has_value() && m_levels->levelAt(m_levels->agreedRow()) != suggested);
+    refreshCards();
 }
 
 void FeaturePage::refreshCards()
 {
     // The tick is always the room's agreed level; the selected partner's own level is named as theirs.
-    const FeatureAssessment *fa = m_session->assessment().feature(m_featureId);
-    const std::optional<int> agreed = fa ? fa->agreedLevel : std::nullopt;
-    const int row = m_grid->currentRow();
+    const std::optional<int> agreed = m_levels->levelAt(m_levels->agreedRow());
+    const int row = m_grid->currentIndex().row();
     std::optional<int> partnerLevel;
     QString partner;
-    if (row >= 0 && !isAgreedRow(row) && m_grid->item(row, 0)) {
-        // The partner by id: the cell shows the name as typed, which is not always the stored text.
-        const qlonglong id = m_grid->item(row, 0)->data(PartnerIdRole).toLongLong();
-        for (const Partner &p : m_session->assessment().partners)
-            if (p.id == id) {
-                partner = m_grid->item(row, 0)->text();
-                if (const PartnerLevel *pl = fa ? fa->partnerLevel(p.organisation) : nullptr)
-                    partnerLevel = pl->level;
-            }
+    if (row >= 0 && !m_levels->isAgreedRow(row)) {
+        partner = m_levels->index(row, PartnerLevelsModel::PartnerColumn).data().toString();
+        partnerLevel = m_levels->levelAt(row);
     }
     for (auto *card : m_cards) {
         card->setChecked(agreed == card->level());
@@ -585,17 +343,6 @@ bool FeaturePage::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_metrics && event->type() == QEvent::Resize)
         fitMetricRowsLater();
     return QWidget::eventFilter(watched, event);
-}
-
-void FeaturePage::fitMetricRowsLater()
-{
-    // Queued: after the table's own resize handling has stretched the name column to its new width.
-    QMetaObject::invokeMethod(this, [this] {
-        if (m_metrics->columnWidth(0) != m_metricsFittedWidth) {
-            m_metricsFittedWidth = m_metrics->columnWidth(0);
-            m_metrics->resizeRowsToContents();
-        }
-    }, Qt::QueuedConnection);
 }
 
 void FeaturePage::changeEvent(QEvent *event)

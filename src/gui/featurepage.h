@@ -4,8 +4,10 @@
 // targeted actions.
 #pragma once
 
+#include "assessment.h"
 #include "framework.h"
 
+#include <QSet>
 #include <QWidget>
 
 #include <cstdint>
@@ -15,7 +17,12 @@
 class QComboBox;
 class QPlainTextEdit;
 class QPushButton;
+class QTableView;
 class QTableWidget;
+
+namespace hicm::document {
+class PartnerLevelsModel;
+}
 
 namespace hicm::gui {
 
@@ -37,7 +44,12 @@ public:
     // Presentation mode hides private notes (evidence, contacts).
     void setPresentation(bool on);
 
-    QTableWidget *partnerGrid() const { return m_grid; }
+    // The live room's hidden round: the grid says who has voted (partner ids in `voted`), never what, and
+    // the spread, the suggestion and the cards wait for the reveal (document::PartnerLevelsModel).
+    void setHiddenRound(bool hidden, const QSet<qint64> &voted = {});
+    document::PartnerLevelsModel *partnerLevels() const { return m_levels; }
+
+    QTableView *partnerGrid() const { return m_grid; }
     QPlainTextEdit *rationale() const { return m_rationale; }
     QComboBox *target() const { return m_target; }
     QTableWidget *metrics() const { return m_metrics; }
@@ -63,11 +75,15 @@ private:
     QWidget *buildMetricFramework(const Feature &feature);
     QWidget *buildEvidence(const Feature &feature);
     void setMetricRow(int row, const QString &id, const QString &name, bool own);
+    // The data table's values and the actions' buttons, from the stored feature.
+    void refreshMetrics(const FeatureAssessment *fa);
     void addOwnMetric();
     QWidget *buildActions(const Feature &feature);
+    // Keeps the grid on the open document (another assessment starts on the first partner).
     void refreshGrid();
+    // What the page derives from the grid's levels: the spread, the suggestion and the cards.
+    void refreshDerived();
     void refreshCards();
-    bool isAgreedRow(int row) const;
 
     Session *m_session;
     const Feature &m_feature;
@@ -75,7 +91,8 @@ private:
     bool m_refreshing = false;
     std::int64_t m_shownAssessment = -1;  // the assessment the grid last showed
     std::vector<LevelCard *> m_cards;
-    QTableWidget *m_grid = nullptr;
+    document::PartnerLevelsModel *m_levels = nullptr;
+    QTableView *m_grid = nullptr;
     TextBlock *m_title = nullptr;
     TextBlock *m_previous = nullptr;
     TextBlock *m_spread = nullptr;

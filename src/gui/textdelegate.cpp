@@ -1,5 +1,7 @@
 #include "textdelegate.h"
 
+#include "modelroles.h"
+
 #include <QApplication>
 #include <QFontMetrics>
 #include <QPainter>
@@ -32,6 +34,13 @@ const QStaticText &CachedTextDelegate::laidOut(const QString &text, const QFont 
         staticText.setTextWidth(width);
     staticText.prepare(QTransform(), font);
     return *m_texts.insert(key, staticText);
+}
+
+void CachedTextDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (index.data(document::EmphasisRole).toBool())
+        option->font.setBold(true);  // only the weight: the size follows the view (presentation mode)
 }
 
 void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -2,7 +2,8 @@
 // each cell's text laid out: the style's own item painting lays out and elides every cell's text again on
 // every paint, and switching pages repaints every cell. The cell's panel, selection and focus are still
 // drawn by the style; only the text comes from a cache of QStaticText, by text, font and width. Cells
-// with an icon or a check box are left to QStyledItemDelegate.
+// with an icon or a check box are left to QStyledItemDelegate. A cell whose model says it is emphasised
+// (document::EmphasisRole, the partner grid's agreed row) is drawn in bold at the view's own size.
 #pragma once
 
 #include <QHash>
@@ -17,6 +18,9 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
     const QStaticText &laidOut(const QString &text, const QFont &font, int width, bool wrap, Qt::TextElideMode elide) const;

@@ -126,10 +126,10 @@ int main(int argc, char **argv)
     for (int i = 0; doRecord && i < repeats; ++i) {
         walk->showFeature(i % features);
         FeaturePage *page = walk->currentFeaturePage();
-        QTableWidget *grid = page->partnerGrid();
+        QTableView *grid = page->partnerGrid();
         grid->setFocus();
         const int row = i / features % rows;
-        grid->setCurrentCell(row, 0);
+        grid->setCurrentIndex(grid->model()->index(row, 0));
         QApplication::processEvents();
         // A level different from the one recorded, so that every key press is a real, stored edit.
         const Assessment &a = window->session()->assessment();

@@ -123,7 +123,8 @@ int main(int argc, char *argv[])
     ok = save(window.get(), dir, QStringLiteral("setup")) && ok;
     window->showWalk();
     window->walkPage()->showFeature(0);
-    window->walkPage()->currentFeaturePage()->partnerGrid()->setCurrentCell(5, 0);
+    QTableView *grid = window->walkPage()->currentFeaturePage()->partnerGrid();
+    grid->setCurrentIndex(grid->model()->index(5, 0));
     ok = save(window.get(), dir, QStringLiteral("walk-b1")) && ok;
     // The foot of the page: evidence, the data to use and the targeted actions.
     for (QWidget *w = window->walkPage()->currentFeaturePage(); w; w = w->parentWidget())

@@ -68,16 +68,16 @@ void scoreAllFeatures(MainWindow &w, Ledger &ledger, const int partners[5][8], c
         REQUIRE(page);
         INFO("feature " << page->featureId());
         CHECK(focused() == page->partnerGrid());
-        CHECK(page->partnerGrid()->currentRow() == 0);  // each feature starts with the first partner
+        CHECK(page->partnerGrid()->currentIndex().row() == 0);  // each feature starts with the first partner
         for (int p = 0; p < partnerCount; ++p) {
             press(Qt::Key_0 + partners[p][f]);
             ledger.expectOnly("partner level", {featurePath(f, "partner_levels")});
         }
-        CHECK(page->partnerGrid()->currentRow() == partnerCount);  // the agreed row comes last
+        CHECK(page->partnerGrid()->currentIndex().row() == partnerCount);  // the agreed row comes last
         press(Qt::Key_0 + agreed[f]);
         ledger.expectOnly("agreed level", {featurePath(f, "agreed_level")});
         // The cards show the agreed level, whichever row is selected; a partner's own level is named.
-        page->partnerGrid()->setCurrentCell(0, 0);
+        page->partnerGrid()->setCurrentIndex(page->partnerGrid()->model()->index(0, 0));
         for (auto *card : page->findChildren<LevelCard *>()) {
             CHECK(card->isChecked() == (card->level() == agreed[f]));
             CHECK(card->note().isEmpty() == (card->level() != partners[0][f]));

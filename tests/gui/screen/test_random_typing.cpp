@@ -70,13 +70,13 @@ void typeEverywhere(QWidget *screen, std::mt19937 &rng)
         edit->setFocus();
         type(randomText(rng));
     }
-    for (auto *table : screen->findChildren<QTableWidget *>()) {
+    for (auto *table : screen->findChildren<QTableView *>()) {
         if (!table->isVisible() || table->objectName() == QStringLiteral("partnerGrid"))
             continue;
-        for (int r = 0; r < table->rowCount(); ++r)
-            for (int c = 0; c < table->columnCount(); ++c) {
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            for (int c = 0; c < table->model()->columnCount(); ++c) {
                 table->setFocus();
-                table->setCurrentCell(r, c);
+                table->setCurrentIndex(table->model()->index(r, c));
                 type(randomText(rng));  // starts editing an editable cell; elsewhere a keyboard search
                 press(Qt::Key_Return);
             }

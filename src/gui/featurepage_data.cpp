@@ -1,0 +1,239 @@
+// The feature page's lower half (featurepage.h): the framework's example data points, the evidence
+// notes and the data table, and the targeted actions.
+#include "featurepage.h"
+
+#include "session.h"
+#include "textblock.h"
+#include "textdelegate.h"
+#include "textlimit.h"
+
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace hicm::gui {
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+TextBlock *wrapped(const QString &text, QWidget *parent)
+{
+    return new TextBlock(text, parent);
+}
+
+}  // namespace
+
+QWidget *FeaturePage::buildMetricFramework(const Feature &feature)
+{
+    // B8's "framework [that] provides example data points", its further metrics and the ASCOF measures,
+    // as the source text gives them.
+    if (feature.metricFramework.empty() && !feature.additionalMetrics && feature.ascofMetrics.empty())
+        return nullptr;
+    auto *box = new QGroupBox(tr("Example data points (from the framework)"), this);
+    box->setObjectName(QStringLiteral("metricFramework"));
+    auto *v = new QVBoxLayout(box);
+    QStringList lines;
+    for (const auto &c : feature.metricFramework)
+        lines << QStringLiteral("%1: %2").arg(qs(c.label.text), qs(c.items.text));
+    if (!lines.isEmpty()) {
+        auto *framework = wrapped(lines.join(QStringLiteral("\n")), box);
+        framework->setObjectName(QStringLiteral("metricFrameworkText"));
+        framework->setAccessibleName(tr("Metric framework: inputs, activities, outputs, outcomes and system impacts"));
+        v->addWidget(framework);
+    }
+    if (feature.additionalMetrics) {
+        auto *more = wrapped(qs(feature.additionalMetrics->text), box);
+        more->setAccessibleName(tr("Additional recommended metrics"));
+        v->addWidget(more);
+    }
+    if (!feature.ascofMetrics.empty()) {
+        QStringList ascof;
+        for (const auto &m : feature.ascofMetrics)
+            ascof << QStringLiteral("\u2022 ") + qs(m.text.text);
+        auto *list = wrapped(tr("Relevant ASCOF metrics include:") + QStringLiteral("\n") + ascof.join(QStringLiteral("\n")), box);
+        list->setObjectName(QStringLiteral("ascofMetrics"));
+        list->setAccessibleName(tr("Relevant ASCOF metrics"));
+        v->addWidget(list);
+    }
+    return box;
+}
+
+QWidget *FeaturePage::buildEvidence(const Feature &feature)
+{
+    m_evidenceBox = new QGroupBox(tr("Evidence and data"), this);
+    auto *v = new QVBoxLayout(m_evidenceBox);
+    m_evidence = new QPlainTextEdit(m_evidenceBox);
+    m_evidence->setObjectName(QStringLiteral("evidence"));
+    m_evidence->setAccessibleName(tr("Evidence notes"));
+    m_evidence->setPlaceholderText(tr("Evidence notes (hidden in presentation mode)"));
+    m_evidence->setTabChangesFocus(true);
+    m_evidence->setMaximumHeight(110);
+    connect(m_evidence, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_refreshing && !cutToTextLimit(m_evidence))
+            m_session->setEvidence(m_featureId, m_evidence->toPlainText());
+    });
+    v->addWidget(m_evidence);
+    m_metrics = new QTableWidget(static_cast<int>(feature.dataToUse.size()), 5, m_evidenceBox);
+    m_metrics->setObjectName(QStringLiteral("metrics"));
+    m_metrics->setAccessibleName(tr("Data to use: values"));
+    m_metrics->setHorizontalHeaderLabels({tr("Data to use"), tr("Value"), tr("Unit"), tr("Period"), tr("Source")});
+    m_metrics->verticalHeader()->hide();
+    m_metrics->setTabKeyNavigation(false);
+    m_metrics->setWordWrap(true);
+    m_metrics->setItemDelegate(new CachedTextDelegate(m_metrics));
+    m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_metrics->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int r = 0; r < m_metrics->rowCount(); ++r) {
+        const auto &m = feature.dataToUse[static_cast<std::size_t>(r)];
+        setMetricRow(r, qs(m.id), qs(m.text.text), false);
+    }
+    // The names wrap: the rows are fitted to them whenever the table's width changes (eventFilter), never
+    // lower than the partner grid's rows, so that a value is easy to click and to read on a projector.
+    m_metrics->verticalHeader()->setMinimumSectionSize(m_metrics->verticalHeader()->defaultSectionSize());
+    m_metrics->installEventFilter(this);
+    m_metrics->setMinimumHeight(qMin(260, 30 + 34 * qMax(1, m_metrics->rowCount())));
+    connect(m_metrics, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (m_refreshing || (item->column() == 0 && !(item->flags() & Qt::ItemIsEditable)))
+            return;
+        const int r = item->row();
+        MetricValue value;
+        value.metricId = m_metrics->item(r, 0)->data(Qt::UserRole).toString().toStdString();
+        if (isOwnMetricId(m_featureId, value.metricId)) {
+            value.name = m_metrics->item(r, 0)->text().trimmed().toStdString();
+            if (value.name.empty()) {  // a name is needed: put the stored one back
+                refresh();
+                return;
+            }
+        }
+        value.value = m_metrics->item(r, 1)->text().toStdString();
+        value.unit = m_metrics->item(r, 2)->text().toStdString();
+        value.period = m_metrics->item(r, 3)->text().toStdString();
+        value.source = m_metrics->item(r, 4)->text().toStdString();
+        m_session->setMetric(m_featureId, value);
+    });
+    v->addWidget(m_metrics);
+    auto *addOwn = new QPushButton(tr("Add the room's own &metric"), m_evidenceBox);
+    addOwn->setObjectName(QStringLiteral("addOwnMetric"));
+    addOwn->setToolTip(tr("A measure the partners use that the framework does not list: name it in the first column"));
+    connect(addOwn, &QPushButton::clicked, this, &FeaturePage::addOwnMetric);
+    v->addWidget(addOwn, 0, Qt::AlignLeft);
+    return m_evidenceBox;
+}
+
+QWidget *FeaturePage::buildActions(const Feature &feature)
+{
+    auto *box = new QGroupBox(feature.actionsHeading ? qs(feature.actionsHeading->text) : tr("Targeted actions"), this);
+    auto *v = new QVBoxLayout(box);
+    for (const auto &a : feature.targetedActions) {
+        auto *row = new QHBoxLayout;
+        row->addWidget(wrapped(qs(a.text.text), box), 1);
+        auto *add = new QPushButton(tr("Add to plan…"), box);
+        add->setAccessibleName(tr("Add to the action plan: %1").arg(qs(a.text.text).left(80)));
+        connect(add, &QPushButton::clicked, this, [this, id = a.id] { emit addToPlanRequested(m_featureId, id); });
+        m_actionButtons.emplace_back(a.id, add);
+        row->addWidget(add, 0, Qt::AlignTop);
+        v->addLayout(row);
+    }
+    return box;
+}
+
+void FeaturePage::setMetricRow(int row, const QString &id, const QString &name, bool own)
+{
+    auto *nameItem = new QTableWidgetItem(name);
+    if (!own)
+        nameItem->setFlags(nameItem->flags() & ~Qt::ItemIsEditable);
+    nameItem->setData(Qt::UserRole, id);
+    nameItem->setToolTip(own ? tr("The room's own metric: type to rename it") : name);
+    m_metrics->setItem(row, 0, nameItem);
+    const QString columns[] = {tr("Value"), tr("Unit"), tr("Period"), tr("Source")};
+    for (int c = 1; c < 5; ++c) {
+        auto *cell = new QTableWidgetItem;
+        // Screen readers name an empty cell by what it is for.
+        cell->setData(Qt::AccessibleTextRole, tr("%1 for %2").arg(columns[c - 1], name));
+        m_metrics->setItem(row, c, cell);
+    }
+}
+
+void FeaturePage::addOwnMetric()
+{
+    if (!m_session->hasAssessment())
+        return;
+    const FeatureAssessment *fa = m_session->assessment().feature(m_featureId);
+    int n = 1;
+    while (fa && std::any_of(fa->metrics.begin(), fa->metrics.end(),
+                             [&](const MetricValue &m) { return m.metricId == ownMetricId(m_featureId, n); }))
+        ++n;
+    MetricValue value;
+    value.metricId = ownMetricId(m_featureId, n);
+    value.name = tr("Our own metric %1").arg(n).toStdString();
+    m_session->setMetric(m_featureId, value);
+    for (int r = 0; r < m_metrics->rowCount(); ++r)
+        if (m_metrics->item(r, 0)->data(Qt::UserRole).toString().toStdString() == value.metricId) {
+            m_metrics->setFocus(Qt::OtherFocusReason);
+            m_metrics->setCurrentCell(r, 0);
+            m_metrics->editItem(m_metrics->item(r, 0));
+        }
+}
+
+void FeaturePage::refreshMetrics(const FeatureAssessment *fa)
+{
+    // The framework's listed metrics, then the room's own ones (stored with a name).
+    const int listed = static_cast<int>(m_feature.dataToUse.size());
+    std::vector<const MetricValue *> own;
+    if (fa)
+        for (const auto &m : fa->metrics)
+            if (isOwnMetricId(m_featureId, m.metricId))
+                own.push_back(&m);
+    if (m_metrics->rowCount() != listed + static_cast<int>(own.size())) {
+        m_metrics->setRowCount(listed + static_cast<int>(own.size()));
+        m_metricsFittedWidth = -1;
+        fitMetricRowsLater();
+    }
+    for (std::size_t i = 0; i < own.size(); ++i) {
+        const int r = listed + static_cast<int>(i);
+        const QTableWidgetItem *name = m_metrics->item(r, 0);
+        if (!name || name->data(Qt::UserRole).toString() != qs(own[i]->metricId))
+            setMetricRow(r, qs(own[i]->metricId), qs(own[i]->name), true);
+        else if (name->text() != qs(own[i]->name))
+            m_metrics->item(r, 0)->setText(qs(own[i]->name));
+    }
+    for (int r = 0; r < m_metrics->rowCount(); ++r) {
+        const std::string id = m_metrics->item(r, 0)->data(Qt::UserRole).toString().toStdString();
+        MetricValue value;
+        if (fa)
+            for (const auto &m : fa->metrics)
+                if (m.metricId == id)
+                    value = m;
+        const QString cells[] = {qs(value.value), qs(value.unit), qs(value.period), qs(value.source)};
+        for (int c = 1; c < 5; ++c)
+            if (m_metrics->item(r, c)->text() != cells[c - 1])
+                m_metrics->item(r, c)->setText(cells[c - 1]);
+    }
+    for (auto &[id, button] : m_actionButtons) {
+        const bool planned = fa && std::find(fa->plannedActions.begin(), fa->plannedActions.end(), id) != fa->plannedActions.end();
+        button->setText(planned ? tr("In the plan ✓ — add again…") : tr("Add to plan…"));
+    }
+}
+
+void FeaturePage::fitMetricRowsLater()
+{
+    // Queued: after the table's own resize handling has stretched the name column to its new width.
+    QMetaObject::invokeMethod(this, [this] {
+        if (m_metrics->columnWidth(0) != m_metricsFittedWidth) {
+            m_metricsFittedWidth = m_metrics->columnWidth(0);
+            m_metrics->resizeRowsToContents();
+        }
+    }, Qt::QueuedConnection);
+}
+
+}  // namespace hicm::gui
