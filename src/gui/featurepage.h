@@ -18,9 +18,9 @@ class QComboBox;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
-class QTableWidget;
 
 namespace hicm::document {
+class MetricsModel;
 class PartnerLevelsModel;
 }
 
@@ -52,7 +52,6 @@ public:
     QTableView *partnerGrid() const { return m_grid; }
     QPlainTextEdit *rationale() const { return m_rationale; }
     QComboBox *target() const { return m_target; }
-    QTableWidget *metrics() const { return m_metrics; }
     TextBlock *spreadWarning() const { return m_spread; }
     QPushButton *useSuggestion() const { return m_useSuggestion; }
     // The lower median of the partners' levels, as the agreed level to suggest (nullopt: none scored).
@@ -74,7 +73,6 @@ private:
     QWidget *buildAgreement();
     QWidget *buildMetricFramework(const Feature &feature);
     QWidget *buildEvidence(const Feature &feature);
-    void setMetricRow(int row, const QString &id, const QString &name, bool own);
     // The data table's values and the actions' buttons, from the stored feature.
     void refreshMetrics(const FeatureAssessment *fa);
     void addOwnMetric();
@@ -105,7 +103,8 @@ private:
     QComboBox *m_weight = nullptr;
     QWidget *m_evidenceBox = nullptr;
     QPlainTextEdit *m_evidence = nullptr;
-    QTableWidget *m_metrics = nullptr;
+    document::MetricsModel *m_metricsModel = nullptr;
+    QTableView *m_metrics = nullptr;
     std::vector<std::pair<std::string, QPushButton *>> m_actionButtons;
 };
 

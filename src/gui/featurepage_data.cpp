@@ -2,6 +2,8 @@
 // notes and the data table, and the targeted actions.
 #include "featurepage.h"
 
+#include "editsink.h"
+#include "metricsmodel.h"
 #include "session.h"
 #include "textblock.h"
 #include "textdelegate.h"
@@ -12,7 +14,7 @@
 #include <QHeaderView>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -83,44 +85,30 @@ QWidget *FeaturePage::buildEvidence(const Feature &feature)
             m_session->setEvidence(m_featureId, m_evidence->toPlainText());
     });
     v->addWidget(m_evidence);
-    m_metrics = new QTableWidget(static_cast<int>(feature.dataToUse.size()), 5, m_evidenceBox);
+    // The data table shows the document's copy through its model; a cell typed into is one typed edit.
+    m_metricsModel = new document::MetricsModel(feature, editSink(m_session), this);
+    m_metrics = new QTableView(m_evidenceBox);
+    m_metrics->setModel(m_metricsModel);
     m_metrics->setObjectName(QStringLiteral("metrics"));
     m_metrics->setAccessibleName(tr("Data to use: values"));
-    m_metrics->setHorizontalHeaderLabels({tr("Data to use"), tr("Value"), tr("Unit"), tr("Period"), tr("Source")});
     m_metrics->verticalHeader()->hide();
     m_metrics->setTabKeyNavigation(false);
     m_metrics->setWordWrap(true);
     m_metrics->setItemDelegate(new CachedTextDelegate(m_metrics));
     m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_metrics->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int r = 0; r < m_metrics->rowCount(); ++r) {
-        const auto &m = feature.dataToUse[static_cast<std::size_t>(r)];
-        setMetricRow(r, qs(m.id), qs(m.text.text), false);
-    }
     // The names wrap: the rows are fitted to them whenever the table's width changes (eventFilter), never
     // lower than the partner grid's rows, so that a value is easy to click and to read on a projector.
     m_metrics->verticalHeader()->setMinimumSectionSize(m_metrics->verticalHeader()->defaultSectionSize());
     m_metrics->installEventFilter(this);
-    m_metrics->setMinimumHeight(qMin(260, 30 + 34 * qMax(1, m_metrics->rowCount())));
-    connect(m_metrics, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
-        if (m_refreshing || (item->column() == 0 && !(item->flags() & Qt::ItemIsEditable)))
-            return;
-        const int r = item->row();
-        MetricValue value;
-        value.metricId = m_metrics->item(r, 0)->data(Qt::UserRole).toString().toStdString();
-        if (isOwnMetricId(m_featureId, value.metricId)) {
-            value.name = m_metrics->item(r, 0)->text().trimmed().toStdString();
-            if (value.name.empty()) {  // a name is needed: put the stored one back
-                refresh();
-                return;
-            }
-        }
-        value.value = m_metrics->item(r, 1)->text().toStdString();
-        value.unit = m_metrics->item(r, 2)->text().toStdString();
-        value.period = m_metrics->item(r, 3)->text().toStdString();
-        value.source = m_metrics->item(r, 4)->text().toStdString();
-        m_session->setMetric(m_featureId, value);
-    });
+    m_metrics->setMinimumHeight(qMin(260, 30 + 34 * qMax(1, m_metricsModel->rowCount())));
+    // New rows (the room's own metric, another assessment) are fitted to their names too.
+    auto refit = [this] {
+        m_metricsFittedWidth = -1;
+        fitMetricRowsLater();
+    };
+    connect(m_metricsModel, &QAbstractItemModel::rowsInserted, this, refit);
+    connect(m_metricsModel, &QAbstractItemModel::modelReset, this, refit);
     v->addWidget(m_metrics);
     auto *addOwn = new QPushButton(tr("Add the room's own &metric"), m_evidenceBox);
     addOwn->setObjectName(QStringLiteral("addOwnMetric"));
@@ -147,23 +135,6 @@ QWidget *FeaturePage::buildActions(const Feature &feature)
     return box;
 }
 
-void FeaturePage::setMetricRow(int row, const QString &id, const QString &name, bool own)
-{
-    auto *nameItem = new QTableWidgetItem(name);
-    if (!own)
-        nameItem->setFlags(nameItem->flags() & ~Qt::ItemIsEditable);
-    nameItem->setData(Qt::UserRole, id);
-    nameItem->setToolTip(own ? tr("The room's own metric: type to rename it") : name);
-    m_metrics->setItem(row, 0, nameItem);
-    const QString columns[] = {tr("Value"), tr("Unit"), tr("Period"), tr("Source")};
-    for (int c = 1; c < 5; ++c) {
-        auto *cell = new QTableWidgetItem;
-        // Screen readers name an empty cell by what it is for.
-        cell->setData(Qt::AccessibleTextRole, tr("%1 for %2").arg(columns[c - 1], name));
-        m_metrics->setItem(row, c, cell);
-    }
-}
-
 void FeaturePage::addOwnMetric()
 {
     if (!m_session->hasAssessment())
@@ -177,48 +148,17 @@ void FeaturePage::addOwnMetric()
     value.metricId = ownMetricId(m_featureId, n);
     value.name = tr("Our own metric %1").arg(n).toStdString();
     m_session->setMetric(m_featureId, value);
-    for (int r = 0; r < m_metrics->rowCount(); ++r)
-        if (m_metrics->item(r, 0)->data(Qt::UserRole).toString().toStdString() == value.metricId) {
-            m_metrics->setFocus(Qt::OtherFocusReason);
-            m_metrics->setCurrentCell(r, 0);
-            m_metrics->editItem(m_metrics->item(r, 0));
-        }
+    if (const int r = m_metricsModel->rowOf(value.metricId); r >= 0) {
+        const QModelIndex name = m_metricsModel->index(r, document::MetricsModel::NameColumn);
+        m_metrics->setFocus(Qt::OtherFocusReason);
+        m_metrics->setCurrentIndex(name);
+        m_metrics->edit(name);
+    }
 }
 
 void FeaturePage::refreshMetrics(const FeatureAssessment *fa)
 {
-    // The framework's listed metrics, then the room's own ones (stored with a name).
-    const int listed = static_cast<int>(m_feature.dataToUse.size());
-    std::vector<const MetricValue *> own;
-    if (fa)
-        for (const auto &m : fa->metrics)
-            if (isOwnMetricId(m_featureId, m.metricId))
-                own.push_back(&m);
-    if (m_metrics->rowCount() != listed + static_cast<int>(own.size())) {
-        m_metrics->setRowCount(listed + static_cast<int>(own.size()));
-        m_metricsFittedWidth = -1;
-        fitMetricRowsLater();
-    }
-    for (std::size_t i = 0; i < own.size(); ++i) {
-        const int r = listed + static_cast<int>(i);
-        const QTableWidgetItem *name = m_metrics->item(r, 0);
-        if (!name || name->data(Qt::UserRole).toString() != qs(own[i]->metricId))
-            setMetricRow(r, qs(own[i]->metricId), qs(own[i]->name), true);
-        else if (name->text() != qs(own[i]->name))
-            m_metrics->item(r, 0)->setText(qs(own[i]->name));
-    }
-    for (int r = 0; r < m_metrics->rowCount(); ++r) {
-        const std::string id = m_metrics->item(r, 0)->data(Qt::UserRole).toString().toStdString();
-        MetricValue value;
-        if (fa)
-            for (const auto &m : fa->metrics)
-                if (m.metricId == id)
-                    value = m;
-        const QString cells[] = {qs(value.value), qs(value.unit), qs(value.period), qs(value.source)};
-        for (int c = 1; c < 5; ++c)
-            if (m_metrics->item(r, c)->text() != cells[c - 1])
-                m_metrics->item(r, c)->setText(cells[c - 1]);
-    }
+    m_metricsModel->setDocument(m_session->document());  // the same document: nothing to do
     for (auto &[id, button] : m_actionButtons) {
         const bool planned = fa && std::find(fa->plannedActions.begin(), fa->plannedActions.end(), id) != fa->plannedActions.end();
         button->setText(planned ? tr("In the plan ✓ — add again…") : tr("Add to plan…"));

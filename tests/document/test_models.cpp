@@ -1,8 +1,9 @@
-// The document's item models (src/document/models): one recorded level re-draws its one cell, another
-// feature's edit or a partner's rename re-draws nothing more than it changed, nothing is read back from
-// the file for it, and a hidden round (the live room before the reveal) answers nothing that depends on
+// The document's item models (src/document/models): one recorded level or one typed value re-draws its
+// one cell, another feature's edit or a partner's rename re-draws nothing more than it changed, nothing
+// is read back from the file for it, and a hidden round (the live room before the reveal) answers nothing that depends on
 // a level, in any role of any cell.
 #include "document.h"
+#include "metricsmodel.h"
 #include "partnerlevelsmodel.h"
 #include "storage_support.h"
 
@@ -255,4 +256,50 @@ TEST_CASE("a hidden round shows who has voted and never a level, in any role of 
     CHECK(b1.spread().highest == 3);
     CHECK(b1.levelAt(b1.agreedRow()) == 2);
     CHECK(everything(b1) != before);
+}
+
+TEST_CASE("one typed value re-draws its one cell, stays as typed, and an own metric is a row added", "[document][models]")
+{
+    Room room;
+    const Feature *b1Feature = room.doc->framework().feature("B1");
+    REQUIRE(b1Feature);
+    MetricsModel b1(*b1Feature, room.sink);
+    b1.setDocument(room.doc.get());
+    REQUIRE(b1.rowCount() == 2);  // the framework's two listed data
+    const int days = b1.rowOf("B1.M2");
+    REQUIRE(days == 1);
+    CHECK_FALSE(b1.flags(b1.index(days, MetricsModel::NameColumn)) & Qt::ItemIsEditable);  // the framework's name
+
+    Redraws seen(b1);
+    REQUIRE(b1.setData(b1.index(days, MetricsModel::ValueColumn), QStringLiteral("007")));
+    CHECK(seen.cells() == std::vector<std::pair<int, int>>{{days, MetricsModel::ValueColumn}});
+    CHECK(seen.structural() == 0);
+    // What was typed is kept as typed: a string, leading zeros and all, and offered as a string to edit.
+    CHECK(room.doc->assessment().feature("B1")->metrics.at(0).value == "007");
+    CHECK(b1.index(days, MetricsModel::ValueColumn).data(Qt::EditRole).userType() == QMetaType::QString);
+    CHECK(b1.index(days, MetricsModel::ValueColumn).data().toString() == QStringLiteral("007"));
+    // The same text again is no edit at all (no undo step).
+    const auto logBefore = room.ws.changeLog(room.id)->size();
+    CHECK_FALSE(b1.setData(b1.index(days, MetricsModel::ValueColumn), QStringLiteral("007")));
+    CHECK(room.ws.changeLog(room.id)->size() == logBefore);
+
+    // The room's own metric: a row added after the listed ones, named, and never left without a name.
+    MetricValue own;
+    own.metricId = ownMetricId("B1", 1);
+    own.name = "Our own metric 1";
+    REQUIRE(room.doc->apply(SetMetric{"B1", own}).status.ok());
+    CHECK(seen.inserted == 1);
+    CHECK(seen.reset == 0);
+    const int ownRow = b1.rowOf(own.metricId);
+    REQUIRE(ownRow == 2);
+    CHECK(b1.flags(b1.index(ownRow, MetricsModel::NameColumn)) & Qt::ItemIsEditable);
+    CHECK_FALSE(b1.setData(b1.index(ownRow, MetricsModel::NameColumn), QStringLiteral("   ")));
+    CHECK(b1.index(ownRow, MetricsModel::NameColumn).data().toString() == QStringLiteral("Our own metric 1"));
+    seen.changed.clear();
+    REQUIRE(b1.setData(b1.index(ownRow, MetricsModel::NameColumn), QStringLiteral("Care home admissions")));
+    // The name, and the other cells' accessible names that say what they are for ("Value for …").
+    for (const auto &[r, c] : seen.cells())
+        CHECK(r == ownRow);
+    CHECK(b1.index(ownRow, MetricsModel::UnitColumn).data(Qt::AccessibleTextRole).toString() ==
+          QStringLiteral("Unit for Care home admissions"));
 }

@@ -213,10 +213,10 @@ TEST_CASE("each feature page is as tall as its content, with nothing cut off, at
                     CHECK(text->height() >= text->heightForWidth(text->width()));  // every line shows
             // The data table's rows fit their names at the width they have: no row taller than its text
             // needs (the names wrap only when the column is narrow).
-            auto *metrics = page->findChild<QTableWidget *>(QStringLiteral("metrics"));
+            auto *metrics = page->findChild<QTableView *>(QStringLiteral("metrics"));
             REQUIRE(metrics);
-            for (int r = 0; r < metrics->rowCount() && metrics->isVisible(); ++r) {
-                const QString name = metrics->item(r, 0)->text();
+            for (int r = 0; r < metrics->model()->rowCount() && metrics->isVisible(); ++r) {
+                const QString name = metrics->model()->index(r, 0).data().toString();
                 const int width = metrics->columnWidth(0) - 12;
                 const int lines = metrics->fontMetrics().horizontalAdvance(name) / std::max(1, width) + 1;
                 INFO("row " << r << ": " << metrics->rowHeight(r) << " px for " << lines << " line(s) in " << width << " px");

@@ -167,8 +167,10 @@ TEST_CASE("a whole workshop and its reassessment, by keyboard: nothing changes t
         press(Qt::Key_PageUp, Qt::ControlModifier);
     FeaturePage *b2 = w->walkPage()->currentFeaturePage();
     REQUIRE(b2->featureId() == "B2");
-    b2->metrics()->setFocus();  // a click into the first value cell
-    b2->metrics()->setCurrentCell(0, 1);
+    auto *b2Metrics = b2->findChild<QTableView *>(QStringLiteral("metrics"));
+    REQUIRE(b2Metrics);
+    b2Metrics->setFocus();  // a click into the first value cell
+    b2Metrics->setCurrentIndex(b2Metrics->model()->index(0, 1));
     type(QStringLiteral("27"));
     press(Qt::Key_Return);
     ledger.expectOnly("a data value", {featurePath(1, "metrics")});

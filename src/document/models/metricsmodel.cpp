@@ -1,0 +1,242 @@
+#include "metricsmodel.h"
+
+#include <algorithm>
+
+namespace hicm::document {
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+}  // namespace
+
+MetricsModel::MetricsModel(const Feature &feature, EditSink sink, QObject *parent)
+    : QAbstractTableModel(parent), m_feature(feature), m_sink(std::move(sink))
+{
+    m_rows = readRows();  // the listed data, before any assessment is open
+}
+
+void MetricsModel::setDocument(Document *document)
+{
+    if (document == m_document)
+        return;
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (m_document) {
+        connect(m_document, &Document::featureChanged, this, [this](const QString &featureId) {
+            if (featureId.toStdString() == m_feature.id)
+                sync();
+        });
+        connect(m_document, &Document::reloaded, this, &MetricsModel::sync);
+        connect(m_document, &QObject::destroyed, this, &MetricsModel::documentGone);
+    }
+    sync();
+}
+
+void MetricsModel::documentGone()
+{
+    m_document = nullptr;
+    sync();
+}
+
+std::vector<MetricsModel::Row> MetricsModel::readRows() const
+{
+    const FeatureAssessment *fa = m_document ? m_document->assessment().feature(m_feature.id) : nullptr;
+    auto stored = [fa](const std::string &id) {
+        if (fa)
+            for (const MetricValue &m : fa->metrics)
+                if (m.metricId == id)
+                    return m;
+        MetricValue none;
+        none.metricId = id;
+        return none;
+    };
+    std::vector<Row> rows;
+    for (const Item &item : m_feature.dataToUse)
+        rows.push_back({stored(item.id), qs(item.text.text), false});
+    // The room's own, in the copy's order (the framework's order, then the room's own by number).
+    if (fa)
+        for (const MetricValue &m : fa->metrics)
+            if (isOwnMetricId(m_feature.id, m.metricId))
+                rows.push_back({m, qs(m.name), true});
+    return rows;
+}
+
+void MetricsModel::sync()
+{
+    std::vector<Row> now = readRows();
+    auto ids = [](const std::vector<Row> &rows) {
+        std::vector<std::string> out;
+        for (const Row &r : rows)
+            out.push_back(r.value.metricId);
+        return out;
+    };
+    const auto before = ids(m_rows), after = ids(now);
+    if (before != after) {
+        // The room's own metrics come after the listed ones: one added at the end is a row inserted.
+        if (after.size() == before.size() + 1 && std::equal(before.begin(), before.end(), after.begin())) {
+            const int row = static_cast<int>(before.size());
+            beginInsertRows({}, row, row);
+            m_rows.push_back(now.back());
+            endInsertRows();
+        } else {
+            beginResetModel();
+            m_rows = std::move(now);
+            endResetModel();
+            return;
+        }
+    }
+    for (std::size_t r = 0; r < now.size(); ++r) {
+        if (same(m_rows[r], now[r]))
+            continue;
+        const Row old = std::exchange(m_rows[r], now[r]);
+        for (int c = 0; c < ColumnCount; ++c)
+            // The name is also in every cell's accessible text ("Value for …").
+            if (field(old, c) != field(now[r], c) || old.name != now[r].name) {
+                const QModelIndex cell = index(static_cast<int>(r), c);
+                emit dataChanged(cell, cell);
+            }
+    }
+}
+
+bool MetricsModel::same(const Row &a, const Row &b)
+{
+    for (int c = 0; c < ColumnCount; ++c)
+        if (field(a, c) != field(b, c))
+            return false;
+    return a.value.metricId == b.value.metricId && a.value.name == b.value.name && a.own == b.own;
+}
+
+QString MetricsModel::field(const Row &row, int column)
+{
+    switch (column) {
+    case NameColumn:
+        return row.name;
+    case ValueColumn:
+        return qs(row.value.value);
+    case UnitColumn:
+        return qs(row.value.unit);
+    case PeriodColumn:
+        return qs(row.value.period);
+    case SourceColumn:
+        return qs(row.value.source);
+    default:
+        return {};
+    }
+}
+
+int MetricsModel::rowOf(const std::string &metricId) const
+{
+    for (std::size_t r = 0; r < m_rows.size(); ++r)
+        if (m_rows[r].value.metricId == metricId)
+            return static_cast<int>(r);
+    return -1;
+}
+
+int MetricsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int MetricsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MetricsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:  // a string, always: the editor is a line of text, and what is typed is kept as typed
+        return field(row, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == NameColumn)
+            return row.own ? tr("The room's own metric: type to rename it") : row.name;
+        return {};
+    case Qt::AccessibleTextRole:
+        // Screen readers name a cell, empty or not, by what it is for.
+        if (index.column() != NameColumn)
+            return tr("%1 for %2").arg(headerData(index.column(), Qt::Horizontal).toString(), row.name);
+        return {};
+    case MetricIdRole:
+        return qs(row.value.metricId);
+    default:
+        return {};
+    }
+}
+
+QVariant MetricsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Data to use");
+    case ValueColumn:
+        return tr("Value");
+    case UnitColumn:
+        return tr("Unit");
+    case PeriodColumn:
+        return tr("Period");
+    case SourceColumn:
+        return tr("Source");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags MetricsModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    if (index.column() != NameColumn || m_rows[static_cast<std::size_t>(index.row())].own)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool MetricsModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !m_document || !m_sink || !(flags(index) & Qt::ItemIsEditable))
+        return false;
+    const Row &row = m_rows[static_cast<std::size_t>(index.row())];
+    MetricValue edited = row.value;
+    const std::string text = value.toString().toStdString();
+    switch (index.column()) {
+    case NameColumn: {
+        const std::string name = value.toString().trimmed().toStdString();
+        if (name.empty())
+            return false;  // a name is needed: the stored one stays
+        edited.name = name;
+        break;
+    }
+    case ValueColumn:
+        edited.value = text;
+        break;
+    case UnitColumn:
+        edited.unit = text;
+        break;
+    case PeriodColumn:
+        edited.period = text;
+        break;
+    case SourceColumn:
+        edited.source = text;
+        break;
+    default:
+        return false;
+    }
+    if (edited.name == row.value.name && edited.value == row.value.value && edited.unit == row.value.unit &&
+        edited.period == row.value.period && edited.source == row.value.source)
+        return false;  // nothing changed: no edit, no undo step
+    m_sink(SetMetric{m_feature.id, edited});
+    return true;
+}
+
+}  // namespace hicm::document
