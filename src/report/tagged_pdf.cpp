@@ -1,17 +1,17 @@
-// The tagged PDF back end (tagged_pdf.h): the report's blocks are collected as they come, laid out on
-// A4 pages twice (once to count the pages for "Page N of M", once to draw) and drawn with cairo,
-// Pango and librsvg; qpdf finishes the document.
+// The tagged PDF back end (tagged_pdf.h): the report's blocks are collected as they come, their text
+// laid out once by Pango, placed on A4 pages twice (once to count the pages for "Page N of M", once to
+// draw) and drawn with cairo (the charts through cairo_painter.h); qpdf finishes the document
+// (tagged_pdf_finish.cpp).
 #include "tagged_pdf.h"
 
+#include "cairo_painter.h"
 #include "composer.h"
 #include "report_data.h"
 #include "report_sections.h"
 
-#include <QBuffer>
 #include <QFontInfo>
 #include <QPainter>
 #include <QRegularExpression>
-#include <QSvgGenerator>
 #include <QtMath>
 
 // GLib's headers use `signals` as a name, which Qt defines as a keyword.
@@ -19,14 +19,8 @@
 #undef signals
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 #pragma pop_macro("signals")
-#include <qpdf/Buffer.hh>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
-#include <qpdf/QPDFWriter.hh>
 
 #include <algorithm>
 #include <cstring>
@@ -57,6 +51,38 @@ void setColor(cairo_t *cr, const QColor &c) { cairo_set_source_rgb(cr, c.redF(),
 
 qreal pt(int pangoUnits) { return qreal(pangoUnits) / PANGO_SCALE; }
 
+// A laid-out text with its lines' geometry, read once from Pango (its iterators and extents walk
+// every line on each call): where each line sits, for placing it, breaking pages between lines and
+// keeping headings with what follows.
+struct Laid {
+    struct Line {
+        PangoLayoutLine *line = nullptr;  // owned by the layout
+        qreal x = 0, top = 0, height = 0, baseline = 0;  // in the layout, points
+    };
+    LayoutPtr layout;
+    std::vector<Line> lines;
+    qreal height = 0;
+    qreal firstLineHeight() const { return lines.empty() ? 0 : lines.front().height; }
+};
+
+Laid laidOut(LayoutPtr l)
+{
+    Laid laid;
+    PangoLayoutIter *it = pango_layout_get_iter(l.get());
+    do {
+        PangoRectangle r;
+        pango_layout_iter_get_line_extents(it, nullptr, &r);
+        laid.lines.push_back({pango_layout_iter_get_line_readonly(it), pt(r.x), pt(r.y), pt(r.height),
+                              pt(pango_layout_iter_get_baseline(it))});
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    PangoRectangle logical;
+    pango_layout_get_extents(l.get(), nullptr, &logical);
+    laid.height = pt(logical.height);
+    laid.layout = std::move(l);
+    return laid;
+}
+
 struct CellContent {
     std::vector<Run> runs;
     QColor fill;
@@ -76,10 +102,12 @@ struct Block {
     std::vector<std::vector<CellContent>> cells;  // body rows
     Figure figure;
     // Laid out once: the text of Title/Heading/Para/Bullet/Quote, the header row and the cells.
-    LayoutPtr text;
-    std::vector<LayoutPtr> header;
-    std::vector<std::vector<LayoutPtr>> body;
+    Laid text;
+    std::vector<Laid> header;
+    std::vector<std::vector<Laid>> body;
     std::vector<qreal> columnW;
+    qreal headerH = 0;           // the header row's height, 0 without one
+    std::vector<qreal> bodyH;    // each body row's
 };
 
 }  // namespace
@@ -95,6 +123,7 @@ struct TaggedPdfSink::Impl {
     cairo_surface_t *surface = nullptr;
     cairo_t *cr = nullptr;
     PangoContext *pango = nullptr;
+    PangoFontDescription *baseFont = nullptr;  // the report's family at 10 pt; runs set their own size
 
     // layout state
     bool draw = false;
@@ -105,10 +134,14 @@ struct TaggedPdfSink::Impl {
     int outlineIds[3] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT};
     Progress progress;
     bool cancelled = false;
+    int rowCount = 0;                 // TR elements drawn so far
+    std::vector<int> continuedRows;   // those that continue the row before on a new page
 
     ~Impl()
     {
         blocks.clear();
+        if (baseFont)
+            pango_font_description_free(baseFont);
         if (pango)
             g_object_unref(pango);
         if (cr)
@@ -153,10 +186,7 @@ struct TaggedPdfSink::Impl {
             add(pango_attr_foreground_new(guint16(r.style.color.red() * 257), guint16(r.style.color.green() * 257),
                                           guint16(r.style.color.blue() * 257)));
         }
-        PangoFontDescription *font = pango_font_description_from_string(family.toUtf8().constData());
-        pango_font_description_set_size(font, 10 * PANGO_SCALE);
-        pango_layout_set_font_description(l.get(), font);
-        pango_font_description_free(font);
+        pango_layout_set_font_description(l.get(), baseFont);
         pango_layout_set_text(l.get(), utf8.constData(), int(utf8.size()));
         pango_layout_set_attributes(l.get(), attrs);
         pango_attr_list_unref(attrs);
@@ -167,61 +197,41 @@ struct TaggedPdfSink::Impl {
         return l;
     }
 
-    static qreal height(PangoLayout *l)
-    {
-        PangoRectangle logical;
-        pango_layout_get_extents(l, nullptr, &logical);
-        return pt(logical.height);
-    }
-
-    static qreal firstLineHeight(PangoLayout *l)
-    {
-        PangoLayoutIter *it = pango_layout_get_iter(l);
-        PangoRectangle r;
-        pango_layout_iter_get_line_extents(it, nullptr, &r);
-        pango_layout_iter_free(it);
-        return pt(r.height);
-    }
-
-    // Draws the whole layout at (x, top) (no page break inside).
-    void drawLayout(PangoLayout *l, qreal x, qreal top)
+    // Draws the whole text at (x, top) (no page break inside), line by line where Pango put them.
+    void drawLayout(const Laid &l, qreal x, qreal top, std::size_t from = 0, std::size_t to = SIZE_MAX,
+                    qreal offset = 0)
     {
         if (!draw)
             return;
-        cairo_move_to(cr, x, top);
-        pango_cairo_show_layout(cr, l);
+        for (std::size_t i = from; i < l.lines.size() && i < to; ++i) {
+            cairo_move_to(cr, x + l.lines[i].x, top + l.lines[i].baseline - offset);
+            pango_cairo_show_layout_line(cr, l.lines[i].line);
+        }
     }
 
-    // Places a layout line by line from the current position, breaking pages between lines: the leaf
+    // Places a text line by line from the current position, breaking pages between lines: the leaf
     // element `tag` is closed before a break and a new one of the same type opened after it.
-    void flowLayout(PangoLayout *l, qreal x, const char *tag)
+    void flowLayout(const Laid &l, qreal x, const char *tag)
     {
-        PangoLayoutIter *it = pango_layout_get_iter(l);
         qreal offset = 0;  // the layout's y at the top of the current page's part
-        bool first = true;
-        do {
-            PangoRectangle r;
-            pango_layout_iter_get_line_extents(it, nullptr, &r);
-            const qreal lineTop = pt(r.y) - offset, lineH = pt(r.height);
-            if (!first && y + lineTop + lineH > kBottom) {
+        for (std::size_t i = 0; i < l.lines.size(); ++i) {
+            const Laid::Line &line = l.lines[i];
+            const qreal lineTop = line.top - offset;
+            if (i > 0 && y + lineTop + line.height > kBottom) {
                 if (draw)
                     tagEnd(tag);
                 y += lineTop;
                 newPage();
-                offset = pt(r.y);
+                offset = line.top;
                 if (draw)
                     tagBegin(tag, "");
             }
-            first = false;
             if (draw) {
-                PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
-                const qreal baseline = pt(pango_layout_iter_get_baseline(it)) - offset;
-                cairo_move_to(cr, x + pt(r.x), y + baseline);
-                pango_cairo_show_layout_line(cr, line);
+                cairo_move_to(cr, x + line.x, y + line.baseline - offset);
+                pango_cairo_show_layout_line(cr, line.line);
             }
-        } while (pango_layout_iter_next_line(it));
-        pango_layout_iter_free(it);
-        y += height(l) - offset;
+        }
+        y += l.height - offset;
         pageEmpty = false;
     }
 
@@ -293,30 +303,33 @@ struct TaggedPdfSink::Impl {
         switch (b.kind) {
         case Kind::Title:
         case Kind::Para:
-            b.text = layout(b.runs, kTextW - b.indent);
+            b.text = laidOut(layout(b.runs, kTextW - b.indent));
             break;
         case Kind::Heading: {
             static const qreal sizes[] = {17, 13, 11, 9.5};
             const Style s{sizes[b.level - 1], true, false, b.level == 3 ? QColor(0x1a, 0x1a, 0x1a) : styles::accent};
-            b.text = layout({{b.runs.front().text, s}}, kTextW, 1.05);
+            b.text = laidOut(layout({{b.runs.front().text, s}}, kTextW, 1.05));
             break;
         }
         case Kind::Bullet:
-            b.text = layout(b.runs, kTextW - 14);
+            b.text = laidOut(layout(b.runs, kTextW - 14));
             break;
         case Kind::Quote:
-            b.text = layout(b.runs, kTextW - 8 - 5 - 2.5);
+            b.text = laidOut(layout(b.runs, kTextW - 8 - 5 - 2.5));
             break;
         case Kind::Table: {
             const qreal pad = b.facts ? 3 : 3.5;
             for (qreal w : b.spec.widths)
                 b.columnW.push_back(kTextW * w / 100);
             for (std::size_t c = 0; c < b.spec.header.size() && c < b.columnW.size(); ++c)
-                b.header.push_back(layout({{b.spec.header[c], styles::smallStrong}}, b.columnW[c] - 2 * pad, 1.08));
+                b.header.push_back(
+                    laidOut(layout({{b.spec.header[c], styles::smallStrong}}, b.columnW[c] - 2 * pad, 1.08)));
+            b.headerH = b.header.empty() ? 0 : rowHeight(b, b.header);
             for (const auto &row : b.cells) {
-                std::vector<LayoutPtr> laid;
+                std::vector<Laid> laid;
                 for (std::size_t c = 0; c < row.size() && c < b.columnW.size(); ++c)
-                    laid.push_back(layout(row[c].runs, b.columnW[c] - 2 * pad, 1.08));
+                    laid.push_back(laidOut(layout(row[c].runs, b.columnW[c] - 2 * pad, 1.08)));
+                b.bodyH.push_back(rowHeight(b, laid));
                 b.body.push_back(std::move(laid));
             }
             break;
@@ -326,12 +339,12 @@ struct TaggedPdfSink::Impl {
         }
     }
 
-    qreal rowHeight(const Block &b, const std::vector<LayoutPtr> &row) const
+    static qreal rowHeight(const Block &b, const std::vector<Laid> &row)
     {
         const qreal pad = b.facts ? 3 : 3.5;
         qreal h = 0;
         for (const auto &l : row)
-            h = std::max(h, height(l.get()));
+            h = std::max(h, l.height);
         return h + 2 * pad;
     }
 
@@ -343,13 +356,13 @@ struct TaggedPdfSink::Impl {
         case Kind::Heading:
         case Kind::Para:
         case Kind::Bullet:
-            return height(b.text.get());
+            return b.text.height;
         case Kind::Quote:
-            return height(b.text.get()) + 10;
+            return b.text.height + 10;
         case Kind::Table: {
-            qreal h = b.header.empty() ? 0 : rowHeight(b, b.header);
-            for (const auto &r : b.body)
-                h += rowHeight(b, r);
+            qreal h = b.headerH;
+            for (qreal r : b.bodyH)
+                h += r;
             return h;
         }
         case Kind::Figure:
@@ -365,11 +378,11 @@ struct TaggedPdfSink::Impl {
         case Kind::Heading:
         case Kind::Para:
         case Kind::Bullet:
-            return std::min<qreal>(28, height(b.text.get()));
+            return std::min<qreal>(28, b.text.height);
         case Kind::Quote:
-            return std::min<qreal>(28, firstLineHeight(b.text.get()) + 10);
+            return std::min<qreal>(28, b.text.firstLineHeight() + 10);
         case Kind::Table:
-            return (b.header.empty() ? 0 : rowHeight(b, b.header)) + (b.body.empty() ? 0 : rowHeight(b, b.body.front()));
+            return b.headerH + (b.bodyH.empty() ? 0 : std::min(b.bodyH.front(), kBottom - kMarginTop - b.headerH));
         case Kind::Figure:
             return b.figure.heightPt;
         default:
@@ -384,6 +397,8 @@ struct TaggedPdfSink::Impl {
     void run(std::vector<QString> &alts)
     {
         page = 0;
+        rowCount = 0;
+        continuedRows.clear();
         for (int &id : outlineIds)
             id = CAIRO_PDF_OUTLINE_ROOT;
         if (draw)
@@ -441,7 +456,7 @@ struct TaggedPdfSink::Impl {
                 const char *tag = level == 1 ? "H1" : level == 2 ? "H2" : level == 3 ? "H3" : "P";
                 if (draw) {
                     tagBegin(tag, "");
-                    drawLayout(b.text.get(), kMarginX, y);
+                    drawLayout(b.text, kMarginX, y);
                     tagEnd(tag);
                     if (level <= 3) {
                         const QByteArray dest = QStringLiteral("page=%1 pos=[%2 %3]")
@@ -462,31 +477,29 @@ struct TaggedPdfSink::Impl {
                 break;
             }
             case Kind::Para:
-                if (y + firstLineHeight(b.text.get()) > kBottom && !pageEmpty)
+                if (y + b.text.firstLineHeight() > kBottom && !pageEmpty)
                     newPage();
                 if (draw)
                     tagBegin("P", "");
-                flowLayout(b.text.get(), kMarginX + b.indent, "P");
+                flowLayout(b.text, kMarginX + b.indent, "P");
                 if (draw)
                     tagEnd("P");
                 break;
             case Kind::Bullet: {
-                if (y + firstLineHeight(b.text.get()) > kBottom && !pageEmpty)
+                if (y + b.text.firstLineHeight() > kBottom && !pageEmpty)
                     newPage();
                 if (draw) {
                     tagBegin("LI", "");
                     tagBegin("Lbl", "");
                     const Style first = b.runs.empty() ? styles::body : b.runs.front().style;
                     LayoutPtr dot = layout({{QStringLiteral("\u2022"), {first.size, false, false, styles::accent}}}, 10);
-                    PangoLayoutIter *it = pango_layout_get_iter(b.text.get());
-                    const qreal baseline = pt(pango_layout_iter_get_baseline(it));
-                    pango_layout_iter_free(it);
+                    const qreal baseline = b.text.lines.empty() ? 0 : b.text.lines.front().baseline;
                     cairo_move_to(cr, kMarginX + 5, y + baseline - pt(pango_layout_get_baseline(dot.get())));
                     pango_cairo_show_layout(cr, dot.get());
                     tagEnd("Lbl");
                     tagBegin("LBody", "");
                 }
-                flowLayout(b.text.get(), kMarginX + 14, "LBody");
+                flowLayout(b.text, kMarginX + 14, "LBody");
                 if (draw) {
                     tagEnd("LBody");
                     tagEnd("LI");
@@ -508,7 +521,7 @@ struct TaggedPdfSink::Impl {
                     tagEnd("Artifact");
                     tagBegin("BlockQuote", "");
                     tagBegin("P", "");
-                    drawLayout(b.text.get(), kMarginX + 2.5 + 8, y + 5);
+                    drawLayout(b.text, kMarginX + 2.5 + 8, y + 5);
                     tagEnd("P");
                     tagEnd("BlockQuote");
                 }
@@ -545,11 +558,19 @@ struct TaggedPdfSink::Impl {
         pages = page + 1;
     }
 
-    void drawRow(const Block &b, const std::vector<LayoutPtr> &row, const std::vector<QColor> &fills, bool header,
-                 bool tagged)
+    // The lines of each cell drawn in one part of a row (all of them unless the row is split).
+    struct Part {
+        std::size_t from = 0, to = SIZE_MAX;
+        qreal offset = 0;  // the cell's layout y at the part's top
+    };
+
+    // A row (or part of one) of height `h` at y: shading and rules as artifacts, then the cells in a TR
+    // (or, for a repeated header row, as an artifact). A part that continues a row from the page
+    // before is a TR of its own here; finishing the PDF merges it into the row it continues.
+    void drawRow(const Block &b, const std::vector<Laid> &row, const std::vector<QColor> &fills, bool header,
+                 bool tagged, qreal h, const std::vector<Part> &parts = {}, bool continued = false)
     {
         const qreal pad = b.facts ? 3 : 3.5;
-        const qreal h = rowHeight(b, row);
         if (draw) {
             tagBegin("Artifact", "");
             qreal x = kMarginX;
@@ -570,16 +591,21 @@ struct TaggedPdfSink::Impl {
                 cairo_stroke(cr);
             }
             tagEnd("Artifact");
-            if (!tagged)
+            if (!tagged) {
                 tagBegin("Artifact", "");
-            else
+            } else {
+                if (continued)
+                    continuedRows.push_back(rowCount);
+                ++rowCount;
                 tagBegin("TR", "");
+            }
             x = kMarginX;
             for (std::size_t c = 0; c < row.size(); ++c) {
                 const char *tag = header || (c == 0 && (b.spec.rowHeaders || b.facts)) ? "TH" : "TD";
                 if (tagged)
                     tagBegin(tag, "");
-                drawLayout(row[c].get(), x + pad, y + pad);
+                const Part part = c < parts.size() ? parts[c] : Part{};
+                drawLayout(row[c], x + pad, y + pad, part.from, part.to, part.offset);
                 if (tagged)
                     tagEnd(tag);
                 x += b.columnW[c];
@@ -588,6 +614,42 @@ struct TaggedPdfSink::Impl {
         }
         y += h;
         pageEmpty = false;
+    }
+
+    // A row taller than a page: each cell's lines flow on over as many pages as they need, every
+    // part inside the margins, the header row repeated above each continuation.
+    void splitRow(const Block &b, std::size_t r, const std::vector<QColor> &fills)
+    {
+        const qreal pad = b.facts ? 3 : 3.5;
+        const std::vector<Laid> &row = b.body[r];
+        std::vector<std::size_t> next(row.size(), 0);
+        for (bool first = true;; first = false) {
+            const qreal room = kBottom - y - 2 * pad;
+            std::vector<Part> parts(row.size());
+            qreal used = 0;
+            bool left = false;
+            for (std::size_t c = 0; c < row.size(); ++c) {
+                const Laid &l = row[c];
+                const std::size_t from = next[c];
+                const qreal offset = from < l.lines.size() ? l.lines[from].top : l.height;
+                std::size_t to = from;
+                while (to < l.lines.size() && l.lines[to].top + l.lines[to].height - offset <= room)
+                    ++to;
+                if (to == from && to < l.lines.size() && pageEmpty)
+                    ++to;  // a single line taller than the page: placed anyway, so the row ends
+                if (to > from)
+                    used = std::max(used, l.lines[to - 1].top + l.lines[to - 1].height - offset);
+                parts[c] = {from, to, offset};
+                next[c] = to;
+                left = left || to < l.lines.size();
+            }
+            drawRow(b, row, fills, false, true, used + 2 * pad, parts, !first);
+            if (!left)
+                return;
+            newPage();
+            if (!b.header.empty())
+                drawRow(b, b.header, {}, true, false, b.headerH);
+        }
     }
 
     void table(const Block &b)
@@ -602,64 +664,49 @@ struct TaggedPdfSink::Impl {
         if (draw)
             tagBegin("Table", "");
         if (!b.header.empty())
-            drawRow(b, b.header, {}, true, true);
+            drawRow(b, b.header, {}, true, true, b.headerH);
+        const qreal fullPage = kBottom - kMarginTop - b.headerH;
         for (std::size_t r = 0; r < b.body.size(); ++r) {
-            if (y + rowHeight(b, b.body[r]) > kBottom && !pageEmpty) {
-                newPage();
-                if (!b.header.empty())
-                    drawRow(b, b.header, {}, true, false);  // repeated: an artifact
-            }
             std::vector<QColor> fills;
             for (const auto &c : b.cells[r])
                 fills.push_back(c.fill);
-            drawRow(b, b.body[r], fills, false, true);
+            const qreal h = b.bodyH[r];
+            if (h > fullPage) {
+                // Taller than a page: split, starting here unless only a sliver of the page is left.
+                if (!pageEmpty && y + 48 > kBottom) {
+                    newPage();
+                    if (!b.header.empty())
+                        drawRow(b, b.header, {}, true, false, b.headerH);
+                }
+                splitRow(b, r, fills);
+                continue;
+            }
+            if (y + h > kBottom && !pageEmpty) {
+                newPage();
+                if (!b.header.empty())
+                    drawRow(b, b.header, {}, true, false, b.headerH);  // repeated: an artifact
+            }
+            drawRow(b, b.body[r], fills, false, true, h);
         }
         if (draw)
             tagEnd("Table");
     }
 
+    // The chart painted by the same code as everywhere, its vector graphics and text straight into the page.
     void drawChart(const Figure &f, qreal x, qreal top, qreal w, qreal h)
     {
-        QBuffer svg;
-        svg.open(QIODevice::WriteOnly);
-        {
-            QSvgGenerator gen;
-            gen.setOutputDevice(&svg);
-            gen.setSize(QSize(qCeil(w), qCeil(h)));
-            gen.setViewBox(QRectF(0, 0, w, h));
-            gen.setResolution(72);
-            gen.setTitle(QStringLiteral("Chart"));
-            QPainter p(&gen);
-            const void *data = f.kind == ChartKind::Radar ? static_cast<const void *>(f.radar.get())
-                                                          : static_cast<const void *>(f.heatMap.get());
-            if (data)
-                ChartObject::paint(p, QRectF(0, 0, w, h), f.kind, data, reportChartStyle(1.0));
-        }
-        GError *err = nullptr;
-        // QSvgGenerator writes a hatched brush (unscored cells) as a rectangle under a <mask>, which
-        // librsvg draws through an image mask: cairo would put a bitmap in the PDF. The same hatch as
-        // lines keeps the chart all vector.
-        static const QRegularExpression maskedHatch(QStringLiteral(
-            R"re(<rect x="0" y="0" width="8" height="8" stroke="none" fill="(#[0-9a-fA-F]{6})" mask="url\(#patternmask\d+\)" */>)re"));
-        const QByteArray bytes =
-            QString::fromUtf8(svg.data())
-                .replace(maskedHatch, QStringLiteral(R"re(<path d="M-1,1 L1,-1 M0,8 L8,0 M7,9 L9,7" stroke="\1" )re"
-                                                     R"re(stroke-width="0.8" fill="none"/>)re"))
-                .toUtf8();
-        RsvgHandle *handle =
-            rsvg_handle_new_from_data(reinterpret_cast<const guint8 *>(bytes.constData()), gsize(bytes.size()), &err);
-        if (!handle) {
-            if (err)
-                g_error_free(err);
+        const void *data = f.kind == ChartKind::Radar ? static_cast<const void *>(f.radar.get())
+                                                      : static_cast<const void *>(f.heatMap.get());
+        if (!data)
             return;
-        }
-        rsvg_handle_set_dpi(handle, 72);
-        const RsvgRectangle viewport{x, top, w, h};
         cairo_save(cr);
-        if (!rsvg_handle_render_document(handle, cr, &viewport, &err) && err)
-            g_error_free(err);
+        cairo_translate(cr, x, top);
+        {
+            CairoPaintDevice device(cr, pango, QSizeF(w, h));
+            QPainter p(&device);
+            ChartObject::paint(p, QRectF(0, 0, w, h), f.kind, data, reportChartStyle(1.0));
+        }
         cairo_restore(cr);
-        g_object_unref(handle);
     }
 };
 
@@ -671,202 +718,22 @@ cairo_status_t appendBytes(void *closure, const unsigned char *data, unsigned in
     return CAIRO_STATUS_SUCCESS;
 }
 
-// The Figure elements of the structure tree, in document order.
-void collectFigures(QPDFObjectHandle elem, std::vector<QPDFObjectHandle> &figures)
-{
-    QPDFObjectHandle kids = elem.getKey("/K");
-    auto visit = [&](QPDFObjectHandle k) {
-        if (!k.isDictionary() || !k.getKey("/S").isName())
-            return;
-        if (k.getKey("/S").getName() == "/Figure")
-            figures.push_back(k);
-        collectFigures(k, figures);
-    };
-    if (kids.isArray()) {
-        for (int i = 0; i < kids.getArrayNItems(); ++i)
-            visit(kids.getArrayItem(i));
-    } else {
-        visit(kids);
-    }
-}
-
-// Header cells say what they head (cairo 1.16 writes no attributes): the TH cells of a table's first
-// row head their columns when that whole row is header cells, any other TH heads its row.
-void scopeHeaderCells(QPDFObjectHandle elem)
-{
-    QPDFObjectHandle kids = elem.getKey("/K");
-    if (!kids.isArray())
-        return;
-    auto type = [](QPDFObjectHandle k) {
-        return k.isDictionary() && k.getKey("/S").isName() ? k.getKey("/S").getName() : std::string();
-    };
-    const bool table = type(elem) == "/Table";
-    bool firstRow = true;
-    for (int i = 0; i < kids.getArrayNItems(); ++i) {
-        QPDFObjectHandle k = kids.getArrayItem(i);
-        if (table && type(k) == "/TR") {
-            QPDFObjectHandle cells = k.getKey("/K");
-            bool allHeaders = cells.isArray() && cells.getArrayNItems() > 0;
-            for (int c = 0; allHeaders && c < cells.getArrayNItems(); ++c)
-                allHeaders = type(cells.getArrayItem(c)) == "/TH";
-            for (int c = 0; cells.isArray() && c < cells.getArrayNItems(); ++c) {
-                QPDFObjectHandle cell = cells.getArrayItem(c);
-                if (type(cell) == "/TH")
-                    cell.replaceKey("/A", QPDFObjectHandle::parse(firstRow && allHeaders ? "<< /O /Table /Scope /Column >>"
-                                                                                         : "<< /O /Table /Scope /Row >>"));
-            }
-            firstRow = false;
-        } else if (k.isDictionary()) {
-            scopeHeaderCells(k);
-        }
-    }
-}
-
-// Wraps what a page draws outside every marked-content sequence (the running header and footer, table
-// shading and rules, repeated header rows, the cover's band) in "/Artifact BMC ... EMC", so that
-// assistive technology skips it. q and Q stay outside (graphics state and marked content nest).
-class ArtifactMarker : public QPDFObjectHandle::ParserCallbacks {
-public:
-    explicit ArtifactMarker(const std::string &data) : m_in(data) {}
-    void handleObject(QPDFObjectHandle obj, size_t offset, size_t length) override
-    {
-        if (!m_operands)
-            m_start = offset;
-        if (!obj.isOperator()) {
-            m_operands = true;
-            return;
-        }
-        m_operands = false;
-        const std::string op = obj.getOperatorValue();
-        const size_t end = offset + length;
-        if (op == "BDC" || op == "BMC") {
-            close();
-            ++m_depth;
-        } else if (op == "EMC") {
-            --m_depth;
-        } else if (m_depth == 0) {
-            if (op == "q" || op == "Q") {
-                close();
-            } else if (!m_open) {
-                m_cuts.push_back({m_start, "/Artifact BMC\n"});
-                m_open = true;
-            }
-        }
-        m_lastEnd = end;
-    }
-    void handleEOF() override { close(); }
-    std::string result() const
-    {
-        std::string out;
-        size_t from = 0;
-        for (const auto &[at, text] : m_cuts) {
-            out.append(m_in, from, at - from);
-            out += text;
-            from = at;
-        }
-        out.append(m_in, from, std::string::npos);
-        return out;
-    }
-
-private:
-    void close()
-    {
-        if (m_open)
-            m_cuts.push_back({m_lastEnd, "\nEMC\n"});
-        m_open = false;
-    }
-    const std::string &m_in;
-    std::vector<std::pair<size_t, std::string>> m_cuts;
-    size_t m_start = 0, m_lastEnd = 0;
-    bool m_operands = false, m_open = false;
-    int m_depth = 0;
-};
-
-QByteArray postProcess(const std::string &pdf, const TaggedPdfOptions &o, const std::vector<QString> &alts,
-                       QString *error)
-{
-    try {
-        QPDF q;
-        q.processMemoryFile("report.pdf", pdf.data(), pdf.size());
-        QPDFObjectHandle root = q.getRoot();
-        root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(o.lang.toStdString()));
-        root.replaceKey("/MarkInfo", QPDFObjectHandle::parse("<< /Marked true >>"));
-        root.replaceKey("/ViewerPreferences", QPDFObjectHandle::parse("<< /DisplayDocTitle true >>"));
-        root.replaceKey("/PageMode", QPDFObjectHandle::newName("/UseOutlines"));
-        QPDFObjectHandle trailer = q.getTrailer();
-        QPDFObjectHandle info = trailer.getKey("/Info");
-        if (!info.isDictionary()) {
-            info = q.makeIndirectObject(QPDFObjectHandle::newDictionary());
-            trailer.replaceKey("/Info", info);
-        }
-        info.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(o.title.toStdString()));
-        // XMP with the title and language (PDF/UA asks for dc:title).
-        QString xmp = QStringLiteral(
-                          "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-                          "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
-                          "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
-                          "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-                          "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%1</rdf:li></rdf:Alt></dc:title>"
-                          "<dc:language><rdf:Bag><rdf:li>%2</rdf:li></rdf:Bag></dc:language>"
-                          "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>")
-                          .arg(o.title.toHtmlEscaped(), o.lang.toHtmlEscaped());
-        QPDFObjectHandle meta = QPDFObjectHandle::newStream(&q, xmp.toUtf8().toStdString());
-        meta.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
-        meta.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
-        root.replaceKey("/Metadata", meta);
-
-        QPDFObjectHandle tree = root.getKey("/StructTreeRoot");
-        if (!tree.isDictionary())
-            throw std::runtime_error("no structure tree");
-        std::vector<QPDFObjectHandle> figures;
-        collectFigures(tree, figures);
-        scopeHeaderCells(tree);
-        for (std::size_t i = 0; i < figures.size() && i < alts.size(); ++i)
-            figures[i].replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(alts[i].toStdString()));
-        // Whatever is drawn outside the structure tree is an artifact.
-        for (QPDFPageObjectHelper &page : QPDFPageDocumentHelper(q).getAllPages()) {
-            QPDFObjectHandle contents = page.getObjectHandle().getKey("/Contents");
-            std::vector<QPDFObjectHandle> streams;
-            if (contents.isArray()) {
-                for (int i = 0; i < contents.getArrayNItems(); ++i)
-                    streams.push_back(contents.getArrayItem(i));
-            } else if (contents.isStream()) {
-                streams.push_back(contents);
-            }
-            if (streams.size() != 1)
-                continue;  // cairo writes one content stream a page
-            auto data = streams.front().getStreamData(qpdf_dl_generalized);
-            const std::string text(reinterpret_cast<const char *>(data->getBuffer()), data->getSize());
-            ArtifactMarker marker(text);
-            QPDFObjectHandle::parseContentStream(streams.front(), &marker);
-            streams.front().replaceStreamData(marker.result(), QPDFObjectHandle::newNull(),
-                                              QPDFObjectHandle::newNull());
-        }
-        QPDFWriter w(q);
-        w.setOutputMemory();
-        w.setCompressStreams(true);
-        w.setDecodeLevel(qpdf_dl_none);  // cairo's compressed streams (fonts) are kept as they are, not decoded again
-        w.setObjectStreamMode(qpdf_o_disable);  // dictionaries stay readable (tests, tools)
-        w.write();
-        auto buffer = w.getBufferSharedPointer();
-        return QByteArray(reinterpret_cast<const char *>(buffer->getBuffer()), qsizetype(buffer->getSize()));
-    } catch (const std::exception &e) {
-        if (error)
-            *error = QStringLiteral("cannot finish the tagged PDF: ") + QString::fromUtf8(e.what());
-        return {};
-    }
-}
-
 }  // namespace
 
 TaggedPdfSink::TaggedPdfSink(const TaggedPdfOptions &options) : d(std::make_unique<Impl>())
 {
     d->options = options;
-    d->family = QFontInfo(reportFont()).family();
+    static const QString family = QFontInfo(reportFont()).family();  // asking Qt's font database costs
+    d->family = family;
+    d->baseFont = pango_font_description_from_string(family.toUtf8().constData());
+    pango_font_description_set_size(d->baseFont, 10 * PANGO_SCALE);
     d->surface = cairo_pdf_surface_create_for_stream(appendBytes, &d->out, kPageW, kPageH);
     d->cr = cairo_create(d->surface);
     d->pango = pango_cairo_create_context(d->cr);
     pango_cairo_context_set_resolution(d->pango, 72);
+    // Glyphs where the font puts them, not rounded to whole points (which spaced letters unevenly at 10 pt
+    // and made cairo write a positioning adjustment between nearly every pair of glyphs).
+    pango_context_set_round_glyph_positions(d->pango, FALSE);
     cairo_font_options_t *fo = cairo_font_options_create();
     cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
     cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
@@ -1040,7 +907,7 @@ QByteArray TaggedPdfSink::finish(const Progress &progress, QString *error, int *
     }
     if (pages)
         *pages = d->pages;
-    return postProcess(d->out, d->options, alts, error);
+    return finishTaggedPdf(d->out, d->options, alts, d->continuedRows, error);
 }
 
 WriteResult writeTaggedPdf(const ReportInput &input, const QString &path, const Progress &progress)

@@ -1,10 +1,11 @@
 // Internal: the tagged PDF back end of ReportSink (report_sink.h). Lays the report out on A4 pages
-// itself and draws it with cairo (text through Pango, charts as vector graphics through QSvgGenerator
-// and librsvg), writing a structure tree in reading order as it goes (cairo's tag API): H1-H3 headings,
+// itself and draws it with cairo (text through Pango, charts as vector graphics painted straight into
+// cairo: cairo_painter.h), writing a structure tree in reading order as it goes (cairo's tag API): H1-H3 headings,
 // P paragraphs, L/LI/Lbl/LBody lists, BlockQuote, Table/TR/TH/TD, Figure. The running header, footer
 // and repeated table header rows are artifacts, every heading (levels 1-3) a bookmark. qpdf then adds
 // what cairo 1.16 does not write: /Lang, /MarkInfo, /ViewerPreferences /DisplayDocTitle, /Alt on each
-// Figure, and turns the artifacts' marked content into /Artifact sequences outside the tree.
+// Figure, and turns the artifacts' marked content into /Artifact sequences outside the tree. A table
+// row taller than a page flows on over the next pages (the header row repeated) and stays one TR.
 // Why this route and not QPdfWriter or LibreOffice: docs/report.md.
 #pragma once
 
@@ -14,6 +15,8 @@
 #include <QString>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace hicm::report {
 
@@ -58,6 +61,17 @@ private:
     struct Impl;
     std::unique_ptr<Impl> d;
 };
+
+// Finishes cairo's PDF with qpdf: /Lang, /MarkInfo, the title (Info, XMP, shown by viewers), /Alt on
+// the Figures in order (`alts`), /Scope on header cells, the TR elements numbered in `continuedRows`
+// (counting every TR in document order from 0: parts of a row split across pages) merged cell by cell
+// into the row before, and markArtifacts() on every page; returns the file's bytes, or empty with
+// `error` set (tagged_pdf_finish.cpp).
+QByteArray finishTaggedPdf(const std::string &pdf, const TaggedPdfOptions &options, const std::vector<QString> &alts,
+                           const std::vector<int> &continuedRows, QString *error);
+// A page's content stream with everything drawn outside marked content (the running header and
+// footer, rules, shading, repeated header rows) wrapped in "/Artifact BMC ... EMC".
+std::string markArtifacts(const std::string &content);
 
 // The report as a tagged PDF (what writePdf() writes).
 WriteResult writeTaggedPdf(const ReportInput &input, const QString &path, const Progress &progress = {});

@@ -9,6 +9,7 @@
 // least 10x faster at no more than a third of the memory. Skipped, said so, without soffice.
 //   bench_report [RUNS]   (default 15)
 //   bench_report --one-pdf OUT.pdf   writes one report and exits (the measured process)
+//   bench_report --pdf-only RUNS     only the full PDF, RUNS times after a warm-up (for profiling)
 #include "bench_support.h"
 #include "framework_loader.h"
 #include "prioritisation.h"
@@ -136,7 +137,8 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     const bool one = argc > 2 && std::string(argv[1]) == "--one-pdf";
-    const int runs = argc > 1 && !one ? std::max(3, std::atoi(argv[1])) : 15;
+    const bool pdfOnly = argc > 2 && std::string(argv[1]) == "--pdf-only";
+    const int runs = pdfOnly ? std::max(1, std::atoi(argv[2])) : argc > 1 && !one ? std::max(3, std::atoi(argv[1])) : 15;
     const auto loaded = parseFramework(frameworkJson(), "framework");
     if (!loaded.ok())
         return 1;
@@ -162,6 +164,15 @@ int main(int argc, char **argv)
         pages = written.pages;
     };
     fullPdf();  // warm-up: fonts, glyph caches
+    if (pdfOnly) {
+        std::vector<double> full;
+        for (int i = 0; i < runs; ++i)
+            full.push_back(timeMs(fullPdf));
+        figure("report", "full PDF, median", median(full) / 1000.0, "s",
+               std::to_string(pages) + " pages; min " + fixed(*std::min_element(full.begin(), full.end()) / 1000.0, 3) +
+                   " s; max " + fixed(maxOf(full) / 1000.0, 3) + " s");
+        return 0;
+    }
     note("report", std::to_string(now.partners.size()) + " partners, " + std::to_string(fw.features.size()) +
                        " features, compared with the previous assessment; " + std::to_string(runs) + " runs each");
 
