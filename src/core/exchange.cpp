@@ -134,8 +134,10 @@ void checkStorable(Checker &c, const Assessment &a)
 }
 
 // The framework part: its text against its hash, then the text loaded. nullptr when it cannot be used.
+// `known`: the file's framework text is that verified one (parseKnownFramework), whatever the DOM holds.
 std::shared_ptr<const Framework> readFramework(Checker &c, const json &root, const std::string &fileName,
-                                               std::string &text, FrameworkCache *cache)
+                                               std::string &text, FrameworkCache *cache,
+                                               const FrameworkCache::Verified *known)
 {
     auto it = root.find("framework");
     if (it == root.end()) {
@@ -151,16 +153,20 @@ std::shared_ptr<const Framework> readFramework(Checker &c, const json &root, con
     const std::string *body = c.string(*it, "/framework", "json");
     if (!hash || !body)
         return nullptr;
-    text = *body;
-    const std::string actual = sha256Hex(text);
+    text = known ? known->text : *body;
+    const std::string actual = known ? known->hash : sha256Hex(text);  // the same bytes, the same hash
     if (*hash != actual) {
         c.fail("/framework/hash", "the framework text does not match its hash: the file says " + *hash +
                                       ", the text's SHA-256 is " + actual + " (the file was edited or damaged)");
         return nullptr;
     }
+    if (known)
+        return known->framework;
     if (cache)
-        if (auto known = cache->find(actual))
-            return known;
+        if (auto loaded = cache->find(actual)) {
+            cache->add(actual, loaded, text);  // keeps its token, if it has none yet
+            return loaded;
+        }
     auto loaded = parseFramework(text, fileName);
     if (!loaded.ok()) {
         for (const auto &inner : loaded.problems) {
@@ -174,8 +180,48 @@ std::shared_ptr<const Framework> readFramework(Checker &c, const json &root, con
     }
     auto framework = std::make_shared<const Framework>(std::move(*loaded.framework));
     if (cache)
-        cache->add(actual, framework);
+        cache->add(actual, framework, text);
     return framework;
+}
+
+// The cache's fast path. Most of an exchange file is its framework's text, one JSON string that the
+// writer puts last; lexing it is most of the cost of reading the file. When the file's bytes end with a
+// verified framework text's token T (then only white space and closing braces), the file P + T + S is
+// parsed as P + "\u0000" + S instead, and the framework part is read as that verified text. This is
+// the same parse: if the placeholder's quote ended a string of P, its backslash would be outside a
+// string and the parse would fail; so a parse that succeeds, with /framework/json exactly the one
+// character U+0000 that no other string can hold (P has no "\u0000", S no backslash), read the
+// placeholder as a string token where T stands, and T, a string token that ends at its last quote, is
+// read there in the same way. Anything else (a syntax error anywhere, another shape) returns nullptr and
+// the file is parsed whole, so every problem is reported exactly as without the cache.
+std::shared_ptr<const FrameworkCache::Verified> parseKnownFramework(std::string_view bytes, const std::string &fileName,
+                                                                    const FrameworkCache &cache, json &root)
+{
+    std::size_t end = bytes.size();
+    while (end > 0 && (bytes[end - 1] == '}' || bytes[end - 1] == ' ' || bytes[end - 1] == '\n' ||
+                       bytes[end - 1] == '\r' || bytes[end - 1] == '\t'))
+        --end;
+    auto known = cache.findToken(bytes, end);
+    if (!known)
+        return nullptr;
+    const std::string_view prefix = bytes.substr(0, end - known->token.size());
+    if (prefix.find("\\u0000") != std::string_view::npos)
+        return nullptr;
+    std::string text;
+    text.reserve(prefix.size() + 8 + bytes.size() - end);
+    text.append(prefix).append("\"\\u0000\"").append(bytes.substr(end));
+    json parsed;
+    if (parseJsonText(text, fileName, parsed) || !parsed.is_object())
+        return nullptr;
+    const auto framework = parsed.find("framework");
+    if (framework == parsed.end() || !framework->is_object())
+        return nullptr;
+    const auto body = framework->find("json");
+    if (body == framework->end() || !body->is_string() || body->get_ref<const std::string &>() != std::string(1, '\0'))
+        return nullptr;
+    root = std::move(parsed);
+    cache.countTokenRead();
+    return known;
 }
 
 // Every text of the assessment within the workspace's limit (kMaxTextCharacters), each one named.
@@ -202,10 +248,39 @@ std::shared_ptr<const Framework> FrameworkCache::find(const std::string &hash) c
     return it == m_loaded.end() ? nullptr : it->second;
 }
 
-void FrameworkCache::add(const std::string &hash, std::shared_ptr<const Framework> framework)
+void FrameworkCache::add(const std::string &hash, std::shared_ptr<const Framework> framework, const std::string &text)
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_loaded.emplace(hash, framework);
+        if (text.empty() || m_verified.size() >= kMaxVerified ||
+            std::any_of(m_verified.begin(), m_verified.end(), [&](const auto &v) { return v->hash == hash; }))
+            return;
+    }
+    auto verified = std::make_shared<Verified>();
+    verified->hash = hash;
+    verified->text = text;
+    try {
+        // As the writer writes it (exchangeToString); every quote inside is escaped, so the token ends at
+        // its last character. Text that is not valid UTF-8 throws: then no token, and no fast path.
+        verified->token = json(text).dump(-1, ' ', false, json::error_handler_t::strict);
+    } catch (const json::exception &) {
+        return;
+    }
+    verified->framework = std::move(framework);
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_verified.size() < kMaxVerified &&
+        std::none_of(m_verified.begin(), m_verified.end(), [&](const auto &v) { return v->hash == hash; }))
+        m_verified.push_back(std::move(verified));
+}
+
+std::shared_ptr<const FrameworkCache::Verified> FrameworkCache::findToken(std::string_view bytes, std::size_t end) const
 {
     const std::lock_guard<std::mutex> lock(m_mutex);
-    m_loaded.emplace(hash, std::move(framework));
+    for (const auto &v : m_verified)
+        if (v->token.size() <= end && bytes.compare(end - v->token.size(), v->token.size(), v->token) == 0)
+            return v;
+    return nullptr;
 }
 
 ExchangeReadResult parseExchange(std::string_view bytes, const std::string &fileName, FrameworkCache *cache)
@@ -219,7 +294,9 @@ ExchangeReadResult parseExchange(std::string_view bytes, const std::string &file
         return result;
     }
     json root;
-    if (auto p = parseJsonText(bytes, fileName, root)) {
+    // With a cache, a file that ends with a framework text verified before is parsed without it.
+    const auto known = cache ? parseKnownFramework(bytes, fileName, *cache, root) : nullptr;
+    if (auto p = known ? std::nullopt : parseJsonText(bytes, fileName, root)) {
         p->message = (p->line == 0 ? "not valid JSON: "
                                    : bytes.empty() ? "the file is empty: " : "not valid JSON (truncated or damaged?): ") +
                      p->message;
@@ -261,7 +338,7 @@ ExchangeReadResult parseExchange(std::string_view bytes, const std::string &file
         else
             c.fail("/generator", std::string("expected a string, found ") + g->type_name());
     }
-    file.framework = readFramework(c, root, fileName, file.frameworkJson, cache);
+    file.framework = readFramework(c, root, fileName, file.frameworkJson, cache, known.get());
 
     auto aj = root.find("assessment");
     if (aj == root.end()) {

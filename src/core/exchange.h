@@ -13,6 +13,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <atomic>
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -43,14 +44,33 @@ struct ExchangeFile {
 // The frameworks already loaded while reading many exchange files (region publish): a file whose
 // framework text has the same verified SHA-256 as one loaded before reuses that framework instead of
 // parsing the text again. Safe to share between threads.
+//
+// It also keeps each verified framework text's JSON string as the writer writes it (its "token"), so
+// that the reader can skip lexing a file's framework text when the file ends with exactly those bytes
+// (parseExchange): the rest of the file is parsed and checked as always, and the result, every problem
+// included, is the same as without the cache.
 class FrameworkCache {
 public:
     std::shared_ptr<const Framework> find(const std::string &hash) const;
-    void add(const std::string &hash, std::shared_ptr<const Framework> framework);
+    // `text`, when given, is the framework text whose SHA-256 is `hash` (verified by the caller).
+    void add(const std::string &hash, std::shared_ptr<const Framework> framework, const std::string &text = {});
+
+    struct Verified {
+        std::string hash, text, token;  // token: the JSON string of `text` (quotes included)
+        std::shared_ptr<const Framework> framework;
+    };
+    // The verified text whose token is bytes[end - token size, end), if any.
+    std::shared_ptr<const Verified> findToken(std::string_view bytes, std::size_t end) const;
+    // How many files were read without lexing their framework text (tests and benchmarks).
+    std::size_t tokenReads() const { return m_tokenReads; }
+    void countTokenRead() const { ++m_tokenReads; }
 
 private:
+    mutable std::atomic<std::size_t> m_tokenReads{0};
     mutable std::mutex m_mutex;
     std::map<std::string, std::shared_ptr<const Framework>> m_loaded;
+    std::vector<std::shared_ptr<const Verified>> m_verified;  // at most kMaxVerified
+    static constexpr std::size_t kMaxVerified = 16;
 };
 
 struct ExchangeReadResult {

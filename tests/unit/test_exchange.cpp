@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
+
 using namespace hicm;
 using namespace hicm::test;
 using nlohmann::json;
@@ -91,6 +93,87 @@ TEST_CASE("exchange: with a framework cache, files with the same framework share
     CHECK(formatProblems(refused.problems).find("does not match its hash") != std::string::npos);
     // For each read result, the same assessment as without the cache.
     CHECK(assessmentToJson(second.file->assessment) == assessmentToJson(file.assessment));
+}
+
+namespace {
+
+// The same outcome: both read or both refused, the same problems, the same file read.
+void checkSameRead(const ExchangeReadResult &cached, const ExchangeReadResult &plain)
+{
+    CHECK(formatProblems(cached.problems) == formatProblems(plain.problems));
+    REQUIRE(cached.ok() == plain.ok());
+    if (plain.ok()) {
+        CHECK(assessmentToJson(cached.file->assessment) == assessmentToJson(plain.file->assessment));
+        CHECK(cached.file->frameworkJson == plain.file->frameworkJson);
+        CHECK(cached.file->framework->contentHash == plain.file->framework->contentHash);
+        CHECK(cached.file->exported == plain.file->exported);
+        CHECK(cached.file->generator == plain.file->generator);
+    }
+}
+
+} // namespace
+
+TEST_CASE("exchange: with a framework cache that knows the file's framework text, every file reads exactly as "
+          "without a cache (the reader skips lexing that text)", "[exchange][issue19]")
+{
+    const ExchangeFile file = validFile();
+    const std::string text = exchangeToString(file.assessment, file.frameworkJson, "2025-01-02T03:04:05Z");
+    FrameworkCache cache;
+    REQUIRE(parseExchange(text, "warm.hicm.json", &cache).ok());
+    REQUIRE(cache.tokenReads() == 0);  // the first file is lexed whole; its framework text is now known
+
+    SECTION("a good file")
+    {
+        checkSameRead(parseExchange(text, "same.hicm.json", &cache), parseExchange(text, "same.hicm.json"));
+        CHECK(cache.tokenReads() == 1);
+    }
+    SECTION("every broken fixture file")
+    {
+        for (const auto &c : brokenCases()) {
+            INFO(c.file);
+            const std::string bytes = readFile(c.file);
+            checkSameRead(parseExchange(bytes, c.file, &cache), parseExchange(bytes, c.file));
+        }
+    }
+    SECTION("the known text as the last value of another key, not at /framework/json, is not taken for it")
+    {
+        // The framework text another one; or U+0000, as the placeholder the fast path reads in its place.
+        for (const std::string &other : {std::string("{}"), std::string(1, '\0')}) {
+            json moved = json::parse(text);
+            moved["framework"]["json"] = other;
+            moved.erase("generator");
+            std::string bytes = moved.dump(2);
+            // "generator" last, holding the framework text: the file's bytes end with the known token.
+            bytes.insert(bytes.rfind('}'), ",\"generator\": " + json(file.frameworkJson).dump() + "\n");
+            const auto cached = parseExchange(bytes, "moved.hicm.json", &cache);
+            checkSameRead(cached, parseExchange(bytes, "moved.hicm.json"));
+            CHECK_FALSE(cached.ok());
+            CHECK(formatProblems(cached.problems).find("does not match its hash") != std::string::npos);
+        }
+    }
+    SECTION("a NUL character elsewhere in the file")
+    {
+        std::string bytes = text;
+        bytes.replace(bytes.find("Spring workshop"), 6, "Spr\\u0000g");
+        checkSameRead(parseExchange(bytes, "nul.hicm.json", &cache), parseExchange(bytes, "nul.hicm.json"));
+    }
+    SECTION("a hundred files with one byte changed: before, inside and after the framework text")
+    {
+        std::mt19937 random(19);
+        const std::size_t tokenStart = text.rfind(json(file.frameworkJson).dump());
+        REQUIRE(tokenStart != std::string::npos);
+        const std::string replacements = "\"\\}{ ,:x0[]\n";
+        for (int k = 0; k < 100; ++k) {
+            std::string bytes = text;
+            std::size_t at = k % 3 == 0   ? random() % tokenStart
+                             : k % 3 == 1 ? tokenStart + random() % (text.size() - tokenStart)
+                                          : text.size() - 1 - random() % 40;
+            bytes[at] = replacements[random() % replacements.size()];
+            INFO("byte " << at << " of " << bytes.size() << " changed to " << bytes[at]);
+            checkSameRead(parseExchange(bytes, "changed.hicm.json", &cache), parseExchange(bytes, "changed.hicm.json"));
+        }
+        CHECK(cache.tokenReads() > 0);
+    }
 }
 
 TEST_CASE("exchange: every broken fixture file is refused with its pointer and reason", "[exchange]")
