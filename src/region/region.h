@@ -69,7 +69,7 @@ public:
 
     // Publishes exchange files: each all or nothing (a refused one changes nothing), the rest still
     // loading. Files are read on all cores and written in transactions of up to `batch` files, each in
-    // its own savepoint; `done` is called for each file once its transaction has committed (or for a
+    // its own subtransaction (one call of the database's publish_submissions() per batch); `done` is called for each file once its transaction has committed (or for a
     // refused file as soon as it is refused). If the connection is lost, the uncommitted files are
     // reported refused and nothing of them is in the database.
     std::vector<PublishResult> publish(const std::vector<std::string> &files,

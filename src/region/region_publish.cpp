@@ -1,6 +1,8 @@
 // region publish: exchange files into the region's database (region.h). Each file is read and checked
-// by the core's exchange reader (on every core), then written by one call of the database's
-// publish_submission() inside its own savepoint, in transactions of up to `batch` files.
+// by the core's exchange reader (on every core, while the previous batch is being written), then the
+// files of a batch (up to `batch`) are written in one transaction by one call of the database's
+// publish_submissions(), which writes each file whole or not at all in its own subtransaction
+// (migrations/003_publish_batch.sql): one round trip per batch, not three per file.
 #include "region.h"
 
 #include "assessment_json.h"
@@ -18,29 +20,16 @@ namespace hicm::region {
 
 namespace {
 
-// One file read and ready to write (or refused).
+// One file read and ready to write (or refused): its element of publish_submissions()'s array.
 struct Prepared {
     PublishResult result;
-    std::string date, title, frameworkHash, frameworkTitle, frameworkEdition, contentHash, exported, assessment,
-        features, levels;
+    std::string element;
 };
 
-// A PostgreSQL array literal of strings: {"B1","B2"}.
-std::string textArray(const std::vector<std::string> &items)
+// A JSON string (invalid UTF-8 replaced, as the assessment's own texts are).
+std::string jsonString(const std::string &text)
 {
-    std::string out = "{";
-    for (const auto &item : items) {
-        if (out.size() > 1)
-            out += ',';
-        out += '"';
-        for (char c : item) {
-            if (c == '"' || c == '\\')
-                out += '\\';
-            out += c;
-        }
-        out += '"';
-    }
-    return out + "}";
+    return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Prepared prepare(const std::string &path, FrameworkCache &frameworks)
@@ -62,24 +51,23 @@ Prepared prepare(const std::string &path, FrameworkCache &frameworks)
         return p;
     }
     p.result.year = std::stoi(a.date.substr(0, 4));
-    p.date = a.date;
-    p.title = a.title;
-    p.frameworkHash = file.framework->contentHash;
-    p.frameworkTitle = file.framework->meta.title;
-    p.frameworkEdition = file.framework->meta.edition;
-    p.exported = file.exported;
-    p.assessment = assessmentToJson(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    p.contentHash = sha256Hex(p.assessment + "\n" + p.frameworkHash);
-    std::vector<std::string> features, levels;
+    const std::string &frameworkHash = file.framework->contentHash;
+    const std::string assessment = assessmentToJson(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // The content hash: the assessment as read (without the exporting workspace's ids) and its framework.
+    const std::string contentHash = sha256Hex(assessment + "\n" + frameworkHash);
+    std::string features = "[", levels = "[";
     for (const auto &f : a.features) {
-        features.push_back(f.featureId);
-        levels.push_back(f.agreedLevel ? std::to_string(*f.agreedLevel) : "NULL");
+        features += (features.size() > 1 ? "," : "") + jsonString(f.featureId);
+        levels += (levels.size() > 1 ? "," : "") + (f.agreedLevel ? std::to_string(*f.agreedLevel) : "null");
     }
-    p.features = textArray(features);
-    p.levels = "{" ;
-    for (std::size_t i = 0; i < levels.size(); ++i)
-        p.levels += (i ? "," : "") + levels[i];
-    p.levels += "}";
+    p.element = "{\"area\":" + jsonString(a.area) + ",\"year\":" + std::to_string(p.result.year) +
+                ",\"date\":" + jsonString(a.date) + ",\"title\":" + jsonString(a.title) +
+                ",\"framework_hash\":" + jsonString(frameworkHash) +
+                ",\"framework_title\":" + jsonString(file.framework->meta.title) +
+                ",\"framework_edition\":" + jsonString(file.framework->meta.edition) +
+                ",\"content_hash\":" + jsonString(contentHash) + ",\"source_file\":" + jsonString(path) +
+                ",\"exported\":" + (file.exported.empty() ? "null" : jsonString(file.exported)) +
+                ",\"assessment\":" + assessment + ",\"features\":" + features + "],\"levels\":" + levels + "]}";
     p.result.status = PublishStatus::Published;  // provisional: the database decides
     return p;
 }
@@ -103,8 +91,7 @@ std::vector<Prepared> prepareAll(const std::vector<std::string> &files, std::siz
 }
 
 constexpr const char *kPublish =
-    "SELECT hicm_region.publish_submission($1, $2, NULLIF($3, '')::date, $4, $5, $6, $7, $8, $9, "
-    "NULLIF($10, '')::timestamptz, $11::jsonb, $12::text[], $13::smallint[])";
+    "SELECT status, message FROM hicm_region.publish_submissions($1::jsonb) ORDER BY ordinal";
 
 void refuse(PublishResult &r, const std::string &message)
 {
@@ -155,45 +142,47 @@ std::vector<PublishResult> Region::publish(const std::vector<std::string> &files
                     refuse(p.result, "not published: the connection to the region's database was lost"), report(p.result);
             continue;
         }
+        std::vector<Prepared *> good;
+        std::string elements = "[";
+        for (auto &p : chunk)
+            if (p.result.problems.empty()) {
+                elements += (good.empty() ? "" : ",") + p.element;
+                good.push_back(&p);
+            }
+        elements += "]";
+        if (good.empty())
+            continue;
         try {
             pqxx::work tx(*m_conn);
-            for (auto &p : chunk) {
-                if (!p.result.problems.empty())
-                    continue;
-                try {
-                    pqxx::subtransaction one(tx, "file");
-                    const auto row = one.exec_prepared1("hicm_publish", p.result.area, p.result.year, p.date, p.title,
-                                                        p.frameworkHash, p.frameworkTitle, p.frameworkEdition,
-                                                        p.contentHash, p.result.file, p.exported, p.assessment,
-                                                        p.features, p.levels);
-                    const std::string status = row[0].as<std::string>();
-                    one.commit();
-                    p.result.status = status == "unchanged" ? PublishStatus::Unchanged
-                                      : status == "replaced" ? PublishStatus::Replaced
-                                                             : PublishStatus::Published;
-                } catch (const pqxx::broken_connection &) {
-                    throw;
-                } catch (const pqxx::sql_error &e) {
-                    refuse(p.result, std::string("the database refused it (nothing of it was published): ") + e.what());
-                }
+            const pqxx::result rows = tx.exec_prepared("hicm_publish", elements);
+            if (rows.size() != good.size())
+                throw RegionError("the database answered for " + std::to_string(rows.size()) + " files of " +
+                                  std::to_string(good.size()));
+            for (std::size_t i = 0; i < good.size(); ++i) {
+                const std::string status = rows[i][0].as<std::string>();
+                PublishResult &r = good[i]->result;
+                if (status == "refused")
+                    refuse(r, "the database refused it (nothing of it was published): " +
+                                  rows[i][1].as<std::string>(""));
+                else
+                    r.status = status == "unchanged" ? PublishStatus::Unchanged
+                               : status == "replaced" ? PublishStatus::Replaced
+                                                      : PublishStatus::Published;
             }
             tx.commit();
-            for (auto &p : chunk)
-                if (p.result.problems.empty())
-                    report(p.result);
-        } catch (const pqxx::in_doubt_error &e) {
+            for (Prepared *p : good)  // published, replaced, unchanged, or refused by the database
+                report(p->result);
+        } catch (const pqxx::in_doubt_error &) {
             lost = true;
-            for (auto &p : chunk)
-                if (p.result.problems.empty())
-                    refuse(p.result, "the connection was lost while committing, so whether it was published is not "
-                                     "known: publish it again (an identical file changes nothing)"),
-                        report(p.result);
+            for (Prepared *p : good)
+                refuse(p->result, "the connection was lost while committing, so whether it was published is not "
+                                  "known: publish it again (an identical file changes nothing)"),
+                    report(p->result);
         } catch (const std::exception &e) {
             lost = !m_conn->is_open();
-            for (auto &p : chunk)
-                if (p.result.problems.empty())
-                    refuse(p.result, std::string("not published (its batch was rolled back whole): ") + e.what()),
-                        report(p.result);
+            for (Prepared *p : good)
+                refuse(p->result, std::string("not published (its batch was rolled back whole): ") + e.what()),
+                    report(p->result);
         }
     }
     return results;

@@ -2,7 +2,9 @@
 // 2,000 x 5 = 10,000) published to a real PostgreSQL, then one area's benchmark and extract. Baselines in
 // the same run: reading and checking the same files without the database, and one `SELECT 1` round trip.
 // Targets (docs/performance.md): publish >= 1,000 files/s; benchmark <= 50 ms; extract <= 100 ms.
-//   bench_region [AREAS YEARS]   with the server of tests/region/pg_fixture.sh ($HICM_TEST_PG_STATE)
+//   bench_region [AREAS YEARS [FOLDER]]   with the server of tests/region/pg_fixture.sh ($HICM_TEST_PG_STATE)
+// FOLDER keeps the generated files for the next run (profiling: generating them takes longer than
+// publishing them); a folder that already holds them is reused as it is.
 // Exits 1 when the harness fails (a file refused, a count that does not add up), never on a slow figure.
 #include "bench_support.h"
 #include "exchange.h"
@@ -76,11 +78,29 @@ int main(int argc, char **argv)
     if (areas < 6 || years < 1)
         die("usage: bench_region [AREAS >= 6] [YEARS >= 1]");
     test::TempDir dir("bench-region");
+    const std::string keep = argc > 3 ? argv[3] : "";
     std::vector<std::string> files;
-    const double generateMs = timeMs([&] { files = test::writeRegionFiles(dir.path(), areas, years); });
-    note("region", std::to_string(files.size()) + " exchange files of " + std::to_string(areas) + " areas x " +
-                       std::to_string(years) + " years written in " + fixed(generateMs / 1000.0) +
-                       " s (not a user operation)");
+    if (!keep.empty() && std::filesystem::exists(keep + "/ready")) {
+        for (int area = 0; area < areas; ++area)
+            for (int y = 0; y < years; ++y) {
+                char file[64];
+                std::snprintf(file, sizeof file, "/%04d-%04d.hicm.json", area, 2020 + y);
+                files.push_back(keep + file);
+                if (!std::filesystem::exists(files.back()))
+                    die(files.back() + " is missing: remove " + keep + " and run again");
+            }
+        note("region", std::to_string(files.size()) + " exchange files reused from " + keep);
+    } else {
+        if (!keep.empty())
+            std::filesystem::create_directories(keep);
+        const double generateMs =
+            timeMs([&] { files = test::writeRegionFiles(keep.empty() ? dir.path() : keep, areas, years); });
+        if (!keep.empty())
+            test::writeFile(keep + "/ready", "");
+        note("region", std::to_string(files.size()) + " exchange files of " + std::to_string(areas) + " areas x " +
+                           std::to_string(years) + " years written in " + fixed(generateMs / 1000.0) +
+                           " s (not a user operation)");
+    }
     test::TestDatabase db;
     region::Region r(db.conninfo());
     r.migrate();

@@ -28,11 +28,11 @@ TEST_CASE("region init creates the schema once; a second init changes nothing")
     const auto first = runCli({"region", "init", "--db", db.conninfo()});
     INFO(first.err);
     REQUIRE(first.code == 0);
-    CHECK(first.out.find("version 2 (was 0)") != std::string::npos);
+    CHECK(first.out.find("version 3 (was 0)") != std::string::npos);
     const auto second = runCli({"region", "init", "--db", db.conninfo()});
     REQUIRE(second.code == 0);
-    CHECK(second.out.find("up to date (version 2)") != std::string::npos);
-    CHECK(count(db, "SELECT count(*) FROM hicm_region.schema_version") == 2);
+    CHECK(second.out.find("up to date (version 3)") != std::string::npos);
+    CHECK(count(db, "SELECT count(*) FROM hicm_region.schema_version") == 3);
 }
 
 TEST_CASE("region commands without a database say how to give one, exit 2")
