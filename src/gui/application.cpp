@@ -5,6 +5,7 @@
 #include "paths.h"
 #include "hicm_version.h"
 #include "mainwindow.h"
+#include "roomcontroller.h"
 #include "messages.h"
 #include "session.h"
 
@@ -117,6 +118,7 @@ std::unique_ptr<MainWindow> createMainWindow(const StartupOptions &options)
         return nullptr;
     }
     auto window = std::make_unique<MainWindow>(std::make_shared<const Framework>(std::move(*result.framework)), std::move(bytes));
+    new RoomController(window.get());  // the Room menu: the live room, from the walk (docs/room.md)
     // A workspace that cannot be opened is reported and left untouched; the window still opens.
     if (opening.valid())
         window->openWorkspace(opening.get());

@@ -151,6 +151,14 @@ void WalkPage::showFeature(int index)
     }
     m_stepButtons[i]->setChecked(true);
     schedulePrepare();
+    if (switching)
+        emit featureShown(QString::fromStdString(m_pages[i]->featureId()));
+}
+
+void WalkPage::setRoomBar(QWidget *bar)
+{
+    bar->setParent(this);
+    static_cast<QVBoxLayout *>(layout())->insertWidget(1, bar);  // under the steps, above the page
 }
 
 bool WalkPage::eventFilter(QObject *watched, QEvent *event)

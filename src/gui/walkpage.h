@@ -35,9 +35,13 @@ public:
     FeaturePage *featurePage(const std::string &featureId) const;
     int featureCount() const { return static_cast<int>(m_pages.size()); }
     void setPresentation(bool on);
+    // A strip above the pages (the live room's, for the projector); the walk owns it.
+    void setRoomBar(QWidget *bar);
 
 signals:
     void addToPlanRequested(const std::string &featureId, const std::string &actionId);
+    // Another feature's page is on show (a step, Next, Previous, or the live room moving the walk).
+    void featureShown(const QString &featureId);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

@@ -1,0 +1,42 @@
+// The partners' hand-outs for the live room (docs/room.md): each organisation's join code and own link,
+// to copy, or to save as a PDF of one page per organisation (with its link's QR code) for printing. The
+// codes and links are masked until asked for, since the laptop's screen is often the projector's; the
+// facilitator's control link is never shown, only copied.
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QTableWidget;
+
+namespace hicm::room {
+class Room;
+}
+
+namespace hicm::gui {
+
+class Session;
+
+class RoomLinksDialog : public QDialog {
+    Q_OBJECT
+public:
+    RoomLinksDialog(room::Room &room, Session *session, QWidget *parent = nullptr);
+
+    QTableWidget *table() const { return m_table; }
+    // The hand-outs as text, one organisation a line: organisation, code, link (tab-separated).
+    QString handoutText() const;
+    // Writes the hand-outs as a PDF, one page per organisation. False with `error` when it cannot.
+    bool saveHandouts(const QString &path, QString *error) const;
+    void setShown(bool shown);
+
+private:
+    void fill();
+    void save();
+
+    room::Room &m_room;
+    Session *m_session;  // for the guard before writing a file (never over the workspace)
+    QTableWidget *m_table;
+    QCheckBox *m_show;
+};
+
+}  // namespace hicm::gui
