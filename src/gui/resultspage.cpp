@@ -1,7 +1,9 @@
 #include "resultspage.h"
 
+#include "actionplanmodel.h"
 #include "chartview.h"
 #include "dialogs.h"
+#include "editsink.h"
 #include "frameworkbrowser.h"
 #include "priorityhtml.h"
 #include "resultscharts.h"
@@ -17,10 +19,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -28,22 +31,8 @@ namespace hicm::gui {
 
 namespace {
 
-enum PlanColumn { Number, Text, Change, Feature, Owner, Due, Status, Origin, PlanColumns };
-constexpr int ActionIdRole = Qt::UserRole + 1;
-constexpr int StatusRole = Qt::UserRole + 2;  // the status's stable name ("in-progress")
-
-// Due dates sort as dates, the undated last.
-class DueItem : public QTableWidgetItem {
-public:
-    using QTableWidgetItem::QTableWidgetItem;
-    bool operator<(const QTableWidgetItem &other) const override
-    {
-        const QString a = text(), b = other.text();
-        if (a.isEmpty() != b.isEmpty())
-            return b.isEmpty();
-        return a < b;
-    }
-};
+using document::ActionPlanModel;
+constexpr int StatusRole = document::ActionStatusRole;  // the status's stable name ("in-progress")
 
 // An action's status is one of four, chosen from a list.
 class StatusDelegate : public QStyledItemDelegate {
@@ -146,23 +135,30 @@ QWidget *ResultsPage::buildPlan()
 {
     auto *page = new QWidget(this);
     auto *v = new QVBoxLayout(page);
-    m_plan = new QTableWidget(0, PlanColumns, page);
+    // The plan shows the document's copy through its model, sorted by a proxy (due dates as dates, the
+    // undated last: document::SortRole); a cell typed into is one typed edit.
+    m_planModel = new ActionPlanModel([this](const document::Edit &edit) {
+        if (m_session)
+            editSink(m_session)(edit);
+    }, this);
+    auto *sorted = new QSortFilterProxyModel(this);
+    sorted->setSourceModel(m_planModel);
+    sorted->setSortRole(document::SortRole);
+    m_plan = new QTableView(page);
+    m_plan->setModel(sorted);
     m_plan->setObjectName(QStringLiteral("actionPlan"));
     m_plan->setAccessibleName(tr("Action plan"));
-    m_plan->setHorizontalHeaderLabels(
-        {tr("#"), tr("Action"), tr("Change"), tr("Feature"), tr("Owner"), tr("Due"), tr("Status"), tr("Carried from")});
     m_plan->verticalHeader()->hide();
     m_plan->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_plan->horizontalHeader()->setSectionResizeMode(Text, QHeaderView::Stretch);
+    m_plan->horizontalHeader()->setSectionResizeMode(ActionPlanModel::TextColumn, QHeaderView::Stretch);
     // One line a row, whatever the width when first shown (the whole text is the cell's tooltip): wrapped
     // rows fitted before the table had its width were a screen tall.
     m_plan->setWordWrap(false);
     m_plan->setTextElideMode(Qt::ElideRight);
     m_plan->setTabKeyNavigation(false);
-    m_plan->setItemDelegateForColumn(Status, new StatusDelegate(m_plan));
+    m_plan->setItemDelegateForColumn(ActionPlanModel::StatusColumn, new StatusDelegate(m_plan));
     m_plan->setSortingEnabled(true);
-    m_plan->sortItems(Due, Qt::AscendingOrder);
-    connect(m_plan, &QTableWidget::cellChanged, this, &ResultsPage::planCellChanged);
+    m_plan->sortByColumn(ActionPlanModel::DueColumn, Qt::AscendingOrder);
     v->addWidget(m_plan, 1);
     auto *buttons = new QHBoxLayout;
     auto *add = new QPushButton(tr("&Add action…"), page);
@@ -175,9 +171,9 @@ QWidget *ResultsPage::buildPlan()
             m_session->addAction(dialog.action());
     });
     connect(m_removeAction, &QPushButton::clicked, this, [this] {
-        const int row = m_plan->currentRow();
-        if (m_session && row >= 0)
-            m_session->removeAction(m_plan->item(row, Number)->data(ActionIdRole).toLongLong());
+        const QModelIndex current = m_plan->currentIndex();
+        if (m_session && current.isValid())
+            m_session->removeAction(current.data(document::IdRole).toLongLong());
     });
     buttons->addWidget(add);
     buttons->addWidget(m_removeAction);
@@ -233,95 +229,9 @@ void ResultsPage::refresh()
 
 void ResultsPage::refreshPlan()
 {
-    m_refreshing = true;
-    const Assessment &a = m_session->assessment();
-    m_plan->setSortingEnabled(false);
-    m_plan->setRowCount(static_cast<int>(a.actions.size()));
-    for (int r = 0; r < static_cast<int>(a.actions.size()); ++r) {
-        const Action &ac = a.actions[static_cast<std::size_t>(r)];
-        auto *number = new QTableWidgetItem;
-        number->setData(Qt::DisplayRole, QVariant::fromValue<qlonglong>(ac.id));
-        number->setData(ActionIdRole, QVariant::fromValue<qlonglong>(ac.id));
-        number->setFlags(number->flags() & ~Qt::ItemIsEditable);
-        m_plan->setItem(r, Number, number);
-        auto *text = new QTableWidgetItem(qs(ac.text));
-        text->setToolTip(qs(ac.text));
-        m_plan->setItem(r, Text, text);
-        m_plan->setItem(r, Change, new QTableWidgetItem(qs(ac.change)));
-        m_plan->setItem(r, Feature, new QTableWidgetItem(qs(ac.feature)));
-        m_plan->setItem(r, Owner, new QTableWidgetItem(qs(ac.owner)));
-        m_plan->setItem(r, Due, new DueItem(qs(ac.due)));
-        auto *status = new QTableWidgetItem(QCoreApplication::translate("ActionStatus", label(ac.status)));
-        status->setData(StatusRole, QString::fromLatin1(toString(ac.status)));
-        status->setToolTip(tr("F2 or double-click: not started, in progress, done or dropped"));
-        m_plan->setItem(r, Status, status);
-        QString origin;
-        if (ac.carriedFrom && m_session->previous())
-            origin = tr("%1 (action %2)").arg(qs(m_session->previous()->date)).arg(*ac.carriedFrom);
-        auto *from = new QTableWidgetItem(origin);
-        from->setFlags(from->flags() & ~Qt::ItemIsEditable);
-        from->setData(Qt::AccessibleTextRole, origin.isEmpty() ? tr("New in this plan") : tr("Carried from %1").arg(origin));
-        m_plan->setItem(r, Origin, from);
-    }
-    m_plan->setSortingEnabled(true);
-    m_removeAction->setEnabled(!a.actions.empty() && !m_session->readOnly());
-    m_refreshing = false;
-}
-
-void ResultsPage::planCellChanged(int row, int column)
-{
-    if (m_refreshing || !m_session || !m_session->hasAssessment())
-        return;
-    const std::int64_t id = m_plan->item(row, Number)->data(ActionIdRole).toLongLong();
-    const Action *found = nullptr;
-    for (const auto &ac : m_session->assessment().actions)
-        if (ac.id == id)
-            found = &ac;
-    if (!found)
-        return;
-    Action edited = *found;
-    const std::string text = m_plan->item(row, column)->text().trimmed().toStdString();
-    const Framework &fw = m_session->framework();
-    bool ok = true;
-    switch (column) {
-    case Text:
-        ok = !text.empty();
-        edited.text = text;
-        break;
-    case Change:
-        ok = text.empty() || fw.change(text);
-        edited.change = text;
-        break;
-    case Feature:
-        ok = text.empty() || fw.feature(text);
-        edited.feature = text;
-        break;
-    case Owner:
-        edited.owner = text;
-        break;
-    case Due:
-        ok = isValidDate(QString::fromStdString(text));
-        edited.due = text;
-        break;
-    case Status:
-        if (auto s = parseActionStatus(m_plan->item(row, column)->data(StatusRole).toString().toStdString()))
-            edited.status = *s;
-        else
-            ok = false;
-        break;
-    default:
-        return;
-    }
-    // After the table has finished committing the cell: storing re-reads the plan, and the table's items
-    // are made anew from it (never under the editor that is closing).
-    QMetaObject::invokeMethod(this, [this, ok, edited] {
-        if (!m_session || !m_session->hasAssessment())
-            return;
-        if (!ok)
-            refreshPlan();  // put the stored value back rather than keep something that is not saved
-        else
-            m_session->updateAction(edited);
-    }, Qt::QueuedConnection);
+    // The model follows the plan's edits itself; here it only follows the open document.
+    m_planModel->setDocument(m_session->document());
+    m_removeAction->setEnabled(m_planModel->rowCount() > 0 && !m_session->readOnly());
 }
 
 void ResultsPage::decide(const QString &kind)

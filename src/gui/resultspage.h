@@ -11,8 +11,12 @@ class QComboBox;
 class QLineEdit;
 class QPushButton;
 class QTabWidget;
-class QTableWidget;
+class QTableView;
 class QTextBrowser;
+
+namespace hicm::document {
+class ActionPlanModel;
+}
 
 namespace hicm::gui {
 
@@ -29,7 +33,6 @@ public:
 
     QTabWidget *tabs() const { return m_tabs; }
     QTextBrowser *priorities() const { return m_priorities; }
-    QTableWidget *actionPlan() const { return m_plan; }
     ChartView *radar() const { return m_radar; }
     ChartView *heatMap() const { return m_heatMap; }
 
@@ -43,10 +46,8 @@ private:
     void refresh();
     void refreshPlan();
     void decide(const QString &kind);
-    void planCellChanged(int row, int column);
 
     Session *m_session = nullptr;
-    bool m_refreshing = false;
     bool m_dirty = true;
     QTabWidget *m_tabs;
     QTextBrowser *m_priorities = nullptr;
@@ -54,7 +55,8 @@ private:
     QLineEdit *m_decisionReason = nullptr;
     ChartView *m_radar = nullptr;
     ChartView *m_heatMap = nullptr;
-    QTableWidget *m_plan = nullptr;
+    document::ActionPlanModel *m_planModel = nullptr;
+    QTableView *m_plan = nullptr;
     QPushButton *m_removeAction = nullptr;
 };
 

@@ -2,6 +2,7 @@
 // one cell, another feature's edit or a partner's rename re-draws nothing more than it changed, nothing
 // is read back from the file for it, and a hidden round (the live room before the reveal) answers nothing that depends on
 // a level, in any role of any cell.
+#include "actionplanmodel.h"
 #include "document.h"
 #include "metricsmodel.h"
 #include "partnerlevelsmodel.h"
@@ -302,4 +303,39 @@ TEST_CASE("one typed value re-draws its one cell, stays as typed, and an own met
         CHECK(r == ownRow);
     CHECK(b1.index(ownRow, MetricsModel::UnitColumn).data(Qt::AccessibleTextRole).toString() ==
           QStringLiteral("Unit for Care home admissions"));
+}
+
+TEST_CASE("an action's status or due date re-draws its one cell; a refused value changes nothing", "[document][models]")
+{
+    Room room;
+    Action action;
+    action.text = "Open a single point of access";
+    REQUIRE(room.doc->apply(AddAction{action}).status.ok());
+    ActionPlanModel plan(room.sink);
+    plan.setDocument(room.doc.get());
+    REQUIRE(plan.rowCount() == 1);
+    Redraws seen(plan);
+
+    REQUIRE(plan.setData(plan.index(0, ActionPlanModel::StatusColumn), QStringLiteral("in-progress"), ActionStatusRole));
+    CHECK(seen.cells() == std::vector<std::pair<int, int>>{{0, ActionPlanModel::StatusColumn}});
+    CHECK(room.doc->assessment().actions.at(0).status == ActionStatus::InProgress);
+    seen.changed.clear();
+    REQUIRE(plan.setData(plan.index(0, ActionPlanModel::DueColumn), QStringLiteral("2026-03-31")));
+    CHECK(seen.cells() == std::vector<std::pair<int, int>>{{0, ActionPlanModel::DueColumn}});
+    seen.changed.clear();
+    // Not a date, no text, a change the framework does not have: refused, and nothing stored or re-drawn.
+    CHECK_FALSE(plan.setData(plan.index(0, ActionPlanModel::DueColumn), QStringLiteral("31/03/2026")));
+    CHECK_FALSE(plan.setData(plan.index(0, ActionPlanModel::TextColumn), QStringLiteral("  ")));
+    CHECK_FALSE(plan.setData(plan.index(0, ActionPlanModel::ChangeColumn), QStringLiteral("Z")));
+    CHECK(seen.cells().empty());
+    CHECK(room.doc->assessment().actions.at(0).due == "2026-03-31");
+    CHECK(plan.index(0, ActionPlanModel::DueColumn).data().toString() == QStringLiteral("2026-03-31"));
+
+    action.text = "Weekly data review";
+    REQUIRE(room.doc->apply(AddAction{action}).status.ok());
+    CHECK(seen.inserted == 1);
+    CHECK(seen.reset == 0);
+    CHECK(plan.rowCount() == 2);
+    CHECK(plan.index(1, ActionPlanModel::DueColumn).data(SortRole).toString() > QStringLiteral("2026-03-31"));  // undated last
+    CHECK(seen.cells().empty());  // the first action's cells are as they were
 }

@@ -1,5 +1,7 @@
 #include "metricsmodel.h"
 
+#include "rowchange.h"
+
 #include <algorithm>
 
 namespace hicm::document {
@@ -75,20 +77,25 @@ void MetricsModel::sync()
             out.push_back(r.value.metricId);
         return out;
     };
-    const auto before = ids(m_rows), after = ids(now);
-    if (before != after) {
-        // The room's own metrics come after the listed ones: one added at the end is a row inserted.
-        if (after.size() == before.size() + 1 && std::equal(before.begin(), before.end(), after.begin())) {
-            const int row = static_cast<int>(before.size());
-            beginInsertRows({}, row, row);
-            m_rows.push_back(now.back());
-            endInsertRows();
-        } else {
-            beginResetModel();
-            m_rows = std::move(now);
-            endResetModel();
-            return;
-        }
+    // The room's own metric added or removed (an edit, its undo) is a row; a re-read that changes more, a reset.
+    switch (const RowChange change = rowChange(ids(m_rows), ids(now)); change.kind) {
+    case RowChange::Same:
+        break;
+    case RowChange::Inserted:
+        beginInsertRows({}, change.at, change.at);
+        m_rows.insert(m_rows.begin() + change.at, now[static_cast<std::size_t>(change.at)]);
+        endInsertRows();
+        break;
+    case RowChange::Removed:
+        beginRemoveRows({}, change.at, change.at);
+        m_rows.erase(m_rows.begin() + change.at);
+        endRemoveRows();
+        break;
+    case RowChange::Other:
+        beginResetModel();
+        m_rows = std::move(now);
+        endResetModel();
+        return;
     }
     for (std::size_t r = 0; r < now.size(); ++r) {
         if (same(m_rows[r], now[r]))

@@ -20,6 +20,10 @@ enum ModelRole {
     EmphasisRole,
     // The metric id of a data-table row (a framework "data to use" id or the room's own).
     MetricIdRole,
+    // An action's status by its stable name ("in-progress"): what the plan's status list reads and sets.
+    ActionStatusRole,
+    // What a column sorts by, where that is not the text shown (undated actions after the dated).
+    SortRole,
 };
 
 // The agreed row's IdRole in the partner grid.

@@ -1,6 +1,7 @@
 #include "partnerlevelsmodel.h"
 
 #include "prioritisation.h"
+#include "rowchange.h"
 #include "text.h"
 
 #include <QCoreApplication>
@@ -134,31 +135,25 @@ void PartnerLevelsModel::sync()
             out.push_back(r.id);
         return out;
     };
-    const std::vector<qint64> before = ids(m_rows), after = ids(now);
-    if (before != after) {
-        // One partner added or removed (the usual case) moves the rows after it; anything else is a reset.
-        auto firstDifference = [](const std::vector<qint64> &a, const std::vector<qint64> &b) {
-            return static_cast<int>(std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first - a.begin());
-        };
-        const int k = firstDifference(before, after);
-        auto without = [](std::vector<qint64> v, int at) {
-            v.erase(v.begin() + at);
-            return v;
-        };
-        if (after.size() == before.size() + 1 && without(after, k) == before) {
-            beginInsertRows({}, k, k);
-            m_rows.insert(m_rows.begin() + k, now[static_cast<std::size_t>(k)]);
-            endInsertRows();
-        } else if (before.size() == after.size() + 1 && without(before, k) == after) {
-            beginRemoveRows({}, k, k);
-            m_rows.erase(m_rows.begin() + k);
-            endRemoveRows();
-        } else {
-            beginResetModel();
-            m_rows = std::move(now);
-            endResetModel();
-            return;
-        }
+    // One partner added or removed (the usual case) moves the rows after it; anything else is a reset.
+    switch (const RowChange change = rowChange(ids(m_rows), ids(now)); change.kind) {
+    case RowChange::Same:
+        break;
+    case RowChange::Inserted:
+        beginInsertRows({}, change.at, change.at);
+        m_rows.insert(m_rows.begin() + change.at, now[static_cast<std::size_t>(change.at)]);
+        endInsertRows();
+        break;
+    case RowChange::Removed:
+        beginRemoveRows({}, change.at, change.at);
+        m_rows.erase(m_rows.begin() + change.at);
+        endRemoveRows();
+        break;
+    case RowChange::Other:
+        beginResetModel();
+        m_rows = std::move(now);
+        endResetModel();
+        return;
     }
     // The same rows: exactly the cells whose text changed.
     for (std::size_t r = 0; r < now.size(); ++r) {

@@ -311,10 +311,10 @@ TEST_CASE("a whole workshop and its reassessment, by keyboard: nothing changes t
     press(Qt::Key_4, Qt::ControlModifier);
     w->resultsPage()->findChild<QTabWidget *>()->setCurrentIndex(2);
     // The carried action's status, chosen from the list by keyboard (F2, Down, Enter).
-    auto *plan = w->resultsPage()->findChild<QTableWidget *>(QStringLiteral("actionPlan"));
+    auto *plan = w->resultsPage()->findChild<QTableView *>(QStringLiteral("actionPlan"));
     REQUIRE(plan);
     plan->setFocus();
-    plan->setCurrentCell(0, 6);
+    plan->setCurrentIndex(plan->model()->index(0, 6));
     press(Qt::Key_F2);
     press(Qt::Key_Down);
     press(Qt::Key_Return);
