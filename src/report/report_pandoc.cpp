@@ -4,6 +4,7 @@
 // says so.
 #include "report.h"
 
+#include "odt_package.h"
 #include "output_guard.h"
 #include "report_data.h"
 #include "report_html.h"
@@ -12,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -35,9 +37,26 @@ QString shippedReference(const QString &folder, const QString &name)
     return target;
 }
 
-// Runs pandoc on the report's HTML; the converted bytes, or empty with `error` set.
+// The charts' text alternatives in the HTML given to pandoc, in order (report_html.cpp writes them).
+QStringList chartDescriptions(const QByteArray &html)
+{
+    static const QRegularExpression img(QStringLiteral("<img src=\"chart-\\d+\\.png\" alt=\"([^\"]*)\""));
+    QStringList out;
+    for (auto it = img.globalMatch(QString::fromUtf8(html)); it.hasNext();) {
+        QString alt = it.next().captured(1);
+        alt.replace(QStringLiteral("&lt;"), QStringLiteral("<"))
+            .replace(QStringLiteral("&gt;"), QStringLiteral(">"))
+            .replace(QStringLiteral("&quot;"), QStringLiteral("\""))
+            .replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+        out << alt;
+    }
+    return out;
+}
+
+// Runs pandoc on the report's HTML; the converted bytes, or empty with `error` set. `charts` gets the
+// charts' descriptions, in order.
 QByteArray convert(const ReportInput &input, const QString &format, const QString &path, QString referenceDoc,
-                   QString *error)
+                   QString *error, QStringList *charts)
 {
     const QString pandoc = pandocExecutable();
     if (pandoc.isEmpty()) {
@@ -75,6 +94,7 @@ QByteArray convert(const ReportInput &input, const QString &format, const QStrin
         return {};
     }
     file.close();
+    *charts = chartDescriptions(html);
     const QString out = temp.filePath(QStringLiteral("report.") + format);
     QProcess p;
     p.setWorkingDirectory(temp.path());
@@ -100,18 +120,19 @@ QByteArray convert(const ReportInput &input, const QString &format, const QStrin
 }
 
 WriteResult write(const ReportInput &input, const QString &format, const QString &path, const QString &referenceDoc,
-                  const std::function<QByteArray(QByteArray, QString *)> &post = {})
+                  const std::function<QByteArray(QByteArray, const QStringList &, QString *)> &post = {})
 {
     WriteResult result;
     if (const QString why = refused(path); !why.isEmpty()) {
         result.error = why;
         return result;
     }
-    QByteArray bytes = convert(input, format, path, referenceDoc, &result.error);
+    QStringList charts;
+    QByteArray bytes = convert(input, format, path, referenceDoc, &result.error, &charts);
     if (bytes.isEmpty())
         return result;
     if (post) {
-        bytes = post(bytes, &result.error);
+        bytes = post(bytes, charts, &result.error);
         if (bytes.isEmpty()) {
             result.error = path + QStringLiteral(": ") + result.error + QStringLiteral("; nothing was written");
             return result;
@@ -136,7 +157,16 @@ WriteResult writeDocx(const ReportInput &input, const QString &path, const QStri
 
 WriteResult writeOdt(const ReportInput &input, const QString &path, const QString &referenceDoc)
 {
-    return write(input, QStringLiteral("odt"), path, referenceDoc);
+    // pandoc 2.17 gives the charts' frames no text alternative: each gets its title and description.
+    const auto describe = [](const QByteArray &odt, const QStringList &charts, QString *error) {
+        QStringList titles;
+        for (const QString &c : charts)
+            titles << chartTitleOf(c);
+        return rewriteZipEntry(
+            odt, QStringLiteral("content.xml"),
+            [&](const QByteArray &xml) { return describeFrames(xml, titles, charts); }, error);
+    };
+    return write(input, QStringLiteral("odt"), path, referenceDoc, describe);
 }
 
 }  // namespace hicm::report

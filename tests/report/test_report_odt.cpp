@@ -133,8 +133,23 @@ TEST_CASE("the ODT report is valid ODF 1.2 with real headings, title, language, 
     // Tables keep the print layout's column widths (the action plan's text column is the widest).
     CHECK(xml.contains(QStringLiteral("style:rel-column-width")));
     CHECK(xml.count(QStringLiteral("<table:table-header-rows>")) >= 8);
-    // The charts are pictures in the package.
+    // The charts are pictures in the package, each frame with its title and its description (the same
+    // words as the PDF's /Alt), for assistive technology: radar first, then the heat map.
     CHECK(xml.count(QStringLiteral("<draw:image")) == 2);
+    static const QRegularExpression frame(QStringLiteral(
+        "<draw:frame [^>]*>\\s*<draw:image [^>]*/>\\s*<svg:title>([^<]+)</svg:title>\\s*<svg:desc>([^<]+)</svg:desc>\\s*</draw:frame>"));
+    QStringList titles, descriptions;
+    for (auto it = frame.globalMatch(xml); it.hasNext();) {
+        const auto m = it.next();
+        titles << m.captured(1);
+        descriptions << m.captured(2);
+    }
+    REQUIRE(descriptions.size() == 2);
+    CHECK(titles[0].startsWith(QStringLiteral("Radar chart of the level of each of 8 features")));
+    CHECK(titles[1].startsWith(QStringLiteral("Heat map of each partner organisation")));
+    for (const auto &f : s.fw.features)
+        CHECK(descriptions[0].contains(QString::fromStdString(f.id + " " + f.title.text)));
+    CHECK(descriptions[1].contains(escapedXml(QString::fromStdString(kHostilePartner))));
     // The hostile partner is text in the XML (escaped), never markup.
     CHECK(xml.contains(QStringLiteral("&lt;b&gt;Acme &amp; Sons&lt;/b&gt;")));
     CHECK_FALSE(xml.contains(QStringLiteral("<b>Acme")));
