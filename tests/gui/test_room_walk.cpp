@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "room.h"
 #include "roomcontroller.h"
+#include "roomlinks.h"
 #include "roompanel.h"
 #include "session.h"
 #include "test_paths.h"
@@ -21,6 +22,7 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -29,6 +31,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
@@ -272,4 +275,62 @@ TEST_CASE("screenshot: the projector with the room's QR code", "[.screenshot]")
     const QString path = out + QStringLiteral("/room-projector.png");
     REQUIRE(window->grab().save(path));
     WARN("wrote " << path.toStdString());
+}
+
+TEST_CASE("the room's hand-outs are masked until shown, copied and saved; new links; a partner added while open",
+          "[gui][room]")
+{
+    test::TempDir dir("hicm-gui-room-links");
+    auto window = guitest::openWindow(dir.file("room.hicmws"));
+    REQUIRE(window->newAssessment(QStringLiteral("South Vale")));
+    Session &s = *window->session();
+    s.addPartner(Partner{0, "South ICB", OrgType::Icb, ""});
+    s.addPartner(Partner{0, "<b>Vale & Co</b>", OrgType::CareProvider, ""});
+    window->showWalk();
+    auto *rc = window->findChild<RoomController *>();
+    REQUIRE(rc);
+    REQUIRE(rc->open(QHostAddress::LocalHost).isEmpty());
+    const auto links = rc->room()->partnerLinks();
+    REQUIRE(links.size() == 2);
+
+    RoomLinksDialog dialog(*rc->room(), &s, window.get());
+    QTableWidget *table = dialog.table();
+    REQUIRE(table->rowCount() == 2);
+    CHECK(table->item(1, 0)->text() == QStringLiteral("<b>Vale & Co</b>"));
+    for (int r = 0; r < 2; ++r) {  // masked: the screen may be the projector's
+        CHECK(table->item(r, 1)->text() != links[static_cast<std::size_t>(r)].code);
+        CHECK_FALSE(table->item(r, 2)->text().contains(QStringLiteral("/r/")));
+    }
+    dialog.setShown(true);
+    CHECK(table->item(0, 1)->text() == links[0].code);
+    CHECK(table->item(1, 2)->text() == links[1].url);
+    const QString text = dialog.handoutText();
+    CHECK(text.contains(QStringLiteral("South ICB\t") + links[0].code + QLatin1Char('\t') + links[0].url + QLatin1Char('\n')));
+    CHECK_FALSE(text.contains(rc->room()->facilitatorUrl().section('/', -1)));  // never the control link
+    const QString pdf = QString::fromStdString(dir.file("handouts.pdf"));
+    QString error;
+    REQUIRE(dialog.saveHandouts(pdf, &error));
+    QFile file(pdf);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.read(5) == "%PDF-");
+    CHECK(file.size() > 2000);
+
+    // A partner added while the room is open: it reopens with the same links for the others, and the new
+    // partner can vote.
+    s.addPartner(Partner{0, "Vale Council", OrgType::LocalAuthority, ""});
+    REQUIRE(rc->isOpen());
+    const auto now = rc->room()->partnerLinks();
+    REQUIRE(now.size() == 3);
+    CHECK(now[0].url == links[0].url);
+    CHECK(call(now[2].url + "/vote", R"({"feature":"B1","level":2})", true).status == 200);
+
+    // Invite with New Links: new tokens and codes; the old links stop working.
+    rc->closeAction()->trigger();
+    rc->newLinksAction()->trigger();
+    REQUIRE(rc->isOpen());
+    const auto fresh = rc->room()->partnerLinks();
+    CHECK(fresh[0].url != now[0].url);
+    CHECK(fresh[0].code != now[0].code);
+    CHECK(call(now[0].url + "/state").status != 200);
+    CHECK(call(fresh[0].url + "/state").status == 200);
 }
