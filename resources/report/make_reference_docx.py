@@ -4,7 +4,10 @@ the user gives none, from pandoc's own default (pandoc --print-default-data-file
 
 - A4 pages with 2 cm margins;
 - headings and titles in the report's blue (#0B3D6B: 11:1 on white, where the default's #4F81BD is 4.0:1,
-  below WCAG AA for text), each Heading 1 (a section) on a new page.
+  below WCAG AA for text), each Heading 1 (a section) on a new page;
+- a running header with the document's title (a TITLE field, read from the document's properties, which
+  pandoc sets; its shown text is the placeholder HICM_REPORT_TITLE, which report::writeDocx replaces with
+  the title) and a footer "Page N of M" (PAGE and NUMPAGES fields), as the ODT and the PDF have.
 
     make_reference_docx.py OUT.docx      (needs pandoc)
 """
@@ -20,10 +23,42 @@ def styles(xml: str) -> str:
                   count=1, flags=re.S)
 
 
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+RUN = '<w:rPr><w:color w:val="444444" /><w:sz w:val="18" /></w:rPr>'
+
+
+def field(instr: str, shown: str) -> str:
+    return (f'<w:fldSimple w:instr=" {instr} \\* MERGEFORMAT "><w:r>{RUN}<w:t xml:space="preserve">{shown}</w:t></w:r>'
+            '</w:fldSimple>')
+
+
+HEADER = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {W}><w:p><w:pPr>'
+          '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="9A9A9A" /></w:pBdr></w:pPr>'
+          + field("TITLE", "HICM_REPORT_TITLE") + '</w:p></w:hdr>')
+FOOTER = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {W}><w:p><w:pPr><w:jc w:val="right" />'
+          f'</w:pPr><w:r>{RUN}<w:t xml:space="preserve">Page </w:t></w:r>' + field("PAGE", "1")
+          + f'<w:r>{RUN}<w:t xml:space="preserve"> of </w:t></w:r>' + field("NUMPAGES", "1") + '</w:p></w:ftr>')
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+
+
 def document(xml: str) -> str:
-    a4 = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838" /><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" '
+    a4 = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHicmHeader" />'
+          '<w:footerReference w:type="default" r:id="rIdHicmFooter" />'
+          '<w:pgSz w:w="11906" w:h="16838" /><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" '
           'w:left="1134" w:header="567" w:footer="567" w:gutter="0" /></w:sectPr>')
     return xml.replace("<w:sectPr />", a4)
+
+
+def relationships(xml: str) -> str:
+    return xml.replace("</Relationships>",
+                       f'<Relationship Type="{REL}header" Id="rIdHicmHeader" Target="header1.xml" />'
+                       f'<Relationship Type="{REL}footer" Id="rIdHicmFooter" Target="footer1.xml" /></Relationships>')
+
+
+def content_types(xml: str) -> str:
+    return xml.replace("</Types>", f'<Override PartName="/word/header1.xml" ContentType="{TYPE}header+xml" />'
+                                   f'<Override PartName="/word/footer1.xml" ContentType="{TYPE}footer+xml" /></Types>')
 
 
 def main() -> int:
@@ -42,7 +77,13 @@ def main() -> int:
                 data = styles(data.decode("utf-8")).encode("utf-8")
             elif item.filename == "word/document.xml":
                 data = document(data.decode("utf-8")).encode("utf-8")
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = relationships(data.decode("utf-8")).encode("utf-8")
+            elif item.filename == "[Content_Types].xml":
+                data = content_types(data.decode("utf-8")).encode("utf-8")
             zout.writestr(item.filename, data)
+        zout.writestr("word/header1.xml", HEADER)
+        zout.writestr("word/footer1.xml", FOOTER)
     return 0
 
 

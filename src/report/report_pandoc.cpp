@@ -152,7 +152,19 @@ QString pandocExecutable()
 
 WriteResult writeDocx(const ReportInput &input, const QString &path, const QString &referenceDoc)
 {
-    return write(input, QStringLiteral("docx"), path, referenceDoc);
+    if (!referenceDoc.isEmpty())
+        return write(input, QStringLiteral("docx"), path, referenceDoc);
+    // Our reference document's running header shows the title through a TITLE field, whose shown text
+    // is a placeholder until a word processor updates it: the title goes in now.
+    const QString title = reportTitle(input).toHtmlEscaped();
+    const auto titled = [title](const QByteArray &docx, const QStringList &, QString *) {
+        QString ignored;  // a header without the placeholder (not ours) stays as pandoc wrote it
+        const QByteArray out = rewriteZipEntry(
+            docx, QStringLiteral("word/header1.xml"),
+            [&](const QByteArray &xml) { return QByteArray(xml).replace("HICM_REPORT_TITLE", title.toUtf8()); }, &ignored);
+        return out.isEmpty() ? docx : out;
+    };
+    return write(input, QStringLiteral("docx"), path, referenceDoc, titled);
 }
 
 WriteResult writeOdt(const ReportInput &input, const QString &path, const QString &referenceDoc)

@@ -211,6 +211,18 @@ TEST_CASE("the Word report has heading styles, header rows, alt text and the ref
     CHECK(document.contains(QStringLiteral("<w:pgSz w:h=\"16838\" w:w=\"11906\" />")));
     CHECK(styles.contains(QStringLiteral("0B3D6B")));
     CHECK(styles.contains(QStringLiteral("<w:pageBreakBefore />")));
+    // ... and its running header (the title, as a TITLE field showing this report's title) and footer
+    // ("Page N of M" as PAGE and NUMPAGES fields), referenced from the section.
+    CHECK(document.contains(QRegularExpression(QStringLiteral("<w:sectPr>.*<w:headerReference [^>]*w:type=\"default\""))));
+    CHECK(document.contains(QRegularExpression(QStringLiteral("<w:sectPr>.*<w:footerReference [^>]*w:type=\"default\""))));
+    const QString header = QString::fromUtf8(entry(path, "word/header1.xml"));
+    CHECK(header.contains(QRegularExpression(QStringLiteral(
+        "w:instr=\" TITLE [^\"]*\">.*<w:t[^>]*>North Shire: intermediate care self-assessment</w:t>"))));
+    CHECK_FALSE(header.contains(QStringLiteral("HICM_REPORT_TITLE")));
+    const QString footer = QString::fromUtf8(entry(path, "word/footer1.xml"));
+    CHECK(footer.contains(QStringLiteral(">Page </w:t>")));
+    CHECK(footer.contains(QStringLiteral("w:instr=\" PAGE ")));
+    CHECK(footer.contains(QStringLiteral("w:instr=\" NUMPAGES ")));
 
     // The board's own template: its styles, not ours.
     const QString board = QString::fromStdString(dir.file("board-template.docx"));
