@@ -165,3 +165,14 @@ class TempDir:
 
     def __exit__(self, *exc):
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def join_code(link):
+    """A partner's join code as docs/room.md defines it: Crockford base 32 of the first 40 bits of
+    SHA-256("hicm-room-join:" + the link's token), as two groups of four."""
+    import hashlib
+    token = urllib.parse.urlsplit(link).path.split("/")[-1].encode()
+    bits = int.from_bytes(hashlib.sha256(b"hicm-room-join:" + token).digest()[:5], "big")
+    alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+    code = "".join(alphabet[(bits >> (5 * (7 - i))) & 31] for i in range(8))
+    return code[:4] + "-" + code[4:]

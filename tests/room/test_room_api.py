@@ -12,8 +12,8 @@ import unittest
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from roomtest import (PARTNERS, EventStream, RoomProcess, TempDir, get_json, log_whats, make_workspace,  # noqa: E402
-                      post, request, run_cli, stored_levels)
+from roomtest import (PARTNERS, EventStream, RoomProcess, TempDir, get_json, join_code, log_whats,  # noqa: E402
+                      make_workspace, post, request, run_cli, stored_levels)
 
 A, B, C = PARTNERS
 
@@ -57,6 +57,31 @@ class Links(RoomCase):
             self.assertEqual(s, 200)
             self.assertNotIn(b"https://", b)
         self.assertNotIn(A.encode(), body)  # names come as JSON and are set as text, never in the HTML
+
+
+class Join(RoomCase):
+    def test_the_join_page_says_nothing_and_a_partners_code_leads_to_their_own_link(self):
+        base = f"http://{self.room.host}:{self.room.port}"
+        status, headers, body = request(base + "/j")
+        self.assertEqual(status, 200)
+        self.assertIn("script-src 'self'", headers["content-security-policy"])
+        html = body.decode()
+        self.assertNotRegex(html, r"<script(?![^>]*\bsrc=)[^>]*>")
+        self.assertNotRegex(html, r"\son[a-z]+=")
+        for who in PARTNERS:
+            self.assertNotIn(who, html)  # the page names no one
+        s, _, js = request(base + "/static/join.js")
+        self.assertEqual(s, 200)
+        self.assertNotIn(b"innerHTML", js)
+        for who in PARTNERS:
+            status, answer = post(base + "/j", {"code": join_code(self.url(who)).lower()})
+            self.assertEqual(status, 200)
+            self.assertEqual(base + answer["link"], self.url(who))
+        status, answer = post(base + "/j", {"code": "0000-0000"})
+        self.assertEqual((status, answer), (404, {"error": "not found"}))
+        # The facilitator has no code: nothing derived from the control link opens anything.
+        status, _ = post(base + "/j", {"code": join_code(self.room.links["facilitator"])})
+        self.assertEqual(status, 404)
 
 
 class Tokens(RoomCase):

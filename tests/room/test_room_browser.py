@@ -11,7 +11,8 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from roomtest import PARTNERS, RoomProcess, TempDir, get_json, make_workspace, post, stored_levels  # noqa: E402
+from roomtest import (PARTNERS, RoomProcess, TempDir, get_json, join_code, make_workspace, post,  # noqa: E402
+                      stored_levels)
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
@@ -107,6 +108,27 @@ class Browser(unittest.TestCase):
             finally:
                 for driver in drivers.values():
                     driver.quit()
+                room.stop()
+
+    def test_a_phone_joins_by_the_projectors_address_and_its_hand_outs_code(self):
+        with TempDir() as d:
+            ws, aid = make_workspace(d)
+            room = RoomProcess(ws, aid)
+            driver = browser(360, 740)
+            try:
+                driver.get(f"http://{room.host}:{room.port}/j")
+                field = wait_for(driver, lambda d: d.find_element(By.ID, "code"))
+                field.send_keys("0000 0000\n")  # a wrong code: told so, and nothing else
+                wait_for(driver, lambda d: "not one of this room's codes" in text(d, "status"))
+                self.assertNotIn(B, driver.page_source)
+                field.clear()
+                field.send_keys(join_code(room.links[B]).lower().replace("-", " ") + "\n")
+                wait_for(driver, lambda d: d.current_url == room.links[B])
+                wait_for(driver, lambda d: text(d, "organisation") == B)
+                driver.find_elements(By.CSS_SELECTOR, "#choices button")[1].click()
+                wait_for(driver, lambda d: stored_levels(ws, "B1").get(B) == 2)
+            finally:
+                driver.quit()
                 room.stop()
 
     def test_the_page_fits_a_360_pixel_phone(self):
