@@ -1,6 +1,8 @@
 #include "setuppage.h"
 
 #include "dialogs.h"
+#include "editsink.h"
+#include "partnersmodel.h"
 #include "session.h"
 #include "text.h"
 #include "ui_setuppage.h"
@@ -14,8 +16,7 @@ namespace hicm::gui {
 
 namespace {
 
-enum Column { Organisation, Type, Contact, ColumnCount };
-constexpr int PartnerIdRole = Qt::UserRole + 1;
+using document::PartnersModel;
 
 void fillTypes(QComboBox *combo)
 {
@@ -38,12 +39,12 @@ public:
     void setEditorData(QWidget *editor, const QModelIndex &index) const override
     {
         auto *combo = static_cast<QComboBox *>(editor);
-        combo->setCurrentIndex(qMax(0, combo->findData(index.data(Qt::UserRole + 2))));
+        combo->setCurrentIndex(qMax(0, combo->findData(index.data(document::OrgTypeRole))));
     }
     void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
     {
         auto *combo = static_cast<QComboBox *>(editor);
-        model->setData(index, combo->currentData(), Qt::UserRole + 2);  // one change: the label follows on refresh
+        model->setData(index, combo->currentData(), document::OrgTypeRole);  // one change: the label follows when stored
     }
 };
 
@@ -59,12 +60,17 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<U
     m_ui->status->addItem(tr("Draft"), QStringLiteral("draft"));
     m_ui->status->addItem(tr("Final"), QStringLiteral("final"));
     fillTypes(m_ui->newType);
+    // The partners are the document's, through its model: a cell committed (Enter, Tab, leaving it) is one
+    // typed edit, checked first (an organisation needs a name; a refused value leaves the stored one).
+    m_partners = new PartnersModel([this](const document::Edit &edit) {
+        if (m_session && m_session->hasAssessment())
+            editSink(m_session)(edit);
+    }, this);
     auto *t = m_ui->partners;
-    t->setColumnCount(ColumnCount);
-    t->setHorizontalHeaderLabels({tr("Organisation"), tr("Type"), tr("Contact")});
+    t->setModel(m_partners);
     t->verticalHeader()->hide();
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    t->setItemDelegateForColumn(Type, new TypeDelegate(t));
+    t->setItemDelegateForColumn(PartnersModel::TypeColumn, new TypeDelegate(t));
 
     // A field is stored when it is committed (Enter, Tab, leaving it), and checked first: a problem is
     // shown under the form, in words, and nothing is stored until it is put right.
@@ -99,34 +105,13 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<U
         if (m_session && m_session->hasAssessment())
             m_session->setStatus(*parseAssessmentStatus(m_ui->status->currentData().toString().toStdString()));
     });
-    connect(t, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
-        if (m_refreshing || !m_session || !m_session->hasAssessment())
-            return;
-        const int row = item->row();
-        Partner p;
-        p.id = partnerItem(row)->data(PartnerIdRole).toLongLong();
-        p.organisation = m_ui->partners->item(row, Organisation)->text().trimmed().toStdString();
-        p.type = parseOrgType(m_ui->partners->item(row, Type)->data(Qt::UserRole + 2).toString().toStdString())
-                     .value_or(OrgType::Other);
-        p.contact = m_ui->partners->item(row, Contact)->text().toStdString();
-        // After the table has finished committing the cell: storing re-reads the assessment, and the
-        // table's items are made anew from it (never under the editor that is closing).
-        QMetaObject::invokeMethod(this, [this, p] {
-            if (!m_session || !m_session->hasAssessment())
-                return;
-            if (p.organisation.empty())
-                refresh();  // an organisation needs a name: put the old one back
-            else
-                m_session->updatePartner(p);
-        }, Qt::QueuedConnection);
-    });
     connect(m_ui->addPartner, &QPushButton::clicked, this, &SetupPage::addPartner);
     connect(m_ui->newOrganisation, &QLineEdit::returnPressed, this, &SetupPage::addPartner);
     connect(m_ui->newContact, &QLineEdit::returnPressed, this, &SetupPage::addPartner);
     connect(m_ui->removePartner, &QPushButton::clicked, this, [this] {
-        const int row = m_ui->partners->currentRow();
-        if (m_session && row >= 0)
-            m_session->removePartner(m_ui->partners->item(row, Organisation)->data(PartnerIdRole).toLongLong());
+        const QModelIndex current = m_ui->partners->currentIndex();
+        if (m_session && current.isValid())
+            m_session->removePartner(current.data(document::IdRole).toLongLong());
     });
     connect(m_ui->aboutButton, &QPushButton::clicked, this, &SetupPage::aboutModelRequested);
     connect(m_ui->startButton, &QPushButton::clicked, this, &SetupPage::startWalkRequested);
@@ -134,11 +119,6 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<U
 }
 
 SetupPage::~SetupPage() = default;
-
-QTableWidgetItem *SetupPage::partnerItem(int row) const
-{
-    return m_ui->partners->item(row, Organisation);
-}
 
 void SetupPage::setSession(Session *session)
 {
@@ -167,23 +147,7 @@ void SetupPage::refresh()
     set(m_ui->date, a.date);
     set(m_ui->facilitator, a.facilitator);
     m_ui->status->setCurrentIndex(a.status == AssessmentStatus::Final ? 1 : 0);
-    const int current = m_ui->partners->currentRow();
-    m_ui->partners->setRowCount(static_cast<int>(a.partners.size()));
-    for (int r = 0; r < static_cast<int>(a.partners.size()); ++r) {
-        const Partner &p = a.partners[static_cast<std::size_t>(r)];
-        auto *org = new QTableWidgetItem(QString::fromStdString(p.organisation));
-        org->setData(PartnerIdRole, QVariant::fromValue<qlonglong>(p.id));
-        auto *type = new QTableWidgetItem(QCoreApplication::translate("OrgType", label(p.type)));
-        type->setData(Qt::UserRole + 2, QString::fromLatin1(toString(p.type)));
-        m_ui->partners->setItem(r, Organisation, org);
-        m_ui->partners->setItem(r, Type, type);
-        auto *contact = new QTableWidgetItem(QString::fromStdString(p.contact));
-        contact->setData(Qt::AccessibleTextRole, p.contact.empty() ? tr("No contact for %1").arg(org->text())
-                                                                  : QString::fromStdString(p.contact));
-        m_ui->partners->setItem(r, Contact, contact);
-    }
-    if (current >= 0 && current < m_ui->partners->rowCount())
-        m_ui->partners->selectRow(current);
+    m_partners->setDocument(m_session->document());  // the same document: it follows its edits itself
     const bool writable = !m_session->readOnly();
     for (QWidget *w : std::initializer_list<QWidget *>{m_ui->area, m_ui->title, m_ui->date, m_ui->facilitator,
                                                         m_ui->status, m_ui->addPartner, m_ui->removePartner,

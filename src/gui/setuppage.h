@@ -3,12 +3,14 @@
 
 #include <QWidget>
 
-class QTableWidgetItem;
-
 #include <memory>
 
 namespace Ui {
 class SetupPage;
+}
+
+namespace hicm::document {
+class PartnersModel;
 }
 
 namespace hicm::gui {
@@ -28,12 +30,12 @@ signals:
     void startWalkRequested();
 
 private:
-    QTableWidgetItem *partnerItem(int row) const;
     void refresh();
     void addPartner();
 
     std::unique_ptr<Ui::SetupPage> m_ui;
     Session *m_session = nullptr;
+    document::PartnersModel *m_partners = nullptr;
     bool m_refreshing = false;
 };
 

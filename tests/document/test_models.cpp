@@ -6,6 +6,7 @@
 #include "document.h"
 #include "metricsmodel.h"
 #include "partnerlevelsmodel.h"
+#include "partnersmodel.h"
 #include "storage_support.h"
 
 #include <catch2/catch.hpp>
@@ -338,4 +339,30 @@ TEST_CASE("an action's status or due date re-draws its one cell; a refused value
     CHECK(plan.rowCount() == 2);
     CHECK(plan.index(1, ActionPlanModel::DueColumn).data(SortRole).toString() > QStringLiteral("2026-03-31"));  // undated last
     CHECK(seen.cells().empty());  // the first action's cells are as they were
+}
+
+TEST_CASE("a partner renamed in Set-up re-draws that row's changed cells; a name is never left empty", "[document][models]")
+{
+    Room room;
+    PartnersModel partners(room.sink);
+    partners.setDocument(room.doc.get());
+    REQUIRE(partners.rowCount() == 3);
+    int icbRow = -1;
+    for (int r = 0; r < partners.rowCount(); ++r)
+        if (partners.index(r, 0).data(IdRole).toLongLong() == room.icb)
+            icbRow = r;
+    REQUIRE(icbRow >= 0);
+    Redraws seen(partners);
+    CHECK_FALSE(partners.setData(partners.index(icbRow, PartnersModel::OrganisationColumn), QStringLiteral("  ")));
+    CHECK(seen.cells().empty());
+    REQUIRE(partners.setData(partners.index(icbRow, PartnersModel::OrganisationColumn), QStringLiteral(" North Shire ICB ")));
+    // The name, and the empty contact's accessible name that says whose it is ("No contact for …").
+    CHECK(seen.cells() == std::vector<std::pair<int, int>>{{icbRow, PartnersModel::OrganisationColumn},
+                                                           {icbRow, PartnersModel::ContactColumn}});
+    CHECK(partners.index(icbRow, 0).data().toString() == QStringLiteral("North Shire ICB"));
+    seen.changed.clear();
+    REQUIRE(partners.setData(partners.index(icbRow, PartnersModel::TypeColumn), QStringLiteral("local-authority"), OrgTypeRole));
+    CHECK(seen.cells() == std::vector<std::pair<int, int>>{{icbRow, PartnersModel::TypeColumn}});
+    CHECK(room.doc->assessment().partners.at(static_cast<std::size_t>(icbRow)).type == OrgType::LocalAuthority);
+    CHECK(seen.structural() == 0);
 }

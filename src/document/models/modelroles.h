@@ -22,6 +22,8 @@ enum ModelRole {
     MetricIdRole,
     // An action's status by its stable name ("in-progress"): what the plan's status list reads and sets.
     ActionStatusRole,
+    // A partner's organisation type by its stable name ("local-authority"): what the type list reads and sets.
+    OrgTypeRole,
     // What a column sorts by, where that is not the text shown (undated actions after the dated).
     SortRole,
 };
