@@ -13,12 +13,10 @@
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
-#include <QNetworkInterface>
 #include <QSet>
 #include <QSettings>
 #include <QStatusBar>
 
-#include <algorithm>
 
 namespace hicm::gui {
 
@@ -38,22 +36,6 @@ QAction *makeAction(QObject *parent, const char *name, const QString &text, cons
     if (!key.isEmpty())
         a->setShortcut(key);
     return a;
-}
-
-// The addresses partners' phones may reach this laptop on: its network interfaces' IPv4 addresses
-// (a NetworkManager hotspot's is 10.42.0.1), each with its interface's name.
-std::vector<std::pair<QHostAddress, QString>> networkAddresses()
-{
-    std::vector<std::pair<QHostAddress, QString>> out;
-    for (const QNetworkInterface &i : QNetworkInterface::allInterfaces()) {
-        if (!(i.flags() & QNetworkInterface::IsUp) || !(i.flags() & QNetworkInterface::IsRunning) ||
-            (i.flags() & QNetworkInterface::IsLoopBack))
-            continue;
-        for (const QNetworkAddressEntry &e : i.addressEntries())
-            if (e.ip().protocol() == QAbstractSocket::IPv4Protocol && !e.ip().isLinkLocal())
-                out.emplace_back(e.ip(), i.humanReadableName());
-    }
-    return out;
 }
 
 }  // namespace
@@ -253,34 +235,14 @@ void RoomController::invite(bool newLinks)
         Messages::error(m_window, tr("The room did not open"), why);
         return;
     }
-    // This laptop alone (127.0.0.1: a rehearsal, or partners' browsers on this machine), or one of its
-    // networks: the laptop's own hotspot is the one that works in most venues (docs/room.md).
-    std::vector<std::pair<QHostAddress, QString>> choices{{QHostAddress(QHostAddress::LocalHost), QString()}};
-    for (auto &n : networkAddresses())
-        choices.push_back(n);
-    // The address chosen last time first (the default), when it is still there.
-    const QString last = QSettings().value(QStringLiteral("room/address")).toString();
-    std::stable_partition(choices.begin(), choices.end(), [&](const auto &c) { return c.first.toString() == last; });
-    QStringList labels;
-    for (const auto &[address, name] : choices)
-        labels << (address.isLoopback() ? tr("This laptop only (%1)").arg(address.toString())
-                   : address.toString() == QLatin1String("10.42.0.1")
-                       ? tr("This laptop's hotspot: %1 (%2)").arg(address.toString(), name)
-                       : tr("Network %1 (%2)").arg(address.toString(), name));
-    const int picked = Messages::choose(
-        m_window, tr("Invite partners"),
-        tr("Where will the partners' phones connect? They must be on the same network as this laptop. Guest "
-           "Wi-Fi often stops devices reaching each other: turn on this laptop's hotspot, have the partners "
-           "join it, and choose its address. \"This laptop only\" is for a rehearsal."),
-        labels);
-    if (picked < 0)
+    const std::optional<QHostAddress> address = chooseRoomAddress(m_window);
+    if (!address)
         return;
-    const QHostAddress address = choices[static_cast<std::size_t>(picked)].first;
-    if (const QString error = open(address, {}, 0, newLinks); !error.isEmpty()) {
+    if (const QString error = open(*address, {}, 0, newLinks); !error.isEmpty()) {
         Messages::error(m_window, tr("The room did not open"), error);
         return;
     }
-    QSettings().setValue(QStringLiteral("room/address"), address.toString());
+    QSettings().setValue(QStringLiteral("room/address"), address->toString());
     m_window->statusBar()->showMessage(tr("The room is open. Partners' hand-outs: Room › Partners' Hand-outs (Ctrl+Shift+L)."),
                                        10000);
 }

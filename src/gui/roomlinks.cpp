@@ -13,16 +13,50 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QNetworkInterface>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QPushButton>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTextDocument>
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace hicm::gui {
+
+std::optional<QHostAddress> chooseRoomAddress(QWidget *parent)
+{
+    std::vector<std::pair<QHostAddress, QString>> choices{{QHostAddress(QHostAddress::LocalHost), QString()}};
+    for (const QNetworkInterface &i : QNetworkInterface::allInterfaces()) {
+        if (!(i.flags() & QNetworkInterface::IsUp) || !(i.flags() & QNetworkInterface::IsRunning) ||
+            (i.flags() & QNetworkInterface::IsLoopBack))
+            continue;
+        for (const QNetworkAddressEntry &e : i.addressEntries())
+            if (e.ip().protocol() == QAbstractSocket::IPv4Protocol && !e.ip().isLinkLocal())
+                choices.emplace_back(e.ip(), i.humanReadableName());
+    }
+    const QString last = QSettings().value(QStringLiteral("room/address")).toString();
+    std::stable_partition(choices.begin(), choices.end(), [&](const auto &c) { return c.first.toString() == last; });
+    QStringList labels;
+    for (const auto &[address, name] : choices)
+        labels << (address.isLoopback() ? RoomLinksDialog::tr("This laptop only (%1)").arg(address.toString())
+                   : address.toString() == QLatin1String("10.42.0.1")
+                       ? RoomLinksDialog::tr("This laptop's hotspot: %1 (%2)").arg(address.toString(), name)
+                       : RoomLinksDialog::tr("Network %1 (%2)").arg(address.toString(), name));
+    const int picked = Messages::choose(
+        parent, RoomLinksDialog::tr("Invite partners"),
+        RoomLinksDialog::tr("Where will the partners' phones connect? They must be on the same network as this laptop. "
+                            "Guest Wi-Fi often stops devices reaching each other: turn on this laptop's hotspot, have "
+                            "the partners join it, and choose its address. \"This laptop only\" is for a rehearsal."),
+        labels);
+    if (picked < 0)
+        return std::nullopt;
+    return choices[static_cast<std::size_t>(picked)].first;
+}
 
 RoomLinksDialog::RoomLinksDialog(room::Room &room, Session *session, QWidget *parent)
     : QDialog(parent), m_room(room), m_session(session)

@@ -1,10 +1,13 @@
-// The partners' hand-outs for the live room (docs/room.md): each organisation's join code and own link,
+// How partners reach the live room: where the room listens (chooseRoomAddress), and the partners' hand-outs (docs/room.md): each organisation's join code and own link,
 // to copy, or to save as a PDF of one page per organisation (with its link's QR code) for printing. The
 // codes and links are masked until asked for, since the laptop's screen is often the projector's; the
 // facilitator's control link is never shown, only copied.
 #pragma once
 
 #include <QDialog>
+#include <QHostAddress>
+
+#include <optional>
 
 class QCheckBox;
 class QTableWidget;
@@ -16,6 +19,11 @@ class Room;
 namespace hicm::gui {
 
 class Session;
+
+// Asks where the partners' phones will connect: this laptop only (127.0.0.1, a rehearsal) or one of its
+// networks' IPv4 addresses, by interface (a NetworkManager hotspot's 10.42.0.1 named as the hotspot); the
+// address chosen last time (QSettings room/address) first. Nullopt when cancelled.
+std::optional<QHostAddress> chooseRoomAddress(QWidget *parent);
 
 class RoomLinksDialog : public QDialog {
     Q_OBJECT

@@ -73,6 +73,7 @@ void RoomPanel::addAction(QAction *action)
     button->setAutoRaise(false);
     button->setObjectName(action->objectName() + QStringLiteral("Button"));
     button->setFont(font());
+    button->setAccessibleName(QString(action->text()).remove(QLatin1Char('&')));  // "Reveal Votes", not just "Reveal"
     m_buttons->addWidget(button);
 }
 

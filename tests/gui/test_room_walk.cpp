@@ -126,6 +126,11 @@ TEST_CASE("the live room from the walk: hidden until the reveal, then in the gri
     REQUIRE(rc->panel()->isVisible());
     CHECK(rc->panel()->address().contains(QStringLiteral("127.0.0.1:%1/j").arg(room.port())));
     CHECK_FALSE(rc->panel()->qrCode()->pixmap().isNull());
+    for (QAction *a : {rc->revealAction(), rc->revoteAction(), rc->nextAction(), rc->linksAction(), rc->closeAction()}) {
+        auto *button = rc->panel()->findChild<QWidget *>(a->objectName() + QStringLiteral("Button"));
+        REQUIRE(button);  // each of the room's actions is a button on the strip, named for a screen reader
+        CHECK(button->accessibleName() == QString(a->text()).remove(QLatin1Char('&')));
+    }
     // The projector never shows a partner's link or code, nor the facilitator's control link.
     {
         QStringList shown;
