@@ -1,6 +1,7 @@
 #include "document.h"
 
 #include "assessment_json.h"
+#include "workspace_undo.h"
 
 #include <algorithm>
 #include <atomic>
@@ -140,7 +141,9 @@ Scope scopeOf(const Edit &edit)
                                  [](const RemoveAction &) { return Scope::Plan; },
                                  [](const SetOverride &) { return Scope::Decisions; },
                                  [](const RemoveOverride &) { return Scope::Decisions; },
-                                 [](const RoomVotes &) { return Scope::Feature; }},
+                                 [](const RoomVotes &) { return Scope::Feature; },
+                                 [](const MergeFile &) { return Scope::All; },
+                                 [](const UndoMerge &) { return Scope::All; }},
                       edit);
 }
 
@@ -297,7 +300,7 @@ Document::Applied Document::apply(const Edit &edit)
                 reloadAfter = true;  // storage may tidy the name (trimmed); read it as stored
             },
             [&](const RestorePartner &e) {
-                out.status = m_workspace.restorePartner(id, e.partner, e.levels);
+                out.status = storage::UndoWrites::restorePartner(m_workspace, id, e.partner, e.levels);
                 if (out.status) {
                     out.inverse = RemovePartner{e.partner.id};
                     reloadAfter = true;
@@ -337,7 +340,7 @@ Document::Applied Document::apply(const Edit &edit)
                     }
                     out.inverse = RemoveAction{*added};
                 } else {
-                    out.status = m_workspace.restoreAction(id, e.action);
+                    out.status = storage::UndoWrites::restoreAction(m_workspace, id, e.action);
                     if (!out.status)
                         return;
                     out.inverse = RemoveAction{e.action.id};
@@ -405,6 +408,21 @@ Document::Applied Document::apply(const Edit &edit)
                     mirrorFeatureEdit(a, *f, asEdit);
                 }
             },
+            [&](const MergeFile &e) {
+                const Assessment before = a;  // what the file holds (the copy is checked against it)
+                out.status = m_workspace.applyMerge(id, e.merged, e.source, e.expectedUpdated);
+                if (out.status) {
+                    out.inverse = UndoMerge{before, e.merged, e.source};
+                    reloadAfter = true;
+                }
+            },
+            [&](const UndoMerge &e) {
+                out.status = storage::UndoWrites::undoMerge(m_workspace, id, e.before, e.source);
+                if (out.status) {
+                    out.inverse = MergeFile{e.merged, e.source, {}};
+                    reloadAfter = true;
+                }
+            },
             [&](const RemoveOverride &e) {
                 auto it = std::find_if(a.overrides.begin(), a.overrides.end(),
                                        [&](const Override &o) { return o.change == e.change; });
@@ -452,6 +470,9 @@ void Document::announce(const Edit &edit)
         break;
     case Scope::Decisions:
         emit decisionsChanged();
+        break;
+    case Scope::All:
+        emit reloaded();
         break;
     }
     emit changed();

@@ -84,12 +84,28 @@ struct RoomVotes {
     std::vector<std::pair<std::int64_t, std::optional<int>>> votes;  // partner id, level
 };
 
+// A partner's exchange file merged in (core merge.h: the assessment as it is to be after the merge),
+// in one transaction (storage::Workspace::applyMerge). With `expectedUpdated` (the assessment's `updated`
+// time the merge was planned on), refused if the assessment changed since. Its inverse is UndoMerge.
+struct MergeFile {
+    Assessment merged;
+    std::string source;  // the file's name, for the change log
+    std::string expectedUpdated;
+};
+// A merge undone: the partners, levels, notes, metric values and evidence the merge touched put back as
+// they were in `before` (the assessment just before the merge). Its inverse is the MergeFile again.
+struct UndoMerge {
+    Assessment before;
+    Assessment merged;
+    std::string source;
+};
+
 using Edit = std::variant<SetDetail, SetStatus, EditFeature, SetMetric, RemoveMetric, SetPlanned, AddPartner,
                           RestorePartner, UpdatePartner, RemovePartner, AddAction, UpdateAction, RemoveAction,
-                          SetOverride, RemoveOverride, RoomVotes>;
+                          SetOverride, RemoveOverride, RoomVotes, MergeFile, UndoMerge>;
 
-// What an edit touches, so that only the views that show it are told.
-enum class Scope { Details, Feature, Partners, Plan, Decisions };
+// What an edit touches, so that only the views that show it are told (All: much of it, re-read).
+enum class Scope { Details, Feature, Partners, Plan, Decisions, All };
 Scope scopeOf(const Edit &edit);
 // The feature an edit touches ("" when it is not a feature's).
 std::string featureOf(const Edit &edit);

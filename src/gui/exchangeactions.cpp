@@ -117,34 +117,11 @@ std::optional<std::int64_t> importExchangeFile(Session &session, QWidget *parent
     auto file = readFile(parent, path, tr("Import an assessment"));
     if (!file)
         return std::nullopt;
-    // One undoable step: the first redo inserts; undo deletes (keeping what was stored); a later redo
-    // puts that back with the same ids.
-    auto id = std::make_shared<std::int64_t>(0);
-    auto stored = std::make_shared<std::optional<Assessment>>();
-    const Assessment incoming = assessmentForImport(*file);
-    const std::string json = file->frameworkJson;
-    storage::Workspace &ws = session.workspace();
-    session.push(
-        tr("Import %1").arg(QString::fromStdString(incoming.area)),
-        [&ws, id, stored, incoming, json]() -> storage::Status {
-            auto r = *stored ? ws.insertAssessment(**stored, json, true) : ws.insertAssessment(incoming, json, false);
-            if (!r)
-                return r.error();
-            *id = *r;
-            return storage::Done{};
-        },
-        [&session, &ws, id, stored]() -> storage::Status {
-            auto a = ws.loadAssessment(*id);
-            if (!a)
-                return a.error();
-            *stored = std::move(*a);
-            if (session.hasAssessment() && session.assessment().id == *id)
-                session.closeAssessment();
-            return ws.deleteAssessment(*id);
-        });
-    if (*id == 0)
-        return std::nullopt; // refused: the session reported why
-    return *id;
+    // One undoable step, a typed edit: it inserts the assessment with new ids; its inverse deletes it
+    // (keeping what was stored), whose inverse puts that back with the same ids.
+    Assessment incoming = assessmentForImport(*file);
+    const QString text = tr("Import %1").arg(QString::fromStdString(incoming.area));
+    return session.apply(text, document::InsertAssessment{std::move(incoming), file->frameworkJson, false});
 }
 
 bool mergeExchangeFile(Session &session, QWidget *parent, const QString &given)

@@ -167,34 +167,12 @@ void MainWindow::addToPlan(const std::string &featureId, const std::string &acti
     ActionDialog dialog(fw, initial, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const Action action = dialog.action();
-    const auto id = m_session->assessment().id;
-    const auto *fa = m_session->assessment().feature(featureId);
-    const bool wasPlanned = fa && std::find(fa->plannedActions.begin(), fa->plannedActions.end(), actionId) !=
-                                      fa->plannedActions.end();
-    auto added = std::make_shared<Action>(action);
-    storage::Workspace &ws = m_session->workspace();
-    // One undo step: the action goes into the plan and the targeted action is marked as taken.
-    m_session->push(
-        tr("Add action to the plan"),
-        [&ws, id, added, featureId, actionId]() -> storage::Status {
-            if (added->id != 0) {
-                if (auto st = ws.restoreAction(id, *added); !st)
-                    return st;
-            } else {
-                auto r = ws.addAction(id, *added);
-                if (!r)
-                    return r.error();
-                added->id = *r;
-            }
-            return ws.setPlannedAction(id, featureId, actionId, true);
-        },
-        [&ws, id, added, featureId, actionId, wasPlanned]() -> storage::Status {
-            if (!wasPlanned)
-                if (auto st = ws.setPlannedAction(id, featureId, actionId, false); !st)
-                    return st;
-            return ws.removeAction(id, added->id);
-        });
+    Action action = dialog.action();
+    action.id = 0;
+    // One undo step of two typed edits: the action goes into the plan and the targeted action is marked as
+    // taken; undo applies their inverses (not planned again if it was not, the action removed).
+    m_session->applySteps(tr("Add action to the plan"),
+                          {document::AddAction{action}, document::SetPlanned{featureId, actionId, true}});
 }
 bool MainWindow::exportAssessment(const QString &path)
 {

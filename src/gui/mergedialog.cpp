@@ -243,25 +243,12 @@ void MergeDialog::accept()
                            "open the partner's file again to see the differences as they are now."));
         return;
     }
-    // One undoable step. The first redo stores the merge only if the assessment is still as it was when
-    // the merge was planned; undo puts back the assessment as it was then (Workspace::undoMerge).
-    storage::Workspace &ws = m_session->workspace();
-    auto first = std::make_shared<bool>(true);
-    auto stored = std::make_shared<bool>(false);
-    const Assessment merged = *outcome.merged;
-    const Assessment before = m_plan.workshop;
-    const std::string source = m_fileName.toStdString();
-    const std::string expected = m_plan.workshop.updated;
-    m_session->push(
+    // One undoable step, a typed edit. It stores the merge only if the assessment is still as it was when
+    // the merge was planned; its inverse puts back the assessment as it was then (document::UndoMerge).
+    const bool stored = m_session->applySteps(
         tr("Merge %1").arg(QFileInfo(m_fileName).fileName()),
-        [&ws, id, merged, source, expected, first, stored]() -> storage::Status {
-            auto status = ws.applyMerge(id, merged, source, *first ? expected : std::string());
-            *first = false;
-            *stored = *stored || status.ok();
-            return status;
-        },
-        [&ws, id, before, source]() { return ws.undoMerge(id, before, source); });
-    if (!*stored)
+        {document::MergeFile{*outcome.merged, m_fileName.toStdString(), m_plan.workshop.updated}});
+    if (!stored)
         return; // the session has said why (Session::failed); the dialog stays open
     m_session->refreshSummaries();
     emit m_session->saved(

@@ -1,87 +1,13 @@
+// The Session: the open workspace (opening it, watching for other programs' changes), its list of
+// assessments, the open assessment, and the named edits the pages make. Its undo steps are in
+// session_steps.cpp.
 #include "session.h"
 
 #include <QCoreApplication>
-#include <QUndoCommand>
 
 namespace hicm::gui {
 
 using storage::Status;
-
-// One undoable edit: redo and undo each write to the workspace.
-class StorageCommand : public QUndoCommand {
-public:
-    StorageCommand(Session *session, const QString &text, std::function<Status()> redo, std::function<Status()> undo,
-                   int mergeId, QString mergeKey)
-        : QUndoCommand(text), m_session(session), m_redo(std::move(redo)), m_undo(std::move(undo)), m_mergeId(mergeId),
-          m_mergeKey(std::move(mergeKey))
-    {
-    }
-
-    void redo() override
-    {
-        if (!m_session->run(m_redo))
-            setObsolete(true);  // nothing was stored: QUndoStack drops the step
-    }
-    void undo() override
-    {
-        if (!m_session->run(m_undo))
-            setObsolete(true);
-    }
-    int id() const override { return m_mergeId; }
-    bool mergeWith(const QUndoCommand *other) override
-    {
-        auto *o = static_cast<const StorageCommand *>(other);
-        if (o->m_mergeKey != m_mergeKey)
-            return false;
-        m_redo = o->m_redo;  // keep our undo: it restores the text from before the typing began
-        return true;
-    }
-
-private:
-    Session *m_session;
-    std::function<Status()> m_redo;
-    std::function<Status()> m_undo;
-    int m_mergeId;
-    QString m_mergeKey;
-};
-
-// One undoable typed edit: redo applies it, undo applies the inverse its application returned (and
-// keeps the inverse of that for the next redo), so every step is checked and stored like any edit.
-class EditCommand : public QUndoCommand {
-public:
-    EditCommand(Session *session, const QString &text, document::Edit edit, int mergeId, QString mergeKey)
-        : QUndoCommand(text), m_session(session), m_forward(std::move(edit)), m_backward(m_forward),
-          m_mergeId(mergeId), m_mergeKey(std::move(mergeKey))
-    {
-    }
-
-    void redo() override
-    {
-        if (!m_session->applyEdit(m_forward, m_backward))
-            setObsolete(true);  // nothing was stored: QUndoStack drops the step
-    }
-    void undo() override
-    {
-        if (!m_session->applyEdit(m_backward, m_forward))
-            setObsolete(true);
-    }
-    int id() const override { return m_mergeId; }
-    bool mergeWith(const QUndoCommand *other) override
-    {
-        auto *o = static_cast<const EditCommand *>(other);
-        if (o->m_mergeKey != m_mergeKey)
-            return false;
-        m_forward = o->m_forward;  // keep our undo: it restores the text from before the typing began
-        return true;
-    }
-
-private:
-    Session *m_session;
-    document::Edit m_forward;
-    document::Edit m_backward;
-    int m_mergeId;
-    QString m_mergeKey;
-};
 
 namespace {
 
@@ -90,8 +16,7 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 
-// Merge ids of typed edits (EditCommand) and of whole-assessment steps (StorageCommand) never meet:
-// QUndoStack merges only commands of the same id.
+// Merge ids of typed edits (EditCommand, session_steps.cpp): QUndoStack merges only steps of the same id.
 enum MergeIds { MergeField = 1, MergeRationale, MergeEvidence, MergeMetric, MergeAction };
 
 using namespace document;
@@ -243,153 +168,6 @@ bool Session::reload()
     return true;
 }
 
-void Session::refused(const Status &status)
-{
-    if (status.error().kind == storage::StorageError::Kind::Final)
-        emit locked(tr("Not changed: this assessment is final and locked. Use Unlock for Editing to change it."));
-    else
-        emit failed(qs(status.error().toString()));
-    reload();  // show what is really stored
-    if (m_workspace.changedByOthers())  // refused over another program's change: re-read it all, soon
-        QTimer::singleShot(0, this, &Session::checkOtherPrograms);
-}
-
-bool Session::run(const std::function<Status()> &step)
-{
-    const Status status = step();
-    if (!status) {
-        refused(status);
-        return false;
-    }
-    emit saved(tr("Saved"));
-    reload();
-    m_summariesStale = true;
-    emit summariesChanged();
-    return true;
-}
-
-bool Session::applyEdit(const Edit &edit, Edit &inverse)
-{
-    if (!m_document)
-        return false;
-    auto applied = m_document->apply(edit);
-    if (!applied.status) {
-        refused(applied.status);
-        return false;
-    }
-    inverse = *applied.inverse;
-    emit saved(tr("Saved"));
-    m_summariesStale = true;
-    emit summariesChanged();
-    return true;
-}
-
-void Session::apply(const QString &text, Edit edit, int mergeId, const QString &mergeKey)
-{
-    if (readOnly()) {
-        emit failed(tr("%1: this workspace is open read-only (%2); the change was not made.")
-                        .arg(path(), readOnlyReason()));
-        return;
-    }
-    if (!m_document)
-        return;
-    m_undo.push(new EditCommand(this, text, std::move(edit), mergeId, mergeKey));
-}
-
-void Session::push(const QString &text, std::function<Status()> redo, std::function<Status()> undo, int mergeId,
-                   const QString &mergeKey)
-{
-    if (readOnly()) {
-        emit failed(tr("%1: this workspace is open read-only (%2); the change was not made.")
-                        .arg(path(), readOnlyReason()));
-        return;
-    }
-    m_undo.push(new StorageCommand(this, text, std::move(redo), std::move(undo), mergeId, mergeKey));
-}
-
-// Undo of a whole assessment: delete it (keeping a snapshot), and redo puts the snapshot back with
-// the same ids.
-void Session::pushAssessmentStep(const QString &text, std::int64_t id, bool existsNow)
-{
-    auto snapshot = std::make_shared<std::optional<Assessment>>();
-    auto json = std::make_shared<std::string>();
-    auto remove = [this, id, snapshot, json]() -> Status {
-        auto a = m_workspace.loadAssessment(id);
-        auto j = m_workspace.frameworkJson(id);
-        if (!a)
-            return a.error();
-        if (!j)
-            return j.error();
-        *snapshot = std::move(*a);
-        *json = std::move(*j);
-        if (m_document && m_document->id() == id)
-            closeAssessment();
-        return m_workspace.deleteAssessment(id);
-    };
-    auto restore = [this, snapshot, json]() -> Status {
-        if (!*snapshot)
-            return Status(storage::Done{});
-        auto r = m_workspace.insertAssessment(**snapshot, *json, true);
-        return r ? Status(storage::Done{}) : Status(r.error());
-    };
-    if (existsNow) {
-        // It was just created: the first redo (run by push) does nothing; undo removes it.
-        auto first = std::make_shared<bool>(true);
-        push(text, [first, restore]() -> Status {
-            if (*first) {
-                *first = false;
-                return Status(storage::Done{});
-            }
-            return restore();
-        }, remove);
-    } else {
-        push(text, remove, restore);
-    }
-}
-
-std::optional<std::int64_t> Session::createAssessment(const storage::NewAssessment &fields,
-                                                      const std::string &frameworkJson)
-{
-    if (readOnly()) {
-        emit failed(tr("%1: this workspace is open read-only (%2).").arg(path(), readOnlyReason()));
-        return std::nullopt;
-    }
-    auto id = m_workspace.createAssessment(fields, frameworkJson);
-    if (!id) {
-        emit failed(qs(id.error().toString()));
-        return std::nullopt;
-    }
-    pushAssessmentStep(tr("New assessment %1").arg(qs(fields.area)), *id, true);
-    return *id;
-}
-
-std::optional<std::int64_t> Session::reassess(std::int64_t previousId, const std::string &date, const std::string &title)
-{
-    if (readOnly()) {
-        emit failed(tr("%1: this workspace is open read-only (%2).").arg(path(), readOnlyReason()));
-        return std::nullopt;
-    }
-    // Area, partners, targets, weights and the open actions carry over; levels and notes start afresh.
-    auto id = m_workspace.reassess(previousId, date, title);
-    if (!id) {
-        emit failed(qs(id.error().toString()));
-        return std::nullopt;
-    }
-    QString area;
-    if (auto loaded = m_workspace.loadAssessment(*id))
-        area = qs(loaded->area);
-    pushAssessmentStep(tr("Reassess %1").arg(area), *id, true);
-    return *id;
-}
-
-void Session::deleteAssessment(std::int64_t id)
-{
-    QString name;
-    for (const auto &s : summaries())
-        if (s.id == id)
-            name = qs(s.area);
-    pushAssessmentStep(tr("Delete assessment %1").arg(name), id, false);
-}
 
 void Session::setField(storage::AssessmentField field, const QString &value)
 {

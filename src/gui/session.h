@@ -6,6 +6,7 @@
 
 #include "assessment.h"
 #include "document.h"
+#include "workspace_edit.h"
 #include "framework.h"
 #include "workspace.h"
 
@@ -95,10 +96,12 @@ public:
     // Applies `edit` now as an undoable step named `text`; undo applies its inverse. Steps with the same
     // `mergeId` and `mergeKey` in a row (typing into one text) are one step.
     void apply(const QString &text, document::Edit edit, int mergeId = -1, const QString &mergeKey = {});
-    // Runs `redo` now as an undoable step; `undo` reverts it. Both write to storage; the assessment is then
-    // re-read. For whole-assessment steps (create, delete, import, merge) that are not typed edits yet.
-    void push(const QString &text, std::function<storage::Status()> redo, std::function<storage::Status()> undo,
-              int mergeId = -1, const QString &mergeKey = {});
+    // The same for several edits as one step (all stored, or none); true when stored.
+    bool applySteps(const QString &text, std::vector<document::Edit> edits, int mergeId = -1,
+                    const QString &mergeKey = {});
+    // Applies an edit of the workspace's assessments (an import, a deletion) as an undoable step; returns
+    // the assessment it made, put back or deleted, or nullopt after reporting why it was refused.
+    std::optional<std::int64_t> apply(const QString &text, document::WorkspaceEdit edit);
 
 signals:
     void assessmentChanged();             // the open assessment changed (any edit, or it was re-read)
@@ -118,14 +121,17 @@ signals:
 
 private:
     explicit Session(storage::Workspace workspace);
-    friend class StorageCommand;
+    friend class WorkspaceCommand;
     friend class EditCommand;
-    bool run(const std::function<storage::Status()> &step);
+    // After a workspace edit is stored: says so, re-reads the open assessment and marks the list stale.
+    void stored();
+    bool applyWorkspaceEdit(const document::WorkspaceEdit &edit, document::WorkspaceEdit &inverse);
     // Applies `edit`; on success sets `inverse` and returns true.
     bool applyEdit(const document::Edit &edit, document::Edit &inverse);
+    // Applies `edits` in order (all or none); on success sets `inverses` (last first) and returns true.
+    bool applyEdits(const std::vector<document::Edit> &edits, std::vector<document::Edit> &inverses);
     // Reports a refused edit and shows what is stored.
     void refused(const storage::Status &status);
-    void pushAssessmentStep(const QString &text, std::int64_t id, bool existsNow);
     bool reload();
     // Polled (kWatchMs): another program's change is re-read, and the undo history (values read before
     // it) is cleared, so that neither an edit nor an undo is applied over a value this window has not seen.
@@ -137,6 +143,8 @@ private:
     bool m_summariesStale = true;
     std::unique_ptr<document::Document> m_document;
     QTimer m_watch;
+    bool m_lastStored = false;         // whether the last step pushed was stored
+    std::int64_t m_lastAssessment = 0; // the assessment the last workspace edit made, put back or deleted
 };
 
 }  // namespace hicm::gui

@@ -19,6 +19,8 @@ class Database;
 
 namespace hicm::storage {
 
+struct UndoWrites;
+
 // The schema this version writes. Older workspaces are migrated forward (after a backup) when opened
 // for writing; newer ones are refused.
 constexpr int kSchemaVersion = 5;
@@ -137,23 +139,14 @@ public:
     // every open action carried, levels afresh), scored against the same framework edition; `title` empty
     // keeps the previous title. One transaction; returns the new id.
     Result<std::int64_t> reassess(std::int64_t previousId, const std::string &date, const std::string &title = {});
-    // Undo of removePartner / removeAction: the partner (with its id and its levels per feature) or the
-    // action (with its id) comes back.
-    Status restorePartner(std::int64_t id, const Partner &partner,
-                          const std::vector<std::pair<std::string, PartnerLevel>> &levels);
-    Status restoreAction(std::int64_t id, const Action &action);
     // Stores a merge (src/core/merge.h; workspace_merge.cpp) in ONE transaction: adds the partners of
     // `merged` that assessment `id` does not have, and writes its partner levels and notes, metric values
     // and evidence notes where they differ, each with a change-log row, then a "merged" row naming
     // `source`. Nothing is removed and nothing else is touched. With `expectedUpdated` (the assessment's
-    // `updated` time the merge was planned on), refuses if the assessment changed since.
+    // `updated` time the merge was planned on), refuses if the assessment changed since. (Its undo, and
+    // those of removePartner and removeAction, are in the internal workspace_undo.h, for the document layer.)
     Status applyMerge(std::int64_t id, const Assessment &merged, const std::string &source = {},
                       const std::string &expectedUpdated = {});
-    // Undoes a merge in ONE transaction: puts back assessment `id`'s partners, partner levels and notes,
-    // metric values and evidence notes as they were in `before` (the assessment as loaded just before
-    // the merge), removing the partners, levels and metric values the merge added, each with a
-    // change-log row, then a "merge undone" row. Nothing else is touched.
-    Status undoMerge(std::int64_t id, const Assessment &before, const std::string &source = {});
 
     // Partners (referred to by id; organisation names are unique within an assessment).
     Result<std::int64_t> addPartner(std::int64_t id, const Partner &partner);
@@ -214,6 +207,7 @@ public:
     struct Impl;  // internal; defined in workspace_impl.h
 
 private:
+    friend struct UndoWrites;  // the writes only an undo makes (workspace_undo.h)
     explicit Workspace(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> d;
 };

@@ -1,7 +1,7 @@
 // Edits to an assessment's own fields, its partners and its features' scores. Each public method is
 // one transaction that also appends its change-log rows.
 #include "framework_loader.h"
-#include "workspace_impl.h"
+#include "rows.h"
 
 #include <string_view>
 
@@ -53,13 +53,7 @@ std::int64_t insertPartner(WriteTxn &t, const Partner &p)
 {
     checkPartner(p);
     refuseDuplicatePartner(t, p.organisation, 0);
-    SQLite::Statement ins(t.db(), "INSERT INTO partners (assessment_id, organisation, type, contact) VALUES (?, ?, ?, ?)");
-    ins.bind(1, t.assessmentId());
-    ins.bind(2, p.organisation);
-    ins.bind(3, toString(p.type));
-    ins.bind(4, p.contact);
-    ins.exec();
-    const std::int64_t id = t.db().getLastInsertRowid();
+    const std::int64_t id = rows::insertPartner(t, p);
     t.log("partner added", "", partnerText(p));
     return id;
 }
@@ -111,51 +105,6 @@ void storeFramework(WriteTxn &t, const Framework &fw, const std::string &json)
         refuse(Kind::Corrupt, "the workspace's stored copy of the framework \"" + fw.meta.title + "\" (" +
                                   fw.meta.edition + ", " + fw.contentHash.substr(0, 12) +
                                   ") is damaged, so nothing was added; restore a backup of the workspace");
-}
-
-int writePartnerLevel(WriteTxn &t, const std::string &featureId, std::int64_t partnerId, const std::string &organisation,
-                      std::optional<int> level, std::optional<std::string> note)
-{
-    if (level)
-        t.checkLevel(*level);
-    SQLite::Statement q(t.db(), "SELECT level, note FROM partner_levels WHERE partner_id = ? AND feature_id = ?");
-    q.bind(1, partnerId);
-    q.bind(2, featureId);
-    std::optional<int> oldLevel;
-    std::string oldNote;
-    if (q.executeStep()) {
-        oldLevel = q.getColumn(0).getInt();
-        oldNote = q.getColumn(1).getString();
-    }
-    q.reset();
-    const std::string newNote = level ? note.value_or(oldNote) : std::string();  // the note goes with the level
-    if (oldLevel == level && oldNote == newNote)
-        return 0;
-    if (level) {
-        SQLite::Statement up(t.db(), "INSERT INTO partner_levels (partner_id, feature_id, level, note) VALUES (?, ?, ?, ?) "
-                                     "ON CONFLICT (partner_id, feature_id) DO UPDATE SET level = excluded.level, "
-                                     "note = excluded.note");
-        up.bind(1, partnerId);
-        up.bind(2, featureId);
-        up.bind(3, *level);
-        up.bind(4, newNote);
-        up.exec();
-    } else {
-        SQLite::Statement del(t.db(), "DELETE FROM partner_levels WHERE partner_id = ? AND feature_id = ?");
-        del.bind(1, partnerId);
-        del.bind(2, featureId);
-        del.exec();
-    }
-    int changes = 0;
-    if (oldLevel != level) {
-        t.log("partner level " + featureId + " " + organisation, levelText(oldLevel), levelText(level));
-        ++changes;
-    }
-    if (oldNote != newNote) {
-        t.logTyping("partner note " + featureId + " " + organisation, oldNote, newNote);
-        ++changes;
-    }
-    return changes;
 }
 
 Result<std::int64_t> Workspace::createAssessment(const NewAssessment &fields, const std::string &frameworkJson)
@@ -303,12 +252,7 @@ Status Workspace::updatePartner(std::int64_t id, const Partner &partner)
         q.bind(1, partner.id);
         q.executeStep();
         const std::string oldType = q.getColumn(0).getString(), oldContact = q.getColumn(1).getString();
-        SQLite::Statement up(t.db(), "UPDATE partners SET organisation = ?, type = ?, contact = ? WHERE id = ?");
-        up.bind(1, partner.organisation);
-        up.bind(2, toString(partner.type));
-        up.bind(3, partner.contact);
-        up.bind(4, partner.id);
-        up.exec();
+        rows::updatePartner(t, partner);
         if (oldName != partner.organisation)
             t.log("partner name", oldName, partner.organisation);
         if (oldType != toString(partner.type))
@@ -323,13 +267,8 @@ Status Workspace::removePartner(std::int64_t id, std::int64_t partnerId)
     return d->write(id, [&](WriteTxn &t) {
         t.framework();
         const std::string name = t.partnerName(partnerId);
-        SQLite::Statement q(t.db(), "SELECT type FROM partners WHERE id = ?");
-        q.bind(1, partnerId);
-        q.executeStep();
-        const std::string type = q.getColumn(0).getString();
-        SQLite::Statement del(t.db(), "DELETE FROM partners WHERE id = ?");  // cascades to their levels
-        del.bind(1, partnerId);
-        del.exec();
+        const std::string type = rows::partnerType(t, partnerId);
+        rows::deletePartner(t, partnerId);  // their levels go with them
         t.log("partner removed", name + " (" + type + ")", "");
     });
 }
@@ -377,7 +316,7 @@ Status Workspace::updateFeature(std::int64_t id, const std::string &featureId, c
             updateScore(t, featureId, "evidence", "evidence", evidence, *edit.evidence,
                         [&](SQLite::Statement &s) { s.bind(1, *edit.evidence); });
         for (const auto &pl : edit.partnerLevels)
-            writePartnerLevel(t, featureId, pl.partnerId, t.partnerName(pl.partnerId), pl.level, pl.note);
+            rows::writePartnerLevel(t, featureId, pl.partnerId, t.partnerName(pl.partnerId), pl.level, pl.note);
     });
 }
 

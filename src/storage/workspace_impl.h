@@ -118,13 +118,6 @@ private:
 // Text for log values: a level "2" or "" for none.
 std::string levelText(const std::optional<int> &level);
 
-// Sets one partner's level and note for a feature, or removes both when `level` is nullopt; `note`
-// nullopt keeps the stored note. Writes a change-log row for each value that changes and returns how many
-// (0 when nothing changed). Used by every edit, merge and undo of a merge. `organisation` names the partner
-// in the log.
-int writePartnerLevel(WriteTxn &t, const std::string &featureId, std::int64_t partnerId, const std::string &organisation,
-                      std::optional<int> level, std::optional<std::string> note);
-
 // Stores a framework file's bytes under its content hash, once (a file stored already is left as it is).
 void storeFramework(WriteTxn &t, const Framework &fw, const std::string &json);
 

@@ -3,7 +3,8 @@
 #include "assessment_json.h"
 #include "framework_loader.h"
 #include "reassessment.h"
-#include "workspace_impl.h"
+#include "rows.h"
+#include "workspace_undo.h"
 
 namespace hicm::storage {
 
@@ -17,55 +18,6 @@ void bindOptional(SQLite::Statement &s, int index, const std::optional<int> &v)
         s.bind(index, *v);
     else
         s.bind(index);
-}
-
-void insertPartnerRow(WriteTxn &t, const Partner &p, bool keepId, std::int64_t &newId)
-{
-    SQLite::Statement ins(t.db(), keepId ? "INSERT INTO partners (id, assessment_id, organisation, type, contact) "
-                                           "VALUES (?5, ?1, ?2, ?3, ?4)"
-                                         : "INSERT INTO partners (assessment_id, organisation, type, contact) "
-                                           "VALUES (?1, ?2, ?3, ?4)");
-    ins.bind(1, t.assessmentId());
-    ins.bind(2, p.organisation);
-    ins.bind(3, toString(p.type));
-    ins.bind(4, p.contact);
-    if (keepId)
-        ins.bind(5, p.id);
-    ins.exec();
-    newId = t.db().getLastInsertRowid();
-}
-
-void insertPartnerLevel(WriteTxn &t, std::int64_t partnerId, const std::string &featureId, const PartnerLevel &pl)
-{
-    SQLite::Statement ins(t.db(), "INSERT INTO partner_levels (partner_id, feature_id, level, note) VALUES (?, ?, ?, ?)");
-    ins.bind(1, partnerId);
-    ins.bind(2, featureId);
-    ins.bind(3, pl.level);
-    ins.bind(4, pl.note);
-    ins.exec();
-}
-
-void insertActionRow(WriteTxn &t, const Action &a, bool keepId)
-{
-    SQLite::Statement ins(t.db(), keepId ? "INSERT INTO actions (id, assessment_id, text, change_id, feature_id, owner, due, "
-                                           "status, notes, carried_from) VALUES (?9, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10)"
-                                         : "INSERT INTO actions (assessment_id, text, change_id, feature_id, owner, due, "
-                                           "status, notes, carried_from) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10)");
-    ins.bind(1, t.assessmentId());
-    ins.bind(2, a.text);
-    ins.bind(3, a.change);
-    ins.bind(4, a.feature);
-    ins.bind(5, a.owner);
-    ins.bind(6, a.due);
-    ins.bind(7, toString(a.status));
-    ins.bind(8, a.notes);
-    if (keepId)
-        ins.bind(9, a.id);
-    if (a.carriedFrom)
-        ins.bind(10, *a.carriedFrom);
-    else
-        ins.bind(10);
-    ins.exec();
 }
 
 void insertFeature(WriteTxn &t, const FeatureAssessment &f, const std::map<std::string, std::int64_t> &partnerIds)
@@ -82,27 +34,11 @@ void insertFeature(WriteTxn &t, const FeatureAssessment &f, const std::map<std::
     ins.bind(8, f.evidence);
     ins.exec();
     for (const auto &pl : f.partnerLevels)
-        insertPartnerLevel(t, partnerIds.at(pl.partner), f.featureId, pl);
-    for (const auto &m : f.metrics) {
-        SQLite::Statement mi(t.db(), "INSERT INTO metric_values (assessment_id, feature_id, metric_id, value, unit, period, "
-                                     "source, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        mi.bind(1, t.assessmentId());
-        mi.bind(2, f.featureId);
-        mi.bind(3, m.metricId);
-        mi.bind(4, m.value);
-        mi.bind(5, m.unit);
-        mi.bind(6, m.period);
-        mi.bind(7, m.source);
-        mi.bind(8, m.name);
-        mi.exec();
-    }
-    for (const auto &a : f.plannedActions) {
-        SQLite::Statement pi(t.db(), "INSERT INTO planned_actions (assessment_id, feature_id, action_id) VALUES (?, ?, ?)");
-        pi.bind(1, t.assessmentId());
-        pi.bind(2, f.featureId);
-        pi.bind(3, a);
-        pi.exec();
-    }
+        rows::insertPartnerLevel(t, partnerIds.at(pl.partner), f.featureId, pl);
+    for (const auto &m : f.metrics)
+        rows::writeMetric(t, f.featureId, m, rows::MetricWrite::Insert);
+    for (const auto &a : f.plannedActions)
+        rows::insertPlanned(t, f.featureId, a);
 }
 
 }  // namespace
@@ -173,11 +109,8 @@ Result<std::int64_t> Workspace::insertAssessment(const Assessment &a, const std:
         t.setAssessmentId(newId);
         t.log(keepIds ? "assessment restored" : "assessment created", "", a.area);
         std::map<std::string, std::int64_t> partnerIds;
-        for (const auto &p : a.partners) {
-            std::int64_t pid = 0;
-            insertPartnerRow(t, p, keepIds && p.id > 0, pid);
-            partnerIds[p.organisation] = pid;
-        }
+        for (const auto &p : a.partners)
+            partnerIds[p.organisation] = rows::insertPartner(t, p, keepIds && p.id > 0);
         for (const auto &f : a.features)
             insertFeature(t, f, partnerIds);
         for (const auto &ac : a.actions) {
@@ -191,26 +124,20 @@ Result<std::int64_t> Workspace::insertAssessment(const Assessment &a, const std:
                 if (!from.executeStep())
                     row.carriedFrom.reset();
             }
-            insertActionRow(t, row, keepIds && ac.id > 0);
+            rows::insertAction(t, row, keepIds && ac.id > 0);
         }
-        for (const auto &o : a.overrides) {
-            SQLite::Statement oi(t.db(), "INSERT INTO overrides (assessment_id, change_id, kind, reason) VALUES (?, ?, ?, ?)");
-            oi.bind(1, newId);
-            oi.bind(2, o.change);
-            oi.bind(3, toString(o.kind));
-            oi.bind(4, o.reason);
-            oi.exec();
-        }
+        for (const auto &o : a.overrides)
+            rows::writeOverride(t, o, rows::OverrideWrite::Insert);
     });
     if (!status)
         return status.error();
     return newId;
 }
 
-Status Workspace::restorePartner(std::int64_t id, const Partner &partner,
-                                 const std::vector<std::pair<std::string, PartnerLevel>> &levels)
+Status UndoWrites::restorePartner(Workspace &ws, std::int64_t id, const Partner &partner,
+                                  const std::vector<std::pair<std::string, PartnerLevel>> &levels)
 {
-    return d->write(id, [&](WriteTxn &t) {
+    return ws.d->write(id, [&](WriteTxn &t) {
         t.framework();
         SQLite::Statement taken(t.db(), "SELECT 1 FROM partners WHERE assessment_id = ? AND (id = ? OR organisation = ?)");
         taken.bind(1, id);
@@ -219,20 +146,19 @@ Status Workspace::restorePartner(std::int64_t id, const Partner &partner,
         if (taken.executeStep())
             refuse(Kind::InvalidInput, "assessment " + std::to_string(id) + " already has this partner (\"" +
                                            partner.organisation + "\")");
-        std::int64_t pid = 0;
-        insertPartnerRow(t, partner, partner.id > 0, pid);
+        const std::int64_t pid = rows::insertPartner(t, partner, partner.id > 0);
         for (const auto &[featureId, pl] : levels) {
             t.feature(featureId);
             t.checkLevel(pl.level);
-            insertPartnerLevel(t, pid, featureId, pl);
+            rows::insertPartnerLevel(t, pid, featureId, pl);
         }
         t.log("partner restored", "", partner.organisation + " (" + toString(partner.type) + ")");
     });
 }
 
-Status Workspace::restoreAction(std::int64_t id, const Action &action)
+Status UndoWrites::restoreAction(Workspace &ws, std::int64_t id, const Action &action)
 {
-    return d->write(id, [&](WriteTxn &t) {
+    return ws.d->write(id, [&](WriteTxn &t) {
         t.framework();
         if (!hasText(action.text))
             refuse(Kind::InvalidInput, "an action needs a text");
@@ -240,8 +166,8 @@ Status Workspace::restoreAction(std::int64_t id, const Action &action)
         taken.bind(1, action.id);
         if (taken.executeStep())
             refuse(Kind::InvalidInput, "action " + std::to_string(action.id) + " already exists");
-        insertActionRow(t, action, action.id > 0);
-        t.log("action " + std::to_string(t.db().getLastInsertRowid()) + " restored", "", action.text);
+        const std::int64_t restored = rows::insertAction(t, action, action.id > 0);
+        t.log("action " + std::to_string(restored) + " restored", "", action.text);
     });
 }
 

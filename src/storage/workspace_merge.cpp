@@ -1,7 +1,8 @@
 // Storing a merge of a partner's exchange file into a workshop's assessment (Workspace::applyMerge):
 // one transaction, a change-log row for every value it changes, all of it or nothing.
 #include "framework_lists.h"
-#include "workspace_impl.h"
+#include "rows.h"
+#include "workspace_undo.h"
 
 #include <map>
 
@@ -29,14 +30,7 @@ int writePartners(WriteTxn &t, const Assessment &merged, std::map<std::string, s
             continue;
         if (!hasText(p.organisation))
             refuse(Kind::InvalidInput, "a partner needs an organisation name");
-        SQLite::Statement ins(t.db(),
-                              "INSERT INTO partners (assessment_id, organisation, type, contact) VALUES (?, ?, ?, ?)");
-        ins.bind(1, t.assessmentId());
-        ins.bind(2, p.organisation);
-        ins.bind(3, toString(p.type));
-        ins.bind(4, p.contact);
-        ins.exec();
-        ids[p.organisation] = t.db().getLastInsertRowid();
+        ids[p.organisation] = rows::insertPartner(t, p);
         t.log("partner added", "", p.organisation + " (" + toString(p.type) + ")");
         ++changes;
     }
@@ -48,30 +42,10 @@ int writeMetric(WriteTxn &t, const Feature &feature, const MetricValue &m)
     if (!feature.metric(m.metricId))
         refuse(Kind::InvalidInput, "unknown metric \"" + m.metricId + "\" for feature " + feature.id +
                                        " (its metrics are: " + metricList(feature) + ")");
-    SQLite::Statement q(
-        t.db(), "SELECT value, unit, period, source FROM metric_values WHERE assessment_id = ? AND metric_id = ?");
-    q.bind(1, t.assessmentId());
-    q.bind(2, m.metricId);
-    std::optional<std::string> from;
-    if (q.executeStep())
-        from = metricValueText({m.metricId, q.getColumn(0).getString(), q.getColumn(1).getString(),
-                           q.getColumn(2).getString(), q.getColumn(3).getString()});
-    q.reset();
+    const std::optional<std::string> from = rows::metricText(t, m.metricId);
     if (from && *from == metricValueText(m))
         return 0;
-    SQLite::Statement up(t.db(),
-                         "INSERT INTO metric_values (assessment_id, feature_id, metric_id, value, unit, period, "
-                         "source) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, metric_id) DO "
-                         "UPDATE SET value = excluded.value, unit = excluded.unit, period = excluded.period, "
-                         "source = excluded.source");
-    up.bind(1, t.assessmentId());
-    up.bind(2, feature.id);
-    up.bind(3, m.metricId);
-    up.bind(4, m.value);
-    up.bind(5, m.unit);
-    up.bind(6, m.period);
-    up.bind(7, m.source);
-    up.exec();
+    rows::writeMetric(t, feature.id, m, rows::MetricWrite::UpsertKeepName);
     t.log("metric " + m.metricId, from.value_or(""), metricValueText(m));
     return 1;
 }
@@ -121,7 +95,7 @@ Status Workspace::applyMerge(std::int64_t id, const Assessment &merged, const st
                 if (it == ids.end())
                     refuse(Kind::InvalidInput, "\"" + pl.partner + "\" is not a partner of assessment " +
                                                    std::to_string(id) + " or of the merge");
-                changes += writePartnerLevel(t, f.featureId, it->second, pl.partner, pl.level, pl.note);
+                changes += rows::writePartnerLevel(t, f.featureId, it->second, pl.partner, pl.level, pl.note);
             }
             for (const auto &m : f.metrics)
                 changes += writeMetric(t, feature, m);
@@ -135,9 +109,9 @@ Status Workspace::applyMerge(std::int64_t id, const Assessment &merged, const st
     });
 }
 
-Status Workspace::undoMerge(std::int64_t id, const Assessment &before, const std::string &source)
+Status UndoWrites::undoMerge(Workspace &ws, std::int64_t id, const Assessment &before, const std::string &source)
 {
-    return d->write(id, [&](WriteTxn &t) {
+    return ws.d->write(id, [&](WriteTxn &t) {
         t.framework(); // refuses an unknown assessment
         int changes = 0;
         auto ids = partnerIds(t);
@@ -147,9 +121,7 @@ Status Workspace::undoMerge(std::int64_t id, const Assessment &before, const std
                 ++it;
                 continue;
             }
-            SQLite::Statement del(t.db(), "DELETE FROM partners WHERE id = ?"); // cascades to their levels
-            del.bind(1, it->second);
-            del.exec();
+            rows::deletePartner(t, it->second);  // their levels go with them
             t.log("partner removed", it->first, "");
             ++changes;
             it = ids.erase(it);
@@ -159,8 +131,8 @@ Status Workspace::undoMerge(std::int64_t id, const Assessment &before, const std
             // Partner levels: as they were, or none where there was none.
             for (const auto &[organisation, partnerId] : ids) {
                 const PartnerLevel *was = fb ? fb->partnerLevel(organisation) : nullptr;
-                changes += was ? writePartnerLevel(t, feature.id, partnerId, organisation, was->level, was->note)
-                               : writePartnerLevel(t, feature.id, partnerId, organisation, std::nullopt, std::nullopt);
+                changes += was ? rows::writePartnerLevel(t, feature.id, partnerId, organisation, was->level, was->note)
+                               : rows::writePartnerLevel(t, feature.id, partnerId, organisation, std::nullopt, std::nullopt);
             }
             // Metric values: as they were, or none where there was none.
             for (const auto &metric : feature.dataToUse) {
@@ -173,20 +145,11 @@ Status Workspace::undoMerge(std::int64_t id, const Assessment &before, const std
                     changes += writeMetric(t, feature, *was);
                     continue;
                 }
-                SQLite::Statement q(t.db(), "SELECT value, unit, period, source FROM metric_values WHERE assessment_id = ? "
-                                            "AND metric_id = ?");
-                q.bind(1, id);
-                q.bind(2, metric.id);
-                if (!q.executeStep())
+                const auto old = rows::metricText(t, metric.id);
+                if (!old)
                     continue;
-                const std::string old = metricValueText({metric.id, q.getColumn(0).getString(), q.getColumn(1).getString(),
-                                                    q.getColumn(2).getString(), q.getColumn(3).getString()});
-                q.reset();
-                SQLite::Statement del(t.db(), "DELETE FROM metric_values WHERE assessment_id = ? AND metric_id = ?");
-                del.bind(1, id);
-                del.bind(2, metric.id);
-                del.exec();
-                t.log("metric " + metric.id, old, "");
+                rows::deleteMetric(t, metric.id);
+                t.log("metric " + metric.id, *old, "");
                 ++changes;
             }
             const std::string evidence = fb ? fb->evidence : std::string();

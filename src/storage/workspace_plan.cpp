@@ -1,7 +1,7 @@
 // Edits to metrics, planned targeted actions, the action plan and overrides; and the one-field feature
 // edits, which are FeatureEdits with one field set.
 #include "framework_lists.h"
-#include "workspace_impl.h"
+#include "rows.h"
 
 #include <string_view>
 
@@ -10,11 +10,6 @@ namespace hicm::storage {
 namespace {
 
 using Kind = StorageError::Kind;
-
-std::string overrideText(OverrideKind kind, const std::string &reason)
-{
-    return std::string(toString(kind)) + (reason.empty() ? "" : ": " + reason);
-}
 
 void checkActionFields(WriteTxn &t, const Action &a)
 {
@@ -26,27 +21,6 @@ void checkActionFields(WriteTxn &t, const Action &a)
         t.feature(a.feature);
     if (!a.due.empty() && !isIsoDate(a.due))
         refuse(Kind::InvalidInput, "the due date \"" + a.due + "\" is not a date written YYYY-MM-DD");
-}
-
-// The stored action `actionId` of this assessment; refuses if there is none.
-Action storedAction(WriteTxn &t, std::int64_t actionId)
-{
-    SQLite::Statement q(t.db(), "SELECT text, change_id, feature_id, owner, due, status, notes FROM actions "
-                                "WHERE id = ? AND assessment_id = ?");
-    q.bind(1, actionId);
-    q.bind(2, t.assessmentId());
-    if (!q.executeStep())
-        refuse(Kind::NotFound, "assessment " + std::to_string(t.assessmentId()) + " has no action " + std::to_string(actionId));
-    Action a;
-    a.id = actionId;
-    a.text = q.getColumn(0).getString();
-    a.change = q.getColumn(1).getString();
-    a.feature = q.getColumn(2).getString();
-    a.owner = q.getColumn(3).getString();
-    a.due = q.getColumn(4).getString();
-    a.status = parseActionStatus(q.getColumn(5).getString()).value_or(ActionStatus::NotStarted);
-    a.notes = q.getColumn(6).getString();
-    return a;
 }
 
 }  // namespace
@@ -116,32 +90,9 @@ Status Workspace::setMetric(std::int64_t id, const std::string &featureId, const
                                          {"source", metric.source}, {"name", metric.name}})
             if (const std::string why = textTooLong(text); !why.empty())
                 refuse(Kind::InvalidInput, "metric " + metric.metricId + " " + part + ": " + why + "; the change was not saved");
-        SQLite::Statement q(t.db(), "SELECT value, unit, period, source FROM metric_values "
-                                    "WHERE assessment_id = ? AND metric_id = ?");
-        q.bind(1, id);
-        q.bind(2, metric.metricId);
-        std::string from;
-        if (q.executeStep())
-            from = metricValueText({metric.metricId, q.getColumn(0).getString(), q.getColumn(1).getString(),
-                               q.getColumn(2).getString(), q.getColumn(3).getString()});
-        q.reset();
-        SQLite::Statement qn(t.db(), "SELECT name FROM metric_values WHERE assessment_id = ? AND metric_id = ?");
-        qn.bind(1, id);
-        qn.bind(2, metric.metricId);
-        const std::string oldName = qn.executeStep() ? qn.getColumn(0).getString() : std::string();
-        SQLite::Statement up(t.db(), "INSERT INTO metric_values (assessment_id, feature_id, metric_id, value, unit, period, "
-                                     "source, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, metric_id) DO "
-                                     "UPDATE SET value = excluded.value, unit = excluded.unit, period = excluded.period, "
-                                     "source = excluded.source, name = excluded.name");
-        up.bind(1, id);
-        up.bind(2, featureId);
-        up.bind(3, metric.metricId);
-        up.bind(4, metric.value);
-        up.bind(5, metric.unit);
-        up.bind(6, metric.period);
-        up.bind(7, metric.source);
-        up.bind(8, metric.name);
-        up.exec();
+        const std::string from = rows::metricText(t, metric.metricId).value_or("");
+        const std::string oldName = rows::metricName(t, metric.metricId);
+        rows::writeMetric(t, featureId, metric, rows::MetricWrite::Upsert);
         if (oldName != metric.name)
             t.log("metric " + metric.metricId + " name", oldName, metric.name);
         if (from != metricValueText(metric))
@@ -153,20 +104,11 @@ Status Workspace::removeMetric(std::int64_t id, const std::string &featureId, co
 {
     return d->write(id, [&](WriteTxn &t) {
         t.feature(featureId);
-        SQLite::Statement q(t.db(), "SELECT value, unit, period, source FROM metric_values "
-                                    "WHERE assessment_id = ? AND metric_id = ?");
-        q.bind(1, id);
-        q.bind(2, metricId);
-        if (!q.executeStep())
+        const auto from = rows::metricText(t, metricId);
+        if (!from)
             return;
-        const std::string from = metricValueText({metricId, q.getColumn(0).getString(), q.getColumn(1).getString(),
-                                             q.getColumn(2).getString(), q.getColumn(3).getString()});
-        q.reset();
-        SQLite::Statement del(t.db(), "DELETE FROM metric_values WHERE assessment_id = ? AND metric_id = ?");
-        del.bind(1, id);
-        del.bind(2, metricId);
-        del.exec();
-        t.log("metric " + metricId, from, "");
+        rows::deleteMetric(t, metricId);
+        t.log("metric " + metricId, *from, "");
     });
 }
 
@@ -177,14 +119,7 @@ Status Workspace::setPlannedAction(std::int64_t id, const std::string &featureId
         if (!f.action(actionId))
             refuse(Kind::InvalidInput, "unknown targeted action \"" + actionId + "\" for feature " + featureId +
                                            " (its targeted actions are: " + targetedActionList(f) + ")");
-        SQLite::Statement change(t.db(), planned ? "INSERT INTO planned_actions (assessment_id, feature_id, action_id) "
-                                                   "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
-                                                 : "DELETE FROM planned_actions WHERE assessment_id = ? AND "
-                                                   "feature_id = ? AND action_id = ?");
-        change.bind(1, id);
-        change.bind(2, featureId);
-        change.bind(3, actionId);
-        if (change.exec() > 0)
+        if (rows::setPlanned(t, featureId, actionId, planned))
             t.log("planned action " + actionId, planned ? "no" : "yes", planned ? "yes" : "no");
     });
 }
@@ -195,18 +130,9 @@ Result<std::int64_t> Workspace::addAction(std::int64_t id, const Action &action)
     auto status = d->write(id, [&](WriteTxn &t) {
         t.framework();
         checkActionFields(t, action);
-        SQLite::Statement ins(t.db(), "INSERT INTO actions (assessment_id, text, change_id, feature_id, owner, due, "
-                                      "status, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        ins.bind(1, id);
-        ins.bind(2, action.text);
-        ins.bind(3, action.change);
-        ins.bind(4, action.feature);
-        ins.bind(5, action.owner);
-        ins.bind(6, action.due);
-        ins.bind(7, toString(action.status));
-        ins.bind(8, action.notes);
-        ins.exec();
-        newId = t.db().getLastInsertRowid();
+        Action row = action;
+        row.carriedFrom.reset();  // a new action continues none of the previous assessment's
+        newId = rows::insertAction(t, row);
         t.log("action " + std::to_string(newId) + " added", "", action.text);
     });
     if (!status)
@@ -218,19 +144,9 @@ Status Workspace::updateAction(std::int64_t id, const Action &action)
 {
     return d->write(id, [&](WriteTxn &t) {
         t.framework();
-        const Action old = storedAction(t, action.id);
+        const Action old = rows::storedAction(t, action.id);
         checkActionFields(t, action);
-        SQLite::Statement up(t.db(), "UPDATE actions SET text = ?, change_id = ?, feature_id = ?, owner = ?, due = ?, "
-                                     "status = ?, notes = ? WHERE id = ?");
-        up.bind(1, action.text);
-        up.bind(2, action.change);
-        up.bind(3, action.feature);
-        up.bind(4, action.owner);
-        up.bind(5, action.due);
-        up.bind(6, toString(action.status));
-        up.bind(7, action.notes);
-        up.bind(8, action.id);
-        up.exec();
+        rows::updateAction(t, action);
         const std::string what = "action " + std::to_string(action.id) + " ";
         const std::pair<const char *, std::pair<std::string, std::string>> fields[] = {
             {"text", {old.text, action.text}},       {"change", {old.change, action.change}},
@@ -251,13 +167,10 @@ Status Workspace::setActionStatus(std::int64_t id, std::int64_t actionId, Action
 {
     return d->write(id, [&](WriteTxn &t) {
         t.framework();
-        const Action old = storedAction(t, actionId);
+        const Action old = rows::storedAction(t, actionId);
         if (old.status == status)
             return;
-        SQLite::Statement up(t.db(), "UPDATE actions SET status = ? WHERE id = ?");
-        up.bind(1, toString(status));
-        up.bind(2, actionId);
-        up.exec();
+        rows::setActionStatus(t, actionId, status);
         t.log("action " + std::to_string(actionId) + " status", toString(old.status), toString(status));
     });
 }
@@ -266,10 +179,8 @@ Status Workspace::removeAction(std::int64_t id, std::int64_t actionId)
 {
     return d->write(id, [&](WriteTxn &t) {
         t.framework();
-        const Action old = storedAction(t, actionId);
-        SQLite::Statement del(t.db(), "DELETE FROM actions WHERE id = ?");
-        del.bind(1, actionId);
-        del.exec();
+        const Action old = rows::storedAction(t, actionId);
+        rows::deleteAction(t, actionId);
         t.log("action " + std::to_string(actionId) + " removed", old.text, "");
     });
 }
@@ -278,22 +189,9 @@ Status Workspace::setOverride(std::int64_t id, const Override &override_)
 {
     return d->write(id, [&](WriteTxn &t) {
         t.change(override_.change);
-        SQLite::Statement q(t.db(), "SELECT kind, reason FROM overrides WHERE assessment_id = ? AND change_id = ?");
-        q.bind(1, id);
-        q.bind(2, override_.change);
-        std::string from;
-        if (q.executeStep())
-            from = overrideText(parseOverrideKind(q.getColumn(0).getString()).value_or(OverrideKind::Pin),
-                                q.getColumn(1).getString());
-        SQLite::Statement up(t.db(), "INSERT INTO overrides (assessment_id, change_id, kind, reason) VALUES (?, ?, ?, ?) "
-                                     "ON CONFLICT (assessment_id, change_id) DO UPDATE SET kind = excluded.kind, "
-                                     "reason = excluded.reason");
-        up.bind(1, id);
-        up.bind(2, override_.change);
-        up.bind(3, toString(override_.kind));
-        up.bind(4, override_.reason);
-        up.exec();
-        const std::string to = overrideText(override_.kind, override_.reason);
+        const std::string from = rows::overrideText(t, override_.change).value_or("");
+        rows::writeOverride(t, override_, rows::OverrideWrite::Upsert);
+        const std::string to = rows::overrideText(override_.kind, override_.reason);
         if (from != to)
             t.log("override " + override_.change, from, to);
     });
@@ -303,19 +201,11 @@ Status Workspace::removeOverride(std::int64_t id, const std::string &changeId)
 {
     return d->write(id, [&](WriteTxn &t) {
         t.change(changeId);
-        SQLite::Statement q(t.db(), "SELECT kind, reason FROM overrides WHERE assessment_id = ? AND change_id = ?");
-        q.bind(1, id);
-        q.bind(2, changeId);
-        if (!q.executeStep())
+        const auto from = rows::overrideText(t, changeId);
+        if (!from)
             return;
-        const std::string from = overrideText(parseOverrideKind(q.getColumn(0).getString()).value_or(OverrideKind::Pin),
-                                              q.getColumn(1).getString());
-        q.reset();
-        SQLite::Statement del(t.db(), "DELETE FROM overrides WHERE assessment_id = ? AND change_id = ?");
-        del.bind(1, id);
-        del.bind(2, changeId);
-        del.exec();
-        t.log("override " + changeId, from, "");
+        rows::deleteOverride(t, changeId);
+        t.log("override " + changeId, *from, "");
     });
 }
 

@@ -1,6 +1,6 @@
 // The live room's own state (src/room, docs/room.md): one JSON text per assessment in room_state
 // (schema v5). Not part of the assessment: never logged, exported or compared.
-#include "workspace_impl.h"
+#include "rows.h"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -49,7 +49,7 @@ Status Workspace::setPartnerLevelsFromRoom(std::int64_t id, const std::string &f
         t.ensureFeatureRow(featureId);
         // The organisation in the log row is followed by " (room)": the change log says where it came from.
         for (const auto &[partnerId, level] : levels)
-            writePartnerLevel(t, featureId, partnerId, t.partnerName(partnerId) + " (room)", level, std::nullopt);
+            rows::writePartnerLevel(t, featureId, partnerId, t.partnerName(partnerId) + " (room)", level, std::nullopt);
     });
 }
 

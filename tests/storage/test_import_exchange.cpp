@@ -6,6 +6,7 @@
 #include "merge.h"
 #include "prioritisation.h"
 #include "storage_support.h"
+#include "workspace_undo.h"
 
 #include <filesystem>
 
@@ -294,7 +295,7 @@ TEST_CASE("exchange merge: undoing a merge puts the assessment back as it was, i
     requireOk(ws.applyMerge(id, merged, "p.hicm.json", before.updated));
     REQUIRE(ws.loadAssessment(id)->partners.size() == 2);
 
-    requireOk(ws.undoMerge(id, before, "p.hicm.json"));
+    requireOk(UndoWrites::undoMerge(ws, id, before, "p.hicm.json"));
     const Assessment back = *ws.loadAssessment(id);
     REQUIRE(back.partners.size() == 1);
     CHECK(back.partner("Care Co") == nullptr);
