@@ -14,9 +14,14 @@
 #include <algorithm>
 #include <pqxx/pqxx>
 
+#include <fstream>
 #include <future>
 #include <random>
+#include <sstream>
 #include <thread>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace hicm;
 using namespace hicm::bench;
@@ -44,17 +49,58 @@ double readOnlyMs(const std::vector<std::string> &files)
     });
 }
 
-void publish(region::Region &r, const std::vector<std::string> &files, region::PublishStatus expected, const char *what)
+// CPU seconds used so far by this process (all its threads).
+double ownCpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// CPU seconds used so far by the fixture's PostgreSQL: its postmaster (data/postmaster.pid under the
+// socket folder) and the processes it started (the backend serving us, the WAL writer, ...).
+double serverCpuSeconds(const std::string &socketDir)
+{
+    const std::string postmaster = test::readFile(socketDir + "/data/postmaster.pid");
+    const long master = std::atol(postmaster.c_str());
+    double seconds = 0;
+    for (const auto &entry : std::filesystem::directory_iterator("/proc")) {
+        std::ifstream in(entry.path() / "stat");
+        std::string line;
+        if (!std::getline(in, line) || line.rfind(')') == std::string::npos)
+            continue;
+        std::istringstream rest(line.substr(line.rfind(')') + 2));
+        char state = 0;
+        long ppid = 0, skip = 0;
+        unsigned long utime = 0, stime = 0;
+        rest >> state >> ppid;
+        for (int i = 0; i < 9; ++i)
+            rest >> skip;
+        rest >> utime >> stime;
+        const long pid = std::atol(entry.path().filename().c_str());
+        if (pid == master || ppid == master)
+            seconds += static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    }
+    return seconds;
+}
+
+void publish(region::Region &r, const std::vector<std::string> &files, region::PublishStatus expected, const char *what,
+             const std::string &socketDir)
 {
     std::size_t good = 0;
+    const double ownBefore = ownCpuSeconds(), serverBefore = serverCpuSeconds(socketDir);
     const double ms = timeMs([&] {
         for (const auto &p : r.publish(files))
             good += p.status == expected;
     });
+    const double ownMs = (ownCpuSeconds() - ownBefore) * 1000 / static_cast<double>(files.size());
+    const double serverMs = (serverCpuSeconds(socketDir) - serverBefore) * 1000 / static_cast<double>(files.size());
     if (good != files.size())
         die(std::string(what) + ": " + std::to_string(files.size() - good) + " files did not come out as expected");
     figure("region", what, files.size() / (ms / 1000.0), "files/s",
-           std::to_string(files.size()) + " files in " + fixed(ms / 1000.0) + " s");
+           std::to_string(files.size()) + " files in " + fixed(ms / 1000.0) + " s; CPU per file: " + fixed(ownMs, 3) +
+               " ms here, " + fixed(serverMs, 3) + " ms in PostgreSQL");
 }
 
 // Times `body` `n` times; prints median, p95 and max.
@@ -107,8 +153,9 @@ int main(int argc, char **argv)
 
     const double readMs = readOnlyMs(files);
     figure("region", "baseline: read and check the files, no database", files.size() / (readMs / 1000.0), "files/s");
-    publish(r, files, region::PublishStatus::Published, "publish, first time");
-    publish(r, files, region::PublishStatus::Unchanged, "publish the same files again (unchanged)");
+    const std::string socketDir = test::fixtureSocketDir();
+    publish(r, files, region::PublishStatus::Published, "publish, first time", socketDir);
+    publish(r, files, region::PublishStatus::Unchanged, "publish the same files again (unchanged)", socketDir);
     {
         pqxx::connection c(db.conninfo());
         pqxx::read_transaction tx(c);
