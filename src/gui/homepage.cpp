@@ -1,5 +1,6 @@
 #include "homepage.h"
 
+#include "assessmentlistmodel.h"
 #include "session.h"
 #include "ui_homepage.h"
 
@@ -8,18 +9,19 @@
 #include <QPainter>
 #include <QStyledItemDelegate>
 #include <QEvent>
-#include <QStyle>
 #include <QSet>
+#include <QSortFilterProxyModel>
+#include <QStyle>
 
 namespace hicm::gui {
 
 namespace {
 
-constexpr int IdRole = Qt::UserRole + 1;
-constexpr int ProfileRole = Qt::UserRole + 2;  // QList<int>: agreed level per feature, 0 = not agreed
-constexpr int TopRole = Qt::UserRole + 3;
-
-enum Column { Area, Title, Date, Status, Progress, Profile, ColumnCount };
+using document::AssessmentListModel;
+using document::IdRole;
+using document::ProfileRole;  // QList<int>: agreed level per feature, 0 = not agreed
+constexpr int TopRole = document::ProfileTopRole;
+enum Column { Area, Title, Date, Status, Progress, Profile };
 
 // Paints the small maturity profile: one bar per feature, its height the agreed level.
 class ProfileDelegate : public QStyledItemDelegate {
@@ -68,9 +70,14 @@ HomePage::HomePage(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui:
     heading.setPointSizeF(heading.pointSizeF() * 1.6);
     heading.setBold(true);
     m_ui->heading->setFont(heading);
+    // The list is the workspace's, through a model that re-draws what changed; sorted by the view's header.
+    m_list = new AssessmentListModel(this);
+    auto *sorted = new QSortFilterProxyModel(this);
+    sorted->setSourceModel(m_list);
     auto *t = m_ui->table;
-    t->setColumnCount(ColumnCount);
-    t->setHorizontalHeaderLabels({tr("Area"), tr("Title"), tr("Date"), tr("Status"), tr("Progress"), tr("Profile")});
+    t->setModel(sorted);
+    // In the workspace's own order, no column marked, until a header is clicked (sortingEnabled, homepage.ui).
+    t->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     t->verticalHeader()->hide();
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     t->horizontalHeader()->setSectionResizeMode(Title, QHeaderView::Stretch);
@@ -91,10 +98,10 @@ HomePage::HomePage(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui:
         if (auto id = selectedId())
             emit deleteRequested(*id);
     });
-    connect(t, &QTableWidget::itemActivated, this, [this](QTableWidgetItem *item) {
-        emit openRequested(item->data(IdRole).toLongLong());
+    connect(t, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        emit openRequested(index.data(IdRole).toLongLong());
     });
-    connect(t, &QTableWidget::itemSelectionChanged, this, &HomePage::updateButtons);
+    connect(t->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HomePage::updateButtons);
     setFocusProxy(t);
     refresh();
 }
@@ -128,15 +135,16 @@ std::optional<std::int64_t> HomePage::selectedId() const
     const auto rows = m_ui->table->selectionModel()->selectedRows();
     if (rows.isEmpty())
         return std::nullopt;
-    return m_ui->table->item(rows.first().row(), Area)->data(IdRole).toLongLong();
+    return rows.first().data(IdRole).toLongLong();
 }
 
 void HomePage::selectId(std::int64_t id)
 {
-    for (int r = 0; r < m_ui->table->rowCount(); ++r)
-        if (m_ui->table->item(r, Area)->data(IdRole).toLongLong() == id) {
+    const QAbstractItemModel *model = m_ui->table->model();
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, Area).data(IdRole).toLongLong() == id) {
             m_ui->table->selectRow(r);
-            m_ui->table->setCurrentCell(r, Area);
+            m_ui->table->setCurrentIndex(model->index(r, Area));
             return;
         }
 }
@@ -146,10 +154,8 @@ void HomePage::refresh()
     m_stale = false;
     const auto previous = selectedId();
     auto *t = m_ui->table;
-    t->setSortingEnabled(false);
-    t->clearContents();
     if (!m_session) {
-        t->setRowCount(0);
+        m_list->setSummaries({});
         m_ui->workspaceLabel->setText(tr("No workspace is open. Use File › New Workspace or File › Open Workspace."));
         m_ui->emptyLabel->hide();
         updateButtons();
@@ -160,39 +166,12 @@ void HomePage::refresh()
         where += "  " + tr("(read-only: %1)").arg(m_session->readOnlyReason());
     m_ui->workspaceLabel->setText(where);
     const auto &list = m_session->summaries();
-    t->setRowCount(static_cast<int>(list.size()));
-    int top = 3;
-    for (int r = 0; r < static_cast<int>(list.size()); ++r) {
-        const auto &s = list[static_cast<std::size_t>(r)];
-        auto cell = [&](int column, const QString &text) {
-            auto *item = new QTableWidgetItem(text);
-            item->setData(IdRole, QVariant::fromValue<qlonglong>(s.id));
-            t->setItem(r, column, item);
-            return item;
-        };
-        cell(Area, QString::fromStdString(s.area));
-        cell(Title, QString::fromStdString(s.title));
-        cell(Date, QString::fromStdString(s.date));
-        cell(Status, s.status == AssessmentStatus::Final ? tr("Final") : tr("Draft"));
-        cell(Progress, tr("%1 of %2 agreed").arg(s.agreedCount).arg(s.featureCount));
-        QVariantList levels;
-        QStringList described;
-        for (const auto &[feature, level] : s.levels) {
-            levels << (level ? *level : 0);
-            described << QString::fromStdString(feature) + ": " + (level ? QString::number(*level) : tr("not agreed"));
-        }
-        auto *profile = cell(Profile, QString());
-        profile->setData(ProfileRole, levels);
-        profile->setData(TopRole, top);
-        profile->setData(Qt::AccessibleTextRole, described.join(", "));
-        profile->setToolTip(described.join("\n"));
-    }
-    t->setSortingEnabled(true);
+    m_list->setSummaries(list);
     fitColumns();
     m_ui->emptyLabel->setVisible(list.empty());
-    if (previous)
+    if (previous && selectedId() != previous)
         selectId(*previous);
-    if (!selectedId() && t->rowCount() > 0)
+    if (!selectedId() && t->model()->rowCount() > 0)
         t->selectRow(0);
     updateButtons();
 }
@@ -204,21 +183,21 @@ void HomePage::fitColumns()
     const QFontMetrics heading(t->horizontalHeader()->font());
     // Cell margins, and room for the header's sort indicator.
     const int pad = cells.averageCharWidth() * 2 + t->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, t) + 16;
+    const QAbstractItemModel *model = t->model();
+    auto header = [model](int column) { return model->headerData(column, Qt::Horizontal).toString(); };
     for (int column : {int(Area), int(Date), int(Status), int(Progress)}) {
         QSet<QString> texts;
-        for (int r = 0; r < t->rowCount(); ++r)
-            if (const auto *item = t->item(r, column))
-                texts.insert(item->text());
-        int width = heading.horizontalAdvance(t->horizontalHeaderItem(column)->text());
+        for (int r = 0; r < model->rowCount(); ++r)
+            texts.insert(model->index(r, column).data().toString());
+        int width = heading.horizontalAdvance(header(column));
         for (const QString &text : texts)
             width = qMax(width, cells.horizontalAdvance(text));
         t->setColumnWidth(column, width + pad);
     }
     int features = 1;  // the profile: a bar of 16 px per feature
-    for (int r = 0; r < t->rowCount(); ++r)
-        if (const auto *item = t->item(r, Profile))
-            features = qMax(features, static_cast<int>(item->data(ProfileRole).toList().size()));
-    t->setColumnWidth(Profile, qMax(16 * features + 12, heading.horizontalAdvance(t->horizontalHeaderItem(Profile)->text()) + pad));
+    for (int r = 0; r < model->rowCount(); ++r)
+        features = qMax(features, static_cast<int>(model->index(r, Profile).data(ProfileRole).toList().size()));
+    t->setColumnWidth(Profile, qMax(16 * features + 12, heading.horizontalAdvance(header(Profile)) + pad));
 }
 
 void HomePage::changeEvent(QEvent *event)

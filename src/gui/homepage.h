@@ -12,6 +12,10 @@ namespace Ui {
 class HomePage;
 }
 
+namespace hicm::document {
+class AssessmentListModel;
+}
+
 namespace hicm::gui {
 
 class Session;
@@ -45,6 +49,7 @@ private:
 
     std::unique_ptr<Ui::HomePage> m_ui;
     Session *m_session = nullptr;
+    document::AssessmentListModel *m_list = nullptr;
     bool m_stale = true;
 };
 

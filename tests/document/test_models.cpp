@@ -3,6 +3,7 @@
 // is read back from the file for it, and a hidden round (the live room before the reveal) answers nothing that depends on
 // a level, in any role of any cell.
 #include "actionplanmodel.h"
+#include "assessmentlistmodel.h"
 #include "document.h"
 #include "metricsmodel.h"
 #include "partnerlevelsmodel.h"
@@ -365,4 +366,27 @@ TEST_CASE("a partner renamed in Set-up re-draws that row's changed cells; a name
     CHECK(seen.cells() == std::vector<std::pair<int, int>>{{icbRow, PartnersModel::TypeColumn}});
     CHECK(room.doc->assessment().partners.at(static_cast<std::size_t>(icbRow)).type == OrgType::LocalAuthority);
     CHECK(seen.structural() == 0);
+}
+
+TEST_CASE("the assessment list re-draws the cells a new list changed; a new assessment is a row", "[document][models]")
+{
+    Room room;
+    AssessmentListModel list;
+    auto summaries = *room.ws.listAssessments();
+    list.setSummaries(summaries);
+    REQUIRE(list.rowCount() == 1);
+    Redraws seen(list);
+    list.setSummaries(*room.ws.listAssessments());  // read again, nothing changed: nothing re-drawn
+    CHECK(seen.cells().empty());
+    requireOk(room.ws.setAgreedLevel(room.id, "B1", 2));
+    list.setSummaries(*room.ws.listAssessments());
+    // The progress ("1 of 2 agreed") and the profile's bars; not the area, title, date or status.
+    CHECK(seen.cells() == std::vector<std::pair<int, int>>{{0, AssessmentListModel::ProgressColumn},
+                                                           {0, AssessmentListModel::ProfileColumn}});
+    CHECK(list.index(0, AssessmentListModel::ProfileColumn).data(ProfileRole).toList().at(0).toInt() == 2);
+    newAssessment(room.ws, "South Shire");
+    list.setSummaries(*room.ws.listAssessments());
+    CHECK(seen.inserted == 1);
+    CHECK(seen.reset == 0);
+    CHECK(list.rowCount() == 2);
 }

@@ -24,6 +24,10 @@ enum ModelRole {
     ActionStatusRole,
     // A partner's organisation type by its stable name ("local-authority"): what the type list reads and sets.
     OrgTypeRole,
+    // The assessment list's profile cell: the agreed level of each feature (QVariantList, 0 = not agreed),
+    // and the top of the scale the bars are drawn against.
+    ProfileRole,
+    ProfileTopRole,
     // What a column sorts by, where that is not the text shown (undated actions after the dated).
     SortRole,
 };

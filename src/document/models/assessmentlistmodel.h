@@ -1,0 +1,37 @@
+// The workspace's assessments (Home): a row per assessment with its area, title, date, status, progress
+// and a small profile (the agreed level of each feature). Fed the workspace's list (storage summaries,
+// which the Session re-reads only when the list is on show); a new list is compared with the one shown,
+// by assessment id, so that the view re-draws the cells that changed and an assessment created or
+// deleted is a row, and the selection stays where it was.
+#pragma once
+
+#include "modelroles.h"
+#include "workspace.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace hicm::document {
+
+class AssessmentListModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { AreaColumn, TitleColumn, DateColumn, StatusColumn, ProgressColumn, ProfileColumn, ColumnCount };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setSummaries(const std::vector<storage::AssessmentSummary> &summaries);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    static QVariant cell(const storage::AssessmentSummary &summary, int column, int role);
+
+    std::vector<storage::AssessmentSummary> m_rows;
+};
+
+}  // namespace hicm::document
