@@ -2,6 +2,7 @@
 #include "assessment_commands.h"
 
 #include "framework_lists.h"
+#include "queries.h"
 #include "paths.h"
 
 #include <filesystem>
@@ -60,17 +61,12 @@ std::optional<Opened> openAssessment(Context &ctx, std::int64_t id, bool forWrit
     auto ws = openWorkspace(ctx, forWriting);
     if (!ws)
         return std::nullopt;
-    auto assessment = ws->loadAssessment(id);
-    if (!assessment) {
-        fail(ctx, assessment.error().toString());
+    auto scored = document::loadScored(*ws, id);
+    if (!scored) {
+        fail(ctx, scored.error().toString());
         return std::nullopt;
     }
-    auto framework = ws->framework(id);
-    if (!framework) {
-        fail(ctx, framework.error().toString());
-        return std::nullopt;
-    }
-    return Opened{std::move(*ws), std::move(*assessment), *framework};
+    return Opened{std::move(*ws), std::move(scored->assessment), scored->framework};
 }
 
 const Feature *findFeature(Context &ctx, const Framework &fw, const std::string &featureId)

@@ -3,6 +3,7 @@
 
 #include "assessment_commands.h"
 #include "compare.h"
+#include "queries.h"
 #include "trend.h"
 
 #include <nlohmann/json.hpp>
@@ -138,15 +139,10 @@ void addCompare(CLI::App &app, Context &ctx)
         auto ws = openWorkspace(ctx, false);
         if (!ws)
             return;
-        auto before = ws->loadAssessment(*a);
-        auto after = ws->loadAssessment(*b);
-        auto fwBefore = ws->framework(*a);
-        auto fwAfter = ws->framework(*b);
-        for (const auto *error : {before ? nullptr : &before.error(), after ? nullptr : &after.error(),
-                                  fwBefore ? nullptr : &fwBefore.error(), fwAfter ? nullptr : &fwAfter.error()})
-            if (error)
-                return fail(ctx, error->toString());
-        const Comparison c = compareAssessments(**fwBefore, *before, **fwAfter, *after);
+        const auto compared = document::compareStored(*ws, *a, *b);
+        if (!compared)
+            return fail(ctx, compared.error().toString());
+        const Comparison &c = compared->comparison;
         if (*json)
             ctx.out << dumpJson(compareToJson(c)) << "\n";
         else
@@ -214,22 +210,15 @@ void addTrend(CLI::App &app, Context &ctx)
         auto summaries = ws->listAssessments();
         if (!summaries)
             return fail(ctx, summaries.error().toString());
-        std::vector<ScoredAssessment> all;
         std::vector<std::string> areas;
-        for (const auto &s : *summaries) {
+        for (const auto &s : *summaries)
             if (std::find_if(areas.begin(), areas.end(), [&](const auto &x) { return sameArea(x, s.area); }) ==
                 areas.end())
                 areas.push_back(s.area);
-            if (!sameArea(s.area, *area))
-                continue;
-            auto a = ws->loadAssessment(s.id);
-            auto fw = ws->framework(s.id);
-            if (!a)
-                return fail(ctx, a.error().toString());
-            if (!fw)
-                return fail(ctx, fw.error().toString());
-            all.push_back({std::move(*a), *fw});
-        }
+        const auto history = document::areaHistory(*ws, *summaries, *area);
+        if (!history.unread.empty())
+            return fail(ctx, history.unread.front().toString());
+        const std::vector<ScoredAssessment> &all = history.assessments;
         if (all.empty()) {
             std::string list;
             for (const auto &x : areas)

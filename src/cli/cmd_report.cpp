@@ -9,6 +9,7 @@
 #include "output_guard.h"
 
 #include "prioritisation.h"
+#include "queries.h"
 #include "report.h"
 
 #include <QGuiApplication>
@@ -113,14 +114,11 @@ void runReport(Context &ctx, const ReportOptions &o)
     std::optional<Assessment> previous;
     std::shared_ptr<const Framework> previousFramework;
     if (o.compareOption->count() > 0) {
-        auto loaded = opened->ws.loadAssessment(o.compare);
+        auto loaded = document::loadScored(opened->ws, o.compare);
         if (!loaded)
             return fail(ctx, loaded.error().toString());
-        auto fw = opened->ws.framework(o.compare);
-        if (!fw)
-            return fail(ctx, fw.error().toString());
-        previous = std::move(*loaded);
-        previousFramework = *fw;
+        previous = std::move(loaded->assessment);
+        previousFramework = loaded->framework;
         if (previous->area != opened->assessment.area)
             ctx.err << "hicm-assess-cli: warning: assessment " << o.compare << " is of another area (\""
                     << previous->area << "\"); comparing anyway\n";

@@ -172,21 +172,17 @@ void ComparePage::refresh()
         m_radar->setChart({}, {});
         return;
     }
-    auto &ws = m_session->workspace();
-    auto before = ws.loadAssessment(*beforeId), after = ws.loadAssessment(*afterId);
-    auto fwBefore = ws.framework(*beforeId), fwAfter = ws.framework(*afterId);
-    for (const storage::StorageError *error :
-         {before ? nullptr : &before.error(), after ? nullptr : &after.error(), fwBefore ? nullptr : &fwBefore.error(),
-          fwAfter ? nullptr : &fwAfter.error()})
-        if (error) {
-            m_text->setHtml(QStringLiteral("<p>%1</p>").arg(QString::fromStdString(error->toString()).toHtmlEscaped()));
-            m_radar->setChart({}, {});
-            return;
-        }
-    const Comparison c = compareAssessments(**fwBefore, *before, **fwAfter, *after);
+    const auto compared = m_session->compare(*beforeId, *afterId);
+    if (!compared) {
+        m_text->setHtml(QStringLiteral("<p>%1</p>").arg(QString::fromStdString(compared.error().toString()).toHtmlEscaped()));
+        m_radar->setChart({}, {});
+        return;
+    }
+    const Comparison &c = compared->comparison;
     m_text->setHtml(comparisonHtml(c));
 
-    const auto framework = *fwAfter;
+    const Assessment *before = &compared->before.assessment, *after = &compared->after.assessment;
+    const auto framework = compared->after.framework;
     const QString thenName =
         tr("Then (%1)")
             .arg(QString::fromStdString(before->date.empty() ? "#" + std::to_string(before->id) : before->date));

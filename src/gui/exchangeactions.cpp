@@ -3,7 +3,6 @@
 #include "exchange.h"
 #include "mergedialog.h"
 #include "messages.h"
-#include "output_guard.h"
 #include "session.h"
 
 #include <QCoreApplication>
@@ -67,10 +66,10 @@ std::optional<ExchangeFile> readFile(QWidget *parent, const QString &path, const
 
 bool outputAllowed(Session &session, QWidget *parent, const QString &path, const QString &title)
 {
-    const std::string why = storage::outputRefusal(path.toStdString(), session.workspace().path());
-    if (why.empty())
+    const QString why = session.outputRefusal(path);
+    if (why.isEmpty())
         return true;
-    Messages::error(parent, title, QString::fromStdString(why));
+    Messages::error(parent, title, why);
     return false;
 }
 
@@ -92,7 +91,7 @@ bool exportOpenAssessment(Session &session, QWidget *parent, const QString &give
     }
     if (!outputAllowed(session, parent, path, tr("Export assessment")))
         return false;
-    auto framework = session.workspace().frameworkJson(a.id);
+    auto framework = session.frameworkJson(a.id);
     if (!framework) {
         Messages::error(parent, tr("Export assessment"), QString::fromStdString(framework.error().toString()));
         return false;

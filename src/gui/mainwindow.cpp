@@ -100,8 +100,8 @@ bool MainWindow::openWorkspace(PreparedWorkspace prepared)
         updateFinalBanner();
     });
     setPagesSession(m_session.get());
-    for (const auto &w : m_session->workspace().warnings())
-        statusBar()->showMessage(QString::fromStdString(w), 10000);
+    for (const QString &w : m_session->warnings())
+        statusBar()->showMessage(w, 10000);
     if (m_session->readOnly())
         Messages::error(this, tr("Opened read-only"),
                         tr("%1 is open read-only: %2. You can look, but changes will not be saved.")

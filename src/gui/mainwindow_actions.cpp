@@ -123,9 +123,9 @@ std::optional<std::int64_t> MainWindow::reassessDialog(std::int64_t previousId)
     if (!m_session)
         return std::nullopt;
     QString area, facilitator;
-    if (auto previous = m_session->workspace().loadAssessment(previousId)) {
-        area = QString::fromStdString(previous->area);
-        facilitator = QString::fromStdString(previous->facilitator);
+    if (auto previous = m_session->scored(previousId)) {
+        area = QString::fromStdString(previous->assessment.area);
+        facilitator = QString::fromStdString(previous->assessment.facilitator);
     }
     NewAssessmentDialog dialog(this);
     dialog.setForReassessment(area, facilitator);

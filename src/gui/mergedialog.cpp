@@ -237,7 +237,7 @@ void MergeDialog::accept()
         return;
     }
     const std::int64_t id = m_plan.workshop.id;
-    if (auto current = m_session->workspace().loadAssessment(id); current && current->updated != m_plan.workshop.updated) {
+    if (auto current = m_session->scored(id); current && current->assessment.updated != m_plan.workshop.updated) {
         Messages::error(this, tr("Merge"),
                         tr("The assessment was changed after this merge view was opened. Nothing was merged: "
                            "open the partner's file again to see the differences as they are now."));

@@ -3,6 +3,8 @@
 // session_steps.cpp.
 #include "session.h"
 
+#include "output_guard.h"
+
 #include <QCoreApplication>
 
 namespace hicm::gui {
@@ -103,6 +105,19 @@ QString Session::path() const
 bool Session::readOnly() const
 {
     return m_workspace.readOnly();
+}
+
+QStringList Session::warnings() const
+{
+    QStringList out;
+    for (const auto &w : m_workspace.warnings())
+        out << qs(w);
+    return out;
+}
+
+QString Session::outputRefusal(const QString &path) const
+{
+    return qs(storage::outputRefusal(path.toStdString(), m_workspace.path()));
 }
 
 QString Session::readOnlyReason() const

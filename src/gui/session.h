@@ -6,12 +6,14 @@
 
 #include "assessment.h"
 #include "document.h"
+#include "queries.h"
 #include "workspace_edit.h"
 #include "framework.h"
 #include "workspace.h"
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -46,6 +48,12 @@ public:
     QString path() const;
     bool readOnly() const;
     QString readOnlyReason() const;
+    // What the user may want to know that did not stop the workspace opening (storage's warnings).
+    QStringList warnings() const;
+    // Why a file must not be written at `path` (the workspace itself or its journal), empty when it may.
+    QString outputRefusal(const QString &path) const;
+    // The framework file assessment `id` was scored against, byte for byte (for an export).
+    storage::Result<std::string> frameworkJson(std::int64_t id) { return m_workspace.frameworkJson(id); }
     storage::Workspace &workspace() { return m_workspace; }
     QUndoStack *undoStack() { return &m_undo; }
 
@@ -64,6 +72,18 @@ public:
     // The assessment it reassesses, when there is one (read-only reference).
     const Assessment *previous() const { return m_document->previous(); }
     document::Document *document() { return m_document.get(); }
+
+    // Reading other assessments of the workspace, for Compare, Trend and the report (document/queries.h,
+    // the CLI's reads too).
+    storage::Result<ScoredAssessment> scored(std::int64_t id) { return document::loadScored(m_workspace, id); }
+    storage::Result<document::Compared> compare(std::int64_t beforeId, std::int64_t afterId)
+    {
+        return document::compareStored(m_workspace, beforeId, afterId);
+    }
+    document::AreaHistory areaHistory(const std::string &area)
+    {
+        return document::areaHistory(m_workspace, summaries(), area);
+    }
 
     // Creating and deleting (undoable). Return the new id, or nullopt after reporting the error.
     std::optional<std::int64_t> createAssessment(const storage::NewAssessment &fields, const std::string &frameworkJson);

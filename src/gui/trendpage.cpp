@@ -165,19 +165,11 @@ void TrendPage::refresh()
     QStringList notes;
     const std::string area = m_area->currentText().toStdString();
     if (m_session && !area.empty()) {
-        std::vector<ScoredAssessment> all;
+        auto history = m_session->areaHistory(area);
+        for (const auto &error : history.unread)
+            notes << QString::fromStdString(error.toString());
+        const std::vector<ScoredAssessment> &all = history.assessments;
         std::shared_ptr<const Framework> latest;
-        for (const auto &s : m_session->summaries()) {
-            if (!sameArea(s.area, area))
-                continue;
-            auto a = m_session->workspace().loadAssessment(s.id);
-            auto fw = m_session->workspace().framework(s.id);
-            if (!a || !fw) {
-                notes << QString::fromStdString((!a ? a.error() : fw.error()).toString());
-                continue;
-            }
-            all.push_back({std::move(*a), *fw});
-        }
         const Trend t = buildTrend(all, area);
         m_count = int(t.points.size());
         for (const auto &s : all)
