@@ -4,7 +4,9 @@
 #pragma once
 
 #include "cli.h"
+#include "edit.h"
 #include "workspace.h"
+#include "workspace_edit.h"
 
 #include <nlohmann/json.hpp>
 
@@ -32,6 +34,12 @@ struct Opened {
     std::shared_ptr<const Framework> framework;
 };
 std::optional<Opened> openAssessment(Context &ctx, std::int64_t id, bool forWriting);
+
+// Every edit goes through the document layer, as the app's do: the same checks, the same single
+// transaction and the same change-log rows. An edit of the opened assessment (its inverse through
+// `inverse` when asked), or of the workspace's assessments (create, reassess, import, delete).
+storage::Status applyEdit(Opened &o, const document::Edit &edit, std::optional<document::Edit> *inverse = nullptr);
+document::WorkspaceApplied applyEdit(storage::Workspace &ws, const document::WorkspaceEdit &edit);
 
 // Each returns nullptr / nullopt after printing a message that lists the valid choices.
 const Feature *findFeature(Context &ctx, const Framework &fw, const std::string &featureId);

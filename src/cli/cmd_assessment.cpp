@@ -176,10 +176,10 @@ void addNew(CLI::App &app, Context &ctx)
         auto ws = openWorkspace(ctx, true, true);
         if (!ws)
             return;
-        auto id = ws->createAssessment(fields, *bytes);
-        if (!id)
-            return fail(ctx, id.error().toString());
-        ctx.out << *id << "\n";
+        const auto created = applyEdit(*ws, document::CreateAssessment{fields, *bytes});
+        if (!created.status)
+            return fail(ctx, created.status.error().toString());
+        ctx.out << created.id << "\n";
         ctx.exitCode = Ok;
     });
 }
@@ -203,10 +203,10 @@ void addReassess(CLI::App &app, Context &ctx)
         auto ws = openWorkspace(ctx, true);
         if (!ws)
             return;
-        auto id = ws->reassess(args->previous, date, args->title);
-        if (!id)
-            return fail(ctx, id.error().toString());
-        ctx.out << *id << "\n";
+        const auto next = applyEdit(*ws, document::Reassess{args->previous, date, args->title});
+        if (!next.status)
+            return fail(ctx, next.status.error().toString());
+        ctx.out << next.id << "\n";
         ctx.exitCode = Ok;
     });
 }
@@ -292,7 +292,7 @@ void addReadCommands(CLI::App &app, Context &ctx)
     del->add_option("ID", *deleteId, "The assessment's id")->required();
     del->callback([&ctx, deleteId] {
         auto ws = openWorkspace(ctx, true);
-        if (!ws || !check(ctx, ws->deleteAssessment(*deleteId)))
+        if (!ws || !check(ctx, applyEdit(*ws, document::DeleteAssessment{*deleteId}).status))
             return;
         ctx.exitCode = Ok;
     });

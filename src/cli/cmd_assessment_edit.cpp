@@ -15,18 +15,9 @@ namespace {
 using Id = std::shared_ptr<std::int64_t>;
 using namespace hicm::document;
 
-// Every edit goes through the document layer, as the app's do: the same checks, the same single
-// transaction and the same change-log rows. Returns the edit's inverse through `inverse` when asked.
 storage::Status apply(Opened &o, const Edit &edit, std::optional<Edit> *inverse = nullptr)
 {
-    std::string error;
-    auto doc = Document::open(o.ws, o.assessment.id, &error);
-    if (!doc)
-        return storage::StorageError{storage::StorageError::Kind::NotFound, o.ws.path(), error};
-    auto applied = doc->apply(edit);
-    if (inverse)
-        *inverse = applied.inverse;
-    return applied.status;
+    return applyEdit(o, edit, inverse);
 }
 
 storage::FeatureEdit targetEdit(std::optional<int> level)

@@ -2,6 +2,7 @@
 #include "assessment_commands.h"
 
 #include "framework_lists.h"
+#include "document.h"
 #include "queries.h"
 #include "paths.h"
 
@@ -67,6 +68,23 @@ std::optional<Opened> openAssessment(Context &ctx, std::int64_t id, bool forWrit
         return std::nullopt;
     }
     return Opened{std::move(*ws), std::move(scored->assessment), scored->framework};
+}
+
+storage::Status applyEdit(Opened &o, const document::Edit &edit, std::optional<document::Edit> *inverse)
+{
+    std::string error;
+    auto doc = document::Document::open(o.ws, o.assessment.id, &error);
+    if (!doc)
+        return storage::StorageError{storage::StorageError::Kind::NotFound, o.ws.path(), error};
+    auto applied = doc->apply(edit);
+    if (inverse)
+        *inverse = applied.inverse;
+    return applied.status;
+}
+
+document::WorkspaceApplied applyEdit(storage::Workspace &ws, const document::WorkspaceEdit &edit)
+{
+    return document::applyToWorkspace(ws, edit);
 }
 
 const Feature *findFeature(Context &ctx, const Framework &fw, const std::string &featureId)

@@ -72,10 +72,11 @@ void addImport(CLI::App &app, Context &ctx)
         auto ws = openWorkspace(ctx, true, true);
         if (!ws)
             return;
-        auto id = ws->insertAssessment(assessmentForImport(*exchange), exchange->frameworkJson, false);
-        if (!id)
-            return fail(ctx, id.error().toString() + " (nothing was imported)");
-        ctx.out << *id << "\n";
+        const auto imported =
+            applyEdit(*ws, document::InsertAssessment{assessmentForImport(*exchange), exchange->frameworkJson, false});
+        if (!imported.status)
+            return fail(ctx, imported.status.error().toString() + " (nothing was imported)");
+        ctx.out << imported.id << "\n";
         ctx.exitCode = Ok;
     });
 }
@@ -185,7 +186,7 @@ void addMerge(CLI::App &app, Context &ctx)
             ctx.exitCode = Ok;
             return;
         }
-        if (!check(ctx, opened->ws.applyMerge(args->id, *outcome.merged, args->file, opened->assessment.updated)))
+        if (!check(ctx, applyEdit(*opened, document::MergeFile{*outcome.merged, args->file, opened->assessment.updated})))
             return;
         if (!args->json)
             ctx.out << "Merged " << outcome.applied << (outcome.applied == 1 ? " item" : " items")
