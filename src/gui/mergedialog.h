@@ -1,7 +1,7 @@
 // The merge view: a partner's exchange file beside the workshop's assessment, item by item (the
 // MergePlan of src/core/merge.h), with a choice for every conflict. Nothing changes until Merge is
 // pressed; then the whole merge is stored in one transaction (Workspace::applyMerge), as one undoable
-// step: undo puts the assessment back as it was (Workspace::undoMerge), in one transaction too.
+// step: undo puts the assessment back as it was (document::UndoMerge), in one transaction too.
 #pragma once
 
 #include "exchange.h"
