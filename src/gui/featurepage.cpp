@@ -3,7 +3,6 @@
 #include "editsink.h"
 #include "levelcard.h"
 #include "partnerlevelsmodel.h"
-#include "prioritisation.h"
 #include "session.h"
 #include "textblock.h"
 #include "textdelegate.h"
@@ -11,9 +10,7 @@
 
 #include <QComboBox>
 #include <QEvent>
-#include <QCoreApplication>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -21,8 +18,6 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace hicm::gui {
 
