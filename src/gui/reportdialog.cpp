@@ -23,6 +23,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hicm::gui {
@@ -148,6 +149,16 @@ QWidget *ReportDialog::makeOptions()
     form->addRow(label(tr("Recommen&dations (one per line)"), m_recommendations), m_recommendations);
     form->addRow(label(tr("Ris&ks (one per line)"), m_risks), m_risks);
     column->addWidget(m_coverBox);
+    // The preview shows the cover sheet as it will be saved, laid out again once typing pauses.
+    m_coverRefresh = new QTimer(this);
+    m_coverRefresh->setSingleShot(true);
+    m_coverRefresh->setInterval(400);
+    connect(m_coverRefresh, &QTimer::timeout, this, &ReportDialog::refreshPreview);
+    const auto later = [this] { m_coverRefresh->start(); };
+    connect(m_coverBox, &QGroupBox::toggled, this, later);
+    connect(m_purpose, &QComboBox::currentIndexChanged, this, later);
+    for (auto *edit : {m_coverSummary, m_recommendations, m_risks})
+        connect(edit, &QPlainTextEdit::textChanged, this, later);
 
     auto *wordBox = new QGroupBox(tr("Word template"), panel);
     auto *wordRow = new QHBoxLayout(wordBox);
@@ -180,6 +191,7 @@ void ReportDialog::setCoverSheet(bool on, const QString &purpose, const QString 
     m_coverSummary->setPlainText(summary);
     m_recommendations->setPlainText(recommendations.join(QLatin1Char('\n')));
     m_risks->setPlainText(risks.join(QLatin1Char('\n')));
+    refreshPreview();
 }
 
 void ReportDialog::setWordTemplate(const QString &path)
@@ -208,6 +220,18 @@ void ReportDialog::applyCover()
 int ReportDialog::pageCount() const
 {
     return m_report->pageCount();
+}
+
+void ReportDialog::refreshPreview()
+{
+    m_coverRefresh->stop();
+    applyCover();
+    m_report = std::make_unique<report::Report>(*m_input);
+    while (QLayoutItem *item = m_pages->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    renderPages();
 }
 
 void ReportDialog::renderPages()
@@ -351,12 +375,7 @@ bool ReportDialog::usePeerExtract(const QString &path)
     }
     m_peers = std::move(*read.extract);
     m_input->peers = &*m_peers;
-    m_report = std::make_unique<report::Report>(*m_input);
-    while (QLayoutItem *item = m_pages->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    renderPages();
+    refreshPreview();
     m_summary->setText(m_summary->text() + QLatin1Char(' ') +
                        tr("With a peers page from %1 (%2 against %3).")
                            .arg(QFileInfo(path).fileName(), QString::fromStdString(m_peers->area),

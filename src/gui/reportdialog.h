@@ -19,6 +19,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QScrollArea;
+class QTimer;
 class QVBoxLayout;
 
 namespace hicm::gui {
@@ -48,6 +49,8 @@ public:
 
 private:
     void renderPages();
+    // Lays the preview out again from the report input, with the cover sheet the fields give.
+    void refreshPreview();
     QString askPath(const QString &title, const QString &suffix, const QString &filter);
     QWidget *makeOptions();
     // Points the report input at the cover sheet the fields give (or none).
@@ -71,6 +74,7 @@ private:
     QPlainTextEdit *m_recommendations = nullptr;
     QPlainTextEdit *m_risks = nullptr;
     QLineEdit *m_template = nullptr;
+    QTimer *m_coverRefresh = nullptr;
 };
 
 }  // namespace hicm::gui

@@ -1,0 +1,53 @@
+// The report preview shows the board cover sheet as soon as it is filled in, as the saved files have it
+// (issue 17), and drops it again when the sheet is switched off.
+#include "gui_test_support.h"
+#include "mainwindow.h"
+#include "reportdialog.h"
+#include "session.h"
+#include "test_paths.h"
+
+#include <QGroupBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QTest>
+
+using namespace hicm;
+using namespace hicm::gui;
+using hicm::guitest::openWindow;
+
+TEST_CASE("the report preview shows the cover sheet when one is filled in", "[gui][report]")
+{
+    test::TempDir dir;
+    auto w = openWindow(dir.file("preview.hicmws"));
+    REQUIRE(w->newAssessment(QStringLiteral("Vale")));
+    w->session()->addPartner(Partner{0, "Vale ICB", OrgType::Icb, ""});
+    w->session()->setAgreedLevel("B1", 1);
+    ReportDialog dialog(*w->session(), w.get());
+    const int without = dialog.pageCount();
+    REQUIRE(without >= 4);
+    const auto pageLabels = [&] {
+        return dialog.findChild<QScrollArea *>()->widget()->findChildren<QLabel *>().size();
+    };
+    CHECK(pageLabels() == without);
+
+    // Typed into the dialog's own fields: the preview gains the sheet once typing pauses.
+    auto *box = dialog.findChild<QGroupBox *>();
+    REQUIRE(box);
+    REQUIRE(box->isCheckable());
+    box->setChecked(true);
+    auto *summary = dialog.findChildren<QPlainTextEdit *>().value(0);
+    REQUIRE(summary);
+    summary->setPlainText(QStringLiteral("For the board to note the plan"));
+    for (int i = 0; i < 50 && dialog.pageCount() != without + 1; ++i)
+        QTest::qWait(100);
+    REQUIRE(dialog.pageCount() == without + 1);
+    CHECK(pageLabels() == without + 1);
+    CHECK(dialog.findChild<QScrollArea *>()->widget()->findChildren<QLabel *>().value(0)->accessibleName() ==
+          QStringLiteral("Page 1 of %1").arg(without + 1));
+
+    // Switched off: the sheet leaves the preview.
+    dialog.setCoverSheet(false, {}, {}, {}, {});
+    CHECK(dialog.pageCount() == without);
+    CHECK(pageLabels() == without);
+}
