@@ -1,8 +1,14 @@
 // The report preview shows the board cover sheet as soon as it is filled in, as the saved files have it
-// (issue 17), and drops it again when the sheet is switched off.
+// (issue 17), and drops it again when the sheet is switched off; the results charts describe themselves
+// with the report's words.
 #include "gui_test_support.h"
 #include "mainwindow.h"
+#include "chartview.h"
+#include "prioritisation.h"
+#include "report_data.h"
+#include "report_sink.h"
 #include "reportdialog.h"
+#include "resultscharts.h"
 #include "session.h"
 #include "test_paths.h"
 
@@ -50,4 +56,22 @@ TEST_CASE("the report preview shows the cover sheet when one is filled in", "[gu
     dialog.setCoverSheet(false, {}, {}, {}, {});
     CHECK(dialog.pageCount() == without);
     CHECK(pageLabels() == without);
+}
+
+TEST_CASE("the results charts describe themselves in the report's words", "[gui][report]")
+{
+    test::TempDir dir;
+    auto w = openWindow(dir.file("charts.hicmws"));
+    REQUIRE(w->newAssessment(QStringLiteral("Vale")));
+    w->session()->addPartner(Partner{0, "Vale ICB", OrgType::Icb, ""});
+    w->session()->setAgreedLevel("B1", 2);
+    const Framework &fw = w->session()->framework();
+    const Assessment &a = w->session()->assessment();
+    ChartView radar(QStringLiteral("Radar")), heat(QStringLiteral("Heat map"));
+    setResultsCharts(radar, heat, fw, a, nullptr);
+    const Prioritisation p = prioritise(fw, a);
+    // One text for the screen and the report (the PDF's /Alt, the HTML, the ODT's svg:desc).
+    CHECK(radar.accessibleDescription() == report::chartDescription(report::radarFor(fw, p, nullptr, QString())));
+    CHECK(heat.accessibleDescription() == report::chartDescription(report::heatMapFor(fw, a, p)));
+    CHECK(radar.accessibleDescription().startsWith(QStringLiteral("Radar chart of the level of each of")));
 }
