@@ -51,12 +51,33 @@ void paintRadar(QPainter &p, const QRectF &rect, const RadarData &d, const Chart
     const QFontMetricsF fm(s.font);
     const QFont bold = boldOf(s.font);
     const qreal labelW = std::min(area.width() * 0.25, fm.averageCharWidth() * 24);
-    const qreal labelH = fm.height() * 3.2;
     const qreal gap = 6 * s.pt;
-    const qreal radius = std::max(10.0, std::min(area.width() / 2 - labelW - gap, area.height() / 2 - labelH - gap));
+    auto angle = [n](std::size_t i) { return -std::numbers::pi / 2 + 2 * std::numbers::pi * double(i) / double(n); };
+    // A label at the top or bottom wraps within the gap between its neighbours' labels (they start where
+    // their axes end), so that on a small chart it never runs into them; the chart leaves room for it.
+    const auto centred = [&](std::size_t i) { return std::abs(std::cos(angle(i))) < 0.3; };
+    const auto labelWidth = [&](std::size_t i, qreal radius) {
+        const qreal neighbour = std::abs(std::cos(angle((i + 1) % n))) * (radius + gap);
+        return centred(i) ? std::clamp(2 * neighbour - 4 * s.pt, fm.averageCharWidth() * 10, labelW) : labelW;
+    };
+    const auto labelHeight = [&](std::size_t i, qreal radius) {
+        const int flags = Qt::TextWordWrap | Qt::AlignHCenter;
+        const QString &title = d.axes[i].title;
+        return fm.height() + (title.isEmpty() ? 0 : fm.boundingRect(QRectF(0, 0, labelWidth(i, radius), 1e6), flags, title).height());
+    };
+    const auto radiusFor = [&](qreal labelH) {
+        return std::max(10.0, std::min(area.width() / 2 - labelW - gap, area.height() / 2 - labelH - gap));
+    };
+    qreal radius = radiusFor(fm.height() * 3.2);
+    for (int pass = 0; pass < 2; ++pass) {
+        qreal tallest = fm.height() * 3.2;
+        for (std::size_t i = 0; i < n; ++i)
+            if (centred(i))
+                tallest = std::max(tallest, labelHeight(i, radius));
+        radius = radiusFor(tallest);
+    }
     const QPointF c = area.center();
     const int rings = d.maxLevel - d.minLevel + 1;
-    auto angle = [n](std::size_t i) { return -std::numbers::pi / 2 + 2 * std::numbers::pi * double(i) / double(n); };
     auto point = [&](std::size_t i, qreal value) {
         const qreal r = radius * std::clamp((value - (d.minLevel - 1)) / rings, 0.0, 1.0);
         return QPointF(c.x() + r * std::cos(angle(i)), c.y() + r * std::sin(angle(i)));
@@ -125,16 +146,17 @@ void paintRadar(QPainter &p, const QRectF &rect, const RadarData &d, const Chart
     for (std::size_t i = 0; i < n; ++i) {
         const qreal cx = std::cos(angle(i)), cy = std::sin(angle(i));
         const QPointF at(c.x() + (radius + gap) * cx, c.y() + (radius + gap) * cy);
-        const int flags = Qt::TextWordWrap | (std::abs(cx) < 0.3 ? Qt::AlignHCenter : cx > 0 ? Qt::AlignLeft : Qt::AlignRight);
+        const int flags = Qt::TextWordWrap | (centred(i) ? Qt::AlignHCenter : cx > 0 ? Qt::AlignLeft : Qt::AlignRight);
+        const qreal w = labelWidth(i, radius);
         const QString title = d.axes[i].title;
-        const QRectF titleBox = fm.boundingRect(QRectF(0, 0, labelW, 1e6), flags, title);
+        const QRectF titleBox = fm.boundingRect(QRectF(0, 0, w, 1e6), flags, title);
         const qreal h = fm.height() + (title.isEmpty() ? 0 : titleBox.height());
-        const qreal left = std::abs(cx) < 0.3 ? at.x() - labelW / 2 : cx > 0 ? at.x() : at.x() - labelW;
+        const qreal left = centred(i) ? at.x() - w / 2 : cx > 0 ? at.x() : at.x() - w;
         const qreal top = cy < -0.7 ? at.y() - h : cy > 0.7 ? at.y() : at.y() - h / 2;
         p.setFont(bold);
-        p.drawText(QRectF(left, top, labelW, fm.height()), flags, d.axes[i].id);
+        p.drawText(QRectF(left, top, w, fm.height()), flags, d.axes[i].id);
         p.setFont(s.font);
-        p.drawText(QRectF(left, top + fm.height(), labelW, titleBox.height() + 1), flags, title);
+        p.drawText(QRectF(left, top + fm.height(), w, titleBox.height() + 1), flags, title);
     }
     const qreal keyW = std::min(rect.width(), std::max(radius * 2 + labelW * 2, rect.width() * 0.6));
     flowKey(&p, QPointF(rect.left() + (rect.width() - keyW) / 2, rect.bottom() - keyH), keyW, key, d.minLevel,
