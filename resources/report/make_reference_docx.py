@@ -2,7 +2,7 @@
 """Makes resources/report/reference.docx, the reference document pandoc styles the Word report with when
 the user gives none, from pandoc's own default (pandoc --print-default-data-file reference.docx):
 
-- A4 pages with 2 cm margins;
+- A4 pages with 2 cm margins; body text in Arial (as the PDF's Liberation Sans, metric-compatible);
 - headings and titles in the report's blue (#0B3D6B: 11:1 on white, where the default's #4F81BD is 4.0:1,
   below WCAG AA for text), each Heading 1 (a section) on a new page;
 - a running header with the document's title (a TITLE field, read from the document's properties, which
@@ -18,6 +18,9 @@ import zipfile
 
 
 def styles(xml: str) -> str:
+    # Body text in Arial (Liberation Sans where Arial is missing), as the PDF, not the theme's serif.
+    xml = xml.replace('<w:rFonts w:asciiTheme="minorHAnsi" w:eastAsiaTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi" '
+                      'w:cstheme="minorBidi" />', '<w:rFonts w:ascii="Arial" w:eastAsia="Arial" w:hAnsi="Arial" w:cs="Arial" />')
     xml = re.sub(r'w:val="(4F81BD|365F91|345A8A)" w:themeColor="accent1"( w:themeShade="[0-9A-F]+")?', 'w:val="0B3D6B"', xml)
     return re.sub(r'(<w:style w:type="paragraph" w:styleId="Heading1">.*?<w:pPr>)', r'\1<w:pageBreakBefore />', xml,
                   count=1, flags=re.S)

@@ -4,7 +4,7 @@ with when the user gives none, from pandoc's own default (pandoc --print-default
 
 - valid against the ODF 1.2 schema (pandoc 2.17's default uses style:contextual-spacing, an ODF 1.3
   attribute: removed);
-- A4 pages with 2 cm margins;
+- A4 pages with 2 cm margins; body text in Arial (as the PDF's Liberation Sans, metric-compatible);
 - a running header (the document's title, a field read from meta.xml) and a footer "Page N";
 - headings in the report's blue (#0b3d6b), each Heading 1 (a section) on a new page.
 
@@ -20,6 +20,8 @@ BLUE = "#0b3d6b"
 
 def styles(xml: str) -> str:
     xml = re.sub(r'\s+style:contextual-spacing="[^"]*"', "", xml)
+    # Body text in Arial (Liberation Sans where Arial is missing), as the PDF, not Times New Roman.
+    xml = xml.replace('style:font-name="Times New Roman"', 'style:font-name="Arial"')
     xml = re.sub(r'fo:page-height="[^"]*"', 'fo:page-height="29.7cm"', xml)
     xml = re.sub(r'fo:page-width="[^"]*"', 'fo:page-width="21cm"', xml)
     for side in ("top", "bottom", "left", "right"):
