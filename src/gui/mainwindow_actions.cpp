@@ -65,6 +65,9 @@ void MainWindow::setUpActions()
     connect(ui->actionImportAssessment, &QAction::triggered, this, [this] { importAssessment(); });
     connect(ui->actionMergePartnerFile, &QAction::triggered, this, [this] { mergePartnerFile(); });
     addPeerExtractAction(this, ui->menuFile, ui->actionMergePartnerFile, ui->pages, *m_bundled);
+    // The Peers view is shown from outside the navigation: the screen buttons follow the page on show
+    // (Home stayed bold over the peers).
+    connect(ui->pages, &QStackedWidget::currentChanged, this, [this] { updateActions(); });
     connect(ui->actionNextFeature, &QAction::triggered, this, [this] {
         showWalk();
         walkPage()->next();

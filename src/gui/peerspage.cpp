@@ -48,9 +48,17 @@ void paintProfile(QPainter &p, const QRectF &rect, const Framework &fw, const Pe
     const int maxLevel = std::max(minLevel + 1, fw.topLevel());
     const QFontMetricsF fm(p.font());
     const qreal line = fm.height();
-    const qreal labelWidth = std::min(rect.width() * 0.42, line * 16);
-    const QRectF scale(rect.left() + labelWidth + line, rect.top() + line * 1.6,
-                       rect.width() - labelWidth - line * 2, rect.height() - line * 3.4);
+    const qreal labelWidth = std::min(rect.width() * 0.42, line * 24);
+    // Each level's name gets its column of the scale; a name wider than that wraps onto a second line
+    // (at a narrow window "1 Not yet established" ran past its neighbours and lost its ends).
+    const qreal columnWidth = (rect.width() - labelWidth - line * 2) / (maxLevel - minLevel + 1);
+    int headerLines = 1;
+    for (int level = minLevel; level <= maxLevel; ++level)
+        if (fm.horizontalAdvance(levelName(fw, level)) > columnWidth - line * 0.5)
+            headerLines = 2;
+    const qreal header = line * (headerLines + 0.6);
+    const QRectF scale(rect.left() + labelWidth + line, rect.top() + header,
+                       rect.width() - labelWidth - line * 2, rect.height() - header - line * 1.8);
     auto x = [&](double level) {
         return scale.left() + (level - (minLevel - 0.5)) / (maxLevel - minLevel + 1) * scale.width();
     };
@@ -59,8 +67,9 @@ void paintProfile(QPainter &p, const QRectF &rect, const Framework &fw, const Pe
     for (int level = minLevel; level <= maxLevel; ++level) {
         p.drawLine(QPointF(x(level), scale.top()), QPointF(x(level), scale.bottom()));
         p.setPen(ink);
-        p.drawText(QRectF(x(level) - line * 4, rect.top(), line * 8, line * 1.4), Qt::AlignCenter,
-                   levelName(fw, level));
+        p.drawText(QRectF(x(level) - columnWidth / 2 + line * 0.25, rect.top(), columnWidth - line * 0.5,
+                          line * (headerLines + 0.4)),
+                   Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, levelName(fw, level));
         p.setPen(QPen(QColor(0xbb, 0xbb, 0xbb), 1));
     }
     const qreal rowHeight = year.features.empty() ? 0 : scale.height() / year.features.size();
@@ -93,9 +102,33 @@ void paintProfile(QPainter &p, const QRectF &rect, const Framework &fw, const Pe
             p.setBrush(Qt::NoBrush);
         }
     }
-    p.setPen(ink);
-    p.drawText(QRectF(rect.left(), rect.bottom() - line * 1.4, rect.width(), line * 1.4), Qt::AlignCenter,
-               QObject::tr("\u25CF this area    \u25AC the middle half of the peers    \u2503 the peers\u2019 median"));
+    // The key, each sample drawn as the chart draws it (a text glyph came out black for the grey band).
+    const QString keys[] = {QObject::tr("this area"), QObject::tr("the middle half of the peers"),
+                            QObject::tr("the peers\u2019 median")};
+    const qreal sample = line * 1.2, gap = line * 1.5, keyY = rect.bottom() - line * 0.8;
+    qreal total = 0;
+    for (const QString &k : keys)
+        total += sample + line * 0.4 + fm.horizontalAdvance(k);
+    total += gap * 2;
+    qreal kx = rect.center().x() - total / 2;
+    for (int i = 0; i < 3; ++i) {
+        const QPointF c(kx + sample / 2, keyY);
+        if (i == 0) {
+            p.setPen(QPen(Qt::white, 1.5));
+            p.setBrush(own);
+            p.drawEllipse(c, line * 0.35, line * 0.35);
+            p.setBrush(Qt::NoBrush);
+        } else if (i == 1) {
+            p.fillRect(QRectF(kx, keyY - line * 0.25, sample, line * 0.5), band);
+        } else {
+            p.fillRect(QRectF(c.x() - 2, keyY - line * 0.4, 4, line * 0.8), median);
+        }
+        kx += sample + line * 0.4;
+        p.setPen(ink);
+        p.drawText(QRectF(kx, keyY - line * 0.7, fm.horizontalAdvance(keys[i]) + 2, line * 1.4),
+                   Qt::AlignLeft | Qt::AlignVCenter, keys[i]);
+        kx += fm.horizontalAdvance(keys[i]) + gap;
+    }
 }
 
 }  // namespace
@@ -128,8 +161,9 @@ PeersPage::PeersPage(const Framework &framework, QWidget *parent) : QWidget(pare
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(pick);
-    layout->addWidget(m_chart, 3);
-    layout->addWidget(m_table, 2);
+    // Equal shares: at 1366x768 the table then shows all eight features without scrolling.
+    layout->addWidget(m_chart, 1);
+    layout->addWidget(m_table, 1);
     layout->addWidget(note);
     connect(m_year, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
 }
@@ -230,7 +264,7 @@ PeersPage *openPeerExtract(QWidget *window, QStackedWidget *pages, const Framewo
 QAction *addPeerExtractAction(QMainWindow *window, QMenu *fileMenu, QAction *after, QStackedWidget *pages,
                               const Framework &framework)
 {
-    auto *action = new QAction(QObject::tr("Open Peer E&xtract\u2026"), window);
+    auto *action = new QAction(QObject::tr("Open &Peer Extract\u2026"), window);
     action->setObjectName(QStringLiteral("actionOpenPeerExtract"));
     action->setStatusTip(QObject::tr("See an area against its peers, from a region's extract (.hicm-peers.json)"));
     const auto actions = fileMenu->actions();

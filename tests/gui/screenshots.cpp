@@ -8,6 +8,8 @@
 #include "frameworkbrowser.h"
 #include "homepage.h"
 #include "mergedialog.h"
+#include "peer_extract.h"
+#include "peerspage.h"
 #include "mainwindow.h"
 #include "messages.h"
 #include "resultspage.h"
@@ -24,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QStackedWidget>
 #include <QTest>
 #include <QDate>
 #include <QTextStream>
@@ -87,6 +90,50 @@ void fillDemo(MainWindow &w)
     s.addAction(action);
     s.setOverride(Override{"F", OverrideKind::Pin, "Workforce winter plan must start before December"});
     w.openAssessment(*id);
+}
+
+// A region's extract for the area, as `hicm-assess-cli region extract` writes it: 14 areas, two years;
+// the quartiles from the counts as the database draws them (continuous percentiles).
+PeerExtract demoExtract()
+{
+    auto percentile = [](const std::map<int, int> &counts, double q) {
+        std::vector<int> levels;
+        for (const auto &[level, n] : counts)
+            levels.insert(levels.end(), static_cast<std::size_t>(n), level);
+        const double at = q * static_cast<double>(levels.size() - 1);
+        const auto below = static_cast<std::size_t>(at);
+        const double above = below + 1 < levels.size() ? levels[below + 1] : levels[below];
+        return levels[below] + (at - static_cast<double>(below)) * (above - levels[below]);
+    };
+    PeerExtract e;
+    e.generated = "2026-11-30T09:00:00Z";
+    e.area = "North Shire ICS";
+    e.peerGroup = "North East region";
+    e.peerGroupAreas = 14;
+    const int own[2][8] = {{1, 1, 2, 1, 1, 1, 1, 1}, {1, 2, 2, 1, 2, 2, 1, 1}};
+    const int counts[8][3] = {{4, 7, 3}, {5, 6, 3}, {2, 8, 4}, {6, 6, 2}, {3, 8, 3}, {4, 6, 4}, {7, 5, 2}, {5, 7, 2}};
+    for (int y = 0; y < 2; ++y) {
+        PeerYear year{2025 + y, {}};
+        for (int f = 0; f < 8; ++f) {
+            PeerFigure figure;
+            figure.feature = "B" + std::to_string(f + 1);
+            figure.areaLevel = own[y][f];
+            if (y == 0 && f == 7) {  // the first year, too few areas had scored B8: withheld
+                year.features.push_back(figure);
+                continue;
+            }
+            figure.suppressed = false;
+            figure.areas = 14;
+            for (int level = 1; level <= 3; ++level)
+                figure.levelCounts[level] = counts[f][level - 1] + (y == 0 && level == 3 ? -1 : 0) + (y == 0 && level == 1 ? 1 : 0);
+            figure.lowerQuartile = percentile(figure.levelCounts, 0.25);
+            figure.median = percentile(figure.levelCounts, 0.5);
+            figure.upperQuartile = percentile(figure.levelCounts, 0.75);
+            year.features.push_back(figure);
+        }
+        e.years.push_back(year);
+    }
+    return e;
 }
 
 }  // namespace
@@ -154,6 +201,15 @@ int main(int argc, char *argv[])
     ok = save(window.get(), dir, QStringLiteral("compare")) && ok;
     window->showTrend();
     ok = save(window.get(), dir, QStringLiteral("trend")) && ok;
+
+    // The Peers view: the area's extract from its region (File > Open Peer Extract…).
+    {
+        const QString extract = workspaceDir.filePath(QStringLiteral("north-shire.hicm-peers.json"));
+        ok = writePeerExtractFile(extract.toStdString(), demoExtract()).empty() && ok;
+        auto *pages = window->findChild<QStackedWidget *>(QStringLiteral("pages"));
+        ok = pages && openPeerExtract(window.get(), pages, window->bundledFramework(), extract) && ok;
+        ok = save(window.get(), dir, QStringLiteral("peers")) && ok;
+    }
 
     // The merge view: a partner's own file (here: the open assessment, as the care provider scored it
     // at home) beside the workshop's.

@@ -61,9 +61,14 @@ TEST_CASE("the Peers view shows an extract from File > Open Peer Extract, featur
     auto *pages = window->findChild<QStackedWidget *>(QStringLiteral("pages"));
     REQUIRE(pages);
 
+    auto *home = window->findChild<QAction *>(QStringLiteral("actionHome"));
+    REQUIRE(home);
+    CHECK(home->font().bold());  // Home is the screen on show
+
     gui::PeersPage *page = gui::openPeerExtract(window.get(), pages, window->bundledFramework(), QString::fromStdString(path));
     REQUIRE(page);
     CHECK(pages->currentWidget() == page);
+    CHECK_FALSE(home->font().bold());  // and no longer is, over the peers
     CHECK(page->title()->text().contains(QStringLiteral("North Tamesford")));
     CHECK(page->title()->text().contains(QStringLiteral("coastal")));
     CHECK(page->yearBox()->currentText() == QStringLiteral("2024"));

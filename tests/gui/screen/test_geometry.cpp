@@ -20,6 +20,7 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
 #include <QTabWidget>
@@ -186,6 +187,21 @@ TEST_CASE("no screen gives one mnemonic letter to two controls", "[gui][keyboard
             else if (auto *t = qobject_cast<QTabWidget *>(widget))
                 for (int i = 0; i < t->count(); ++i)
                     claim(t->tabText(i));
+        }
+    }
+    // Within each menu, one letter per item: File had "E&xport Assessment…" and "Open Peer E&xtract…",
+    // and Alt+F then X opened neither while no assessment was open.
+    for (auto *menu : w->menuBar()->findChildren<QMenu *>()) {
+        std::map<QChar, QString> used;
+        for (auto *item : menu->actions()) {
+            const QChar letter = letterOf(item->text());
+            if (letter.isNull())
+                continue;
+            const auto prior = used.find(letter);
+            INFO(menu->title().toStdString() << ": '" << QString(letter).toStdString() << "' for \"" << item->text().toStdString()
+                                             << "\" and \"" << (prior == used.end() ? QString() : prior->second).toStdString() << "\"");
+            CHECK(prior == used.end());
+            used[letter] = item->text();
         }
     }
 }
