@@ -53,14 +53,14 @@ storage::Result<std::string> DocumentVoteStore::loadRoomState()
 {
     if (!m_session)
         return notOpen();
-    return m_session->workspace().roomState(m_id);
+    return m_session->roomState(m_id);
 }
 
 storage::Status DocumentVoteStore::saveRoomState(const std::string &state)
 {
     if (!m_session)
         return notOpen();
-    return m_session->workspace().setRoomState(m_id, state);
+    return m_session->saveRoomState(m_id, state);
 }
 
 }  // namespace hicm::gui

@@ -7,6 +7,7 @@
 #include "assessment.h"
 #include "document.h"
 #include "queries.h"
+#include "roomstate.h"
 #include "workspace_edit.h"
 #include "framework.h"
 #include "workspace.h"
@@ -83,6 +84,13 @@ public:
     document::AreaHistory areaHistory(const std::string &area)
     {
         return document::areaHistory(m_workspace, summaries(), area);
+    }
+    // The live room's own state for assessment `id` (document/roomstate.h): durable when saved, not an
+    // edit (no undo step, no change-log row).
+    storage::Result<std::string> roomState(std::int64_t id) { return document::loadRoomState(m_workspace, id); }
+    storage::Status saveRoomState(std::int64_t id, const std::string &state)
+    {
+        return document::saveRoomState(m_workspace, id, state);
     }
 
     // Creating and deleting (undoable). Return the new id, or nullopt after reporting the error.
