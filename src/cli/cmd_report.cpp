@@ -108,21 +108,19 @@ void runReport(Context &ctx, const ReportOptions &o)
             return fail(ctx, why);
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return fail(ctx, "report: needs a QGuiApplication (run hicm-assess-cli, which creates one)");
-    auto opened = openAssessment(ctx, o.id, false);
-    if (!opened)
+    auto ws = openWorkspace(ctx, false);
+    if (!ws)
         return;
-    std::optional<Assessment> previous;
-    std::shared_ptr<const Framework> previousFramework;
-    if (o.compareOption->count() > 0) {
-        auto loaded = document::loadScored(opened->ws, o.compare);
-        if (!loaded)
-            return fail(ctx, loaded.error().toString());
-        previous = std::move(loaded->assessment);
-        previousFramework = loaded->framework;
-        if (previous->area != opened->assessment.area)
-            ctx.err << "hicm-assess-cli: warning: assessment " << o.compare << " is of another area (\""
-                    << previous->area << "\"); comparing anyway\n";
-    }
+    const std::optional<std::int64_t> compareWith =
+        o.compareOption->count() > 0 ? std::optional<std::int64_t>(o.compare) : std::nullopt;
+    auto basis = document::reportBasis(*ws, o.id, compareWith);
+    if (!basis)
+        return fail(ctx, basis.error().toString());
+    const ScoredAssessment &current = basis->assessment;
+    const std::optional<ScoredAssessment> &previous = basis->previous;
+    if (previous && previous->assessment.area != current.assessment.area)
+        ctx.err << "hicm-assess-cli: warning: assessment " << o.compare << " is of another area (\""
+                << previous->assessment.area << "\"); comparing anyway\n";
     std::optional<PeerExtract> peers;
     if (!o.peers.empty()) {
         auto read = readPeerExtractFile(o.peers);
@@ -132,9 +130,8 @@ void runReport(Context &ctx, const ReportOptions &o)
         }
         peers = std::move(*read.extract);
     }
-    const Prioritisation p = prioritise(*opened->framework, opened->assessment);
-    report::ReportInput input{*opened->framework, opened->assessment, p,
-                              previous ? &*previous : nullptr, previousFramework.get()};
+    report::ReportInput input{*current.framework, current.assessment, basis->prioritisation,
+                              previous ? &previous->assessment : nullptr, previous ? previous->framework.get() : nullptr};
     input.peers = peers ? &*peers : nullptr;
     input.cover = o.cover.empty() ? nullptr : &cover;
     if (!o.pdf.empty()) {

@@ -43,4 +43,32 @@ AreaHistory areaHistory(storage::Workspace &workspace, const std::vector<storage
     return history;
 }
 
+storage::Result<ReportBasis> reportBasis(storage::Workspace &workspace, std::int64_t id,
+                                         std::optional<std::int64_t> compareWith)
+{
+    auto scored = loadScored(workspace, id);
+    if (!scored)
+        return scored.error();
+    std::optional<ScoredAssessment> previous;
+    if (compareWith) {
+        auto loaded = loadScored(workspace, *compareWith);
+        if (!loaded)
+            return loaded.error();
+        previous = std::move(*loaded);
+    }
+    Prioritisation p = prioritise(*scored->framework, scored->assessment);
+    return ReportBasis{std::move(*scored), std::move(p), std::move(previous)};
+}
+
+ReportBasis reportBasis(storage::Workspace &workspace, ScoredAssessment open, const Assessment *previous)
+{
+    ReportBasis basis{std::move(open), {}, std::nullopt};
+    basis.prioritisation = prioritise(*basis.assessment.framework, basis.assessment.assessment);
+    if (previous && basis.assessment.assessment.previousId) {
+        auto framework = workspace.framework(*basis.assessment.assessment.previousId);
+        basis.previous = ScoredAssessment{*previous, framework ? *framework : nullptr};
+    }
+    return basis;
+}
+
 }  // namespace hicm::document

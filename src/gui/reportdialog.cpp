@@ -2,6 +2,7 @@
 
 #include "exchangeactions.h"
 #include "messages.h"
+#include "queries.h"
 #include "session.h"
 
 #include <QApplication>
@@ -34,16 +35,11 @@ ReportDialog::ReportDialog(Session &session, QWidget *parent)
     setWindowTitle(tr("Board report"));
     setAccessibleName(tr("Board report preview"));
     resize(1180, 700);  // within a 1366 x 768 screen
-    const Assessment &a = session.assessment();
-    m_prioritisation = prioritise(session.framework(), a);
-    const Assessment *previous = session.previous();
-    if (previous && a.previousId) {
-        auto fw = session.workspace().framework(*a.previousId);
-        if (fw)
-            m_previousFramework = *fw;
-    }
+    m_basis = std::make_unique<document::ReportBasis>(session.reportBasis());
+    const document::ReportBasis &b = *m_basis;
     m_input = std::make_unique<report::ReportInput>(report::ReportInput{
-        session.framework(), a, m_prioritisation, previous, m_previousFramework.get(), QDate::currentDate()});
+        *b.assessment.framework, b.assessment.assessment, b.prioritisation, b.previous ? &b.previous->assessment : nullptr,
+        b.previous ? b.previous->framework.get() : nullptr, QDate::currentDate()});
     m_report = std::make_unique<report::Report>(*m_input);
 
     auto *layout = new QVBoxLayout(this);

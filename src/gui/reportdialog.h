@@ -5,7 +5,6 @@
 #pragma once
 
 #include "peer_extract.h"
-#include "prioritisation.h"
 #include "report.h"
 
 #include <QDialog>
@@ -21,6 +20,10 @@ class QPlainTextEdit;
 class QScrollArea;
 class QTimer;
 class QVBoxLayout;
+
+namespace hicm::document {
+struct ReportBasis;
+}
 
 namespace hicm::gui {
 
@@ -59,8 +62,7 @@ private:
     bool savePandoc(const QString &path, bool word);
 
     Session &m_session;
-    Prioritisation m_prioritisation;
-    std::shared_ptr<const Framework> m_previousFramework;
+    std::unique_ptr<document::ReportBasis> m_basis;  // what m_input points into (document/queries.h)
     std::optional<PeerExtract> m_peers;  // ReportInput::peers points here
     std::unique_ptr<report::ReportInput> m_input;
     std::unique_ptr<report::Report> m_report;

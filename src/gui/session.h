@@ -85,6 +85,12 @@ public:
     {
         return document::areaHistory(m_workspace, summaries(), area);
     }
+    // The board report's input for the open assessment (document::reportBasis: its prioritisation, and the
+    // assessment it reassesses with that one's framework), as the CLI's report command reads it from the file.
+    document::ReportBasis reportBasis()
+    {
+        return document::reportBasis(m_workspace, {assessment(), frameworkPtr()}, previous());
+    }
     // The live room's own state for assessment `id` (document/roomstate.h): durable when saved, not an
     // edit (no undo step, no change-log row).
     storage::Result<std::string> roomState(std::int64_t id) { return document::loadRoomState(m_workspace, id); }

@@ -1,9 +1,11 @@
 // The shared reads of document/queries.h that the app's Compare, Trend and report screens and the CLI's
 // commands use: an assessment with its framework, two compared, an area's history.
 #include "queries.h"
+#include "roomstate.h"
 #include "storage_support.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using namespace hicm;
 using namespace hicm::document;
@@ -62,4 +64,79 @@ TEST_CASE("shared reads: a scored assessment, a comparison and an area's history
     CHECK(partly.assessments.size() == 2);
     REQUIRE(partly.unread.size() == 1);
     CHECK(partly.unread.front().kind == storage::StorageError::Kind::NotFound);
+}
+
+TEST_CASE("shared reads: the board report's input, from the file and from an open assessment", "[document][queries]")
+{
+    TempDir dir{"hicm-document-report-basis"};
+    storage::Workspace ws = openWorkspace(dir.file("w.hicmws"));
+    const std::int64_t first = newAssessment(ws, "North Shire");
+    requireOk(ws.setAgreedLevel(first, "B1", 1));
+    auto next = ws.reassess(first, "2025-05-01");
+    REQUIRE(next.ok());
+    requireOk(ws.setAgreedLevel(*next, "B1", 3));
+    requireOk(ws.setAgreedLevel(*next, "B2", 1));
+
+    // From the file, as the CLI's report command reads it.
+    auto basis = reportBasis(ws, *next, first);
+    REQUIRE(basis.ok());
+    CHECK(basis->assessment.assessment.id == *next);
+    REQUIRE(basis->assessment.framework);
+    // The prioritisation is the engine's for that assessment, not an empty one.
+    CHECK(prioritisationToJson(basis->prioritisation) ==
+          prioritisationToJson(prioritise(*basis->assessment.framework, basis->assessment.assessment)));
+    CHECK_FALSE(basis->prioritisation.inputs.empty());
+    REQUIRE(basis->previous);
+    CHECK(basis->previous->assessment.id == first);
+    CHECK(basis->previous->framework);
+    auto alone = reportBasis(ws, *next, std::nullopt);
+    REQUIRE(alone.ok());
+    CHECK_FALSE(alone->previous);
+    // The assessment's problem first, then the one compared with.
+    auto missing = reportBasis(ws, 999, 998);
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().message.find("999") != std::string::npos);
+    auto missingPrevious = reportBasis(ws, *next, 998);
+    REQUIRE_FALSE(missingPrevious.ok());
+    CHECK(missingPrevious.error().message.find("998") != std::string::npos);
+
+    // For an open assessment (the app's document copy): the one it reassesses, with its own framework.
+    auto scored = loadScored(ws, *next);
+    auto before = loadScored(ws, first);
+    REQUIRE(scored.ok());
+    REQUIRE(before.ok());
+    const ReportBasis open = reportBasis(ws, *scored, &before->assessment);
+    CHECK(open.assessment.assessment.id == *next);
+    CHECK(prioritisationToJson(open.prioritisation) == prioritisationToJson(basis->prioritisation));
+    REQUIRE(open.previous);
+    CHECK(open.previous->assessment.id == first);
+    CHECK(open.previous->framework);
+    CHECK_FALSE(reportBasis(ws, *scored, nullptr).previous);
+    // An assessment that reassesses none has nothing to compare with, whatever is passed.
+    CHECK_FALSE(reportBasis(ws, *before, &scored->assessment).previous);
+}
+
+TEST_CASE("the live room's own state: saved durably, read back, not part of the assessment", "[document][room]")
+{
+    TempDir dir{"hicm-document-room-state"};
+    const std::string path = dir.file("w.hicmws");
+    std::int64_t id = 0;
+    {
+        storage::Workspace ws = openWorkspace(path);
+        id = newAssessment(ws, "North Shire");
+        auto none = loadRoomState(ws, id);
+        REQUIRE(none.ok());
+        CHECK(none->empty());
+        requireOk(saveRoomState(ws, id, R"({"feature":"B2"})"));
+        CHECK_FALSE(loadRoomState(ws, id + 1).ok());
+        CHECK_FALSE(saveRoomState(ws, id + 1, "{}").ok());
+    }
+    storage::Workspace again = openWorkspace(path);
+    auto state = loadRoomState(again, id);
+    REQUIRE(state.ok());
+    CHECK(*state == R"({"feature":"B2"})");
+    auto log = again.changeLog(id);
+    REQUIRE(log.ok());
+    for (const auto &entry : *log)
+        CHECK(entry.what.find("room") == std::string::npos);
 }
