@@ -15,7 +15,10 @@ HICM_PACKAGES=(
   libpqxx-dev postgresql
   pandoc jing chromium chromium-driver python3-selenium
   qt6-httpserver-dev qt6-websockets-dev libqrencode-dev zbar-tools
-  libcairo2-dev libpango1.0-dev librsvg2-dev libqpdf-dev python3-pikepdf
+  # The tagged PDF report: cairo, Pango, qpdf. Its charts are painted straight into cairo by our own
+  # QPaintDevice (src/report/cairo_painter.cpp), so librsvg's library (librsvg2-dev) is not needed;
+  # librsvg2-bin above is the build's rsvg-convert for the PNG icons.
+  libcairo2-dev libpango1.0-dev libqpdf-dev python3-pikepdf
 )
 
 # What the package test (tests/package) and scripts/package use besides: lintian, and what a desktop uses to
