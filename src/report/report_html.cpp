@@ -3,6 +3,7 @@
 // print styles; no script, no external resource. Every text is escaped: user text is data.
 #include "report_html.h"
 
+#include "charts.h"
 #include "composer.h"
 #include "output_guard.h"
 #include "report_data.h"
@@ -168,7 +169,7 @@ public:
         for (const auto &row : m_cells) {
             t += QStringLiteral("<tr>");
             for (std::size_t c = 0; c < row.size(); ++c) {
-                const bool th = c == 0 && m_table.rowHeaders;
+                const bool th = c == 0 && m_table.rowHeaders && !m_options.rowHeadersAsCells;
                 QString open = th ? QStringLiteral("<th scope=\"row\"") : QStringLiteral("<td");
                 if (row[c].fill.isValid() && !m_options.forPandoc)
                     open += QStringLiteral(" style=\"background: %1\"").arg(row[c].fill.name());
@@ -194,7 +195,12 @@ public:
     {
         closeList();
         const QString id = QStringLiteral("figure-%1").arg(++m_figures);
-        const QSizeF size(kTextWidthPt - 1, f.heightPt);
+        // In Word and OpenDocument the summary's radar is not held to the printed page's 190 pt (the page flows
+        // there anyway): at its full height, up to 300 pt, so that its rings and labels can be read.
+        qreal height = f.heightPt;
+        if (!m_options.imageFolder.isEmpty() && f.kind == ChartKind::Radar && f.radar)
+            height = std::max(height, std::min<qreal>(300, radarHeight(*f.radar, reportChartStyle(1.0), kTextWidthPt - 1)));
+        const QSizeF size(kTextWidthPt - 1, height);
         const auto paint = [&](QPainter &p, const QRectF &rect, qreal pxPerPt) {
             const void *data = f.kind == ChartKind::Radar ? static_cast<const void *>(f.radar.get())
                                                           : static_cast<const void *>(f.heatMap.get());

@@ -16,6 +16,10 @@ struct HtmlOptions {
     // For pandoc: the title as a paragraph of class "title" (pandoc takes the document title from
     // <title>), and column widths as <col width>.
     bool forPandoc = false;
+    // Row header cells (<th scope="row">, the first column of the partners table and of the features at a
+    // glance) written as ordinary cells: pandoc 2.17's OpenDocument writer drops a table body's row header
+    // cells altogether (the organisations' and the features' names were missing from the ODT's tables).
+    bool rowHeadersAsCells = false;
 };
 
 // The whole report as UTF-8 HTML5. `error` is set (and the result empty) when an image could not be written.

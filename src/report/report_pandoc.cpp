@@ -84,6 +84,7 @@ QByteArray convert(const ReportInput &input, const QString &format, const QStrin
     HtmlOptions options;
     options.imageFolder = temp.path();
     options.forPandoc = true;
+    options.rowHeadersAsCells = format == QLatin1String("odt");  // pandoc 2.17's ODT writer drops them
     QString htmlError;
     const QByteArray html = htmlBytes(input, options, &htmlError);
     const QString source = temp.filePath(QStringLiteral("report.html"));

@@ -133,6 +133,21 @@ TEST_CASE("the ODT report is valid ODF 1.2 with real headings, title, language, 
     // Tables keep the print layout's column widths (the action plan's text column is the widest).
     CHECK(xml.contains(QStringLiteral("style:rel-column-width")));
     CHECK(xml.count(QStringLiteral("<table:table-header-rows>")) >= 8);
+    // The first column of the partners table and of the features at a glance is there (pandoc 2.17's
+    // ODT writer dropped row header cells: the organisations' and the features' names were missing).
+    for (const auto &partner : s.now.partners) {
+        INFO(partner.organisation);
+        CHECK(xml.contains(QRegularExpression(QStringLiteral("<table:table-cell [^>]*>\\s*<text:p [^>]*>") +
+                                              QRegularExpression::escape(escapedXml(QString::fromStdString(partner.organisation))) +
+                                              QStringLiteral("</text:p>"))));
+    }
+    for (const auto &f : s.fw.features) {
+        INFO(f.id);
+        CHECK(xml.contains(QRegularExpression(QStringLiteral("<table:table-cell [^>]*>\\s*<text:p [^>]*>(<text:span [^>]*>)?") +
+                                              QRegularExpression::escape(QString::fromStdString(f.id)) +
+                                              QStringLiteral("(</text:span>)? ") +
+                                              QRegularExpression::escape(escapedXml(QString::fromStdString(f.title.text))))));
+    }
     // The charts are pictures in the package, each frame with its title and its description (the same
     // words as the PDF's /Alt), for assistive technology: radar first, then the heat map.
     CHECK(xml.count(QStringLiteral("<draw:image")) == 2);
