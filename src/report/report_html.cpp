@@ -253,7 +253,10 @@ public:
                         .arg(size.width() / 72, 0, 'f', 2)
                         .arg(size.height() / 72, 0, 'f', 2);
         }
-        html += QStringLiteral("<figcaption id=\"%1\">").arg(id) + esc(f.alt) + QStringLiteral("</figcaption>\n</figure>\n");
+        // For Word and OpenDocument the caption is what the chart is; its values are the picture's text
+        // alternative (report_pandoc.cpp), as in the PDF, not a paragraph of figures under it.
+        const QString caption = m_options.forPandoc ? shortCaption(f.alt) : f.alt;
+        html += QStringLiteral("<figcaption id=\"%1\">").arg(id) + esc(caption) + QStringLiteral("</figcaption>\n</figure>\n");
     }
 
     void spacer(qreal) override {}
@@ -308,6 +311,13 @@ private:
 };
 
 }  // namespace
+
+QString shortCaption(const QString &description)
+{
+    static const QRegularExpression valuesStart(QStringLiteral(":\\s|\\.(\\s|$)"));
+    const qsizetype end = description.indexOf(valuesStart);
+    return end > 0 ? description.left(end) + QLatin1Char('.') : description;
+}
 
 QString reportTitle(const ReportInput &input)
 {

@@ -25,6 +25,10 @@ struct HtmlOptions {
 // The whole report as UTF-8 HTML5. `error` is set (and the result empty) when an image could not be written.
 QByteArray htmlBytes(const ReportInput &input, const HtmlOptions &options = {}, QString *error = nullptr);
 
+// A chart's description up to its values ("Radar chart of ... (Agreed level, Target)."): the visible
+// caption of a chart in Word and OpenDocument, whose whole description is the picture's text alternative.
+QString shortCaption(const QString &description);
+
 // "Area: intermediate care self-assessment", the title every format carries.
 QString reportTitle(const ReportInput &input);
 

@@ -153,17 +153,34 @@ QString pandocExecutable()
 
 WriteResult writeDocx(const ReportInput &input, const QString &path, const QString &referenceDoc)
 {
+    // pandoc takes a picture's alt text (descr) from its caption, which is the chart's short caption
+    // (shortCaption()): each picture gets its whole description back, the same words as the PDF's /Alt.
+    const auto described = [](const QByteArray &docx, const QStringList &charts, QString *error) {
+        return rewriteZipEntry(
+            docx, QStringLiteral("word/document.xml"),
+            [&](const QByteArray &xml) {
+                QByteArray out = xml;
+                for (const QString &c : charts)
+                    out.replace(QStringLiteral("descr=\"%1\"").arg(shortCaption(c).toHtmlEscaped()).toUtf8(),
+                                QStringLiteral("descr=\"%1\"").arg(c.toHtmlEscaped()).toUtf8());
+                return out;
+            },
+            error);
+    };
     if (!referenceDoc.isEmpty())
-        return write(input, QStringLiteral("docx"), path, referenceDoc);
+        return write(input, QStringLiteral("docx"), path, referenceDoc, described);
     // Our reference document's running header shows the title through a TITLE field, whose shown text
     // is a placeholder until a word processor updates it: the title goes in now.
     const QString title = reportTitle(input).toHtmlEscaped();
-    const auto titled = [title](const QByteArray &docx, const QStringList &, QString *) {
+    const auto titled = [title, described](const QByteArray &docx, const QStringList &charts, QString *error) {
+        const QByteArray withAlt = described(docx, charts, error);
+        if (withAlt.isEmpty())
+            return withAlt;
         QString ignored;  // a header without the placeholder (not ours) stays as pandoc wrote it
         const QByteArray out = rewriteZipEntry(
-            docx, QStringLiteral("word/header1.xml"),
+            withAlt, QStringLiteral("word/header1.xml"),
             [&](const QByteArray &xml) { return QByteArray(xml).replace("HICM_REPORT_TITLE", title.toUtf8()); }, &ignored);
-        return out.isEmpty() ? docx : out;
+        return out.isEmpty() ? withAlt : out;
     };
     return write(input, QStringLiteral("docx"), path, referenceDoc, titled);
 }

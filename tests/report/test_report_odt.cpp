@@ -221,6 +221,16 @@ TEST_CASE("the Word report has heading styles, header rows, alt text and the ref
     CHECK(document.contains(QStringLiteral("<w:tblHeader")));
     CHECK(document.contains(QStringLiteral("descr=\"Radar chart of the level of each of")));
     CHECK(document.contains(QStringLiteral("descr=\"Heat map of each partner organisation")));
+    // The pictures' alt text is the whole description, every value (as the PDF's /Alt); the caption
+    // under each only says what the chart is.
+    for (const auto &f : s.fw.features) {
+        INFO(f.id);
+        CHECK(document.contains(QRegularExpression(QStringLiteral("descr=\"Radar chart of[^\"]*") +
+                                                   QRegularExpression::escape(QString::fromStdString(f.id + " " + f.title.text)) +
+                                                   QStringLiteral(": Agreed level \\d"))));
+    }
+    CHECK(document.contains(QRegularExpression(QStringLiteral("descr=\"Heat map of[^\"]*North Shire Integrated Care Board: B1 \\d"))));
+    CHECK_FALSE(document.contains(QRegularExpression(QStringLiteral("<w:t[^>]*>[^<]*Access to intermediate care: Agreed level"))));
     // Our reference document: A4, headings in the report's blue, each section on a new page.
     const QString styles = QString::fromUtf8(entry(path, "word/styles.xml"));
     CHECK(document.contains(QStringLiteral("<w:pgSz w:h=\"16838\" w:w=\"11906\" />")));
