@@ -68,6 +68,12 @@ id="$(hicm-assess-cli --workspace "$workspace" new --area "North Shire" --title 
 hicm-assess-cli --workspace "$workspace" export "$id" --out "$files/north.hicm.json" || fail "export"
 cp "$workspace" "$files/workspace-renamed.dat" && cp "$files/north.hicm.json" "$files/exchange-renamed.dat" || fail "cp"
 sqlite3 "$files/other-program.dat" "CREATE TABLE t (x);" || fail "sqlite3"
+
+step "the installed CLI writes the tagged PDF (its writer is a module loaded on the first PDF)"
+module="$(dpkg -L hicm-assess | grep '/hicm-assess/hicm-tagged-pdf\.so$')" || fail "the package holds no PDF writer module"
+hicm-assess-cli --workspace "$workspace" report "$id" --pdf "$work/report.pdf" >"$work/report.log" 2>&1 ||
+  { cat "$work/report.log"; fail "report --pdf with the installed programs"; }
+pdfinfo "$work/report.pdf" | grep -q '^Tagged: *yes' || fail "the installed CLI's PDF is not tagged"
 printf '{ "format": "something else" }\n' >"$files/other.dat"
 
 step "the desktop knows both file types, by name and by content"
@@ -161,7 +167,7 @@ before="$(checksums)"
 dpkg -r hicm-assess || fail "dpkg -r failed"
 installed=0
 for gone in /usr/bin/hicm-assess /usr/bin/hicm-assess-cli /usr/share/applications/hicm-assess.desktop \
-            /usr/share/mime/packages/hicm-assess.xml /usr/share/hicm-assess/hicm-assess.magic "$metainfo"; do
+            /usr/share/mime/packages/hicm-assess.xml /usr/share/hicm-assess/hicm-assess.magic "$metainfo" "$module"; do
   [ ! -e "$gone" ] || fail "$gone is still there"
 done
 status="$(dpkg-query -W -f='${Status}' hicm-assess 2>/dev/null || true)"
