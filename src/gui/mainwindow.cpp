@@ -218,6 +218,8 @@ void MainWindow::addRecent(const QString &path)
     QSettings settings;
     QStringList recent = settings.value(QLatin1String(kRecentKey)).toStringList();
     const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (!recent.isEmpty() && recent.first() == absolute)
+        return;  // already first (the usual start): nothing to write, the menu is right
     recent.removeAll(absolute);
     recent.prepend(absolute);
     while (recent.size() > kMaxRecent)

@@ -171,7 +171,24 @@ std::unique_ptr<SQLite::Database> openImmutable(const std::string &path)
     return db;
 }
 
-Result<FileFacts> inspectWorkspace(SQLite::Database &db, const std::string &path)
+namespace {
+
+// The problems a check pragma reports ("ok" alone: none).
+std::string checkProblems(SQLite::Database &db, const char *pragma)
+{
+    SQLite::Statement check(db, pragma);
+    std::string problems;
+    while (check.executeStep()) {
+        const std::string line = check.getColumn(0).getString();
+        if (line != "ok")
+            problems += (problems.empty() ? "" : "; ") + line;
+    }
+    return problems;
+}
+
+}  // namespace
+
+Result<FileFacts> inspectWorkspace(SQLite::Database &db, const std::string &path, bool full)
 {
     using Kind = StorageError::Kind;
     FileFacts facts;
@@ -193,13 +210,11 @@ Result<FileFacts> inspectWorkspace(SQLite::Database &db, const std::string &path
                                     std::to_string(kSchemaVersion) + "); update HICM Assess to open it"};
         if (facts.schemaVersion < 1)
             return StorageError{Kind::Corrupt, path, "the workspace is damaged: it has no schema version"};
-        SQLite::Statement check(db, "PRAGMA quick_check(5)");
-        std::string problems;
-        while (check.executeStep()) {
-            const std::string line = check.getColumn(0).getString();
-            if (line != "ok")
-                problems += (problems.empty() ? "" : "; ") + line;
+        if (full && checkProblems(db, "PRAGMA integrity_check(5)").empty()) {
+            facts.integrityVerified = true;
+            return facts;
         }
+        const std::string problems = checkProblems(db, "PRAGMA quick_check(5)");
         if (!problems.empty())
             return StorageError{Kind::Corrupt, path, "the workspace is damaged (" + problems +
                                                          "); it was not changed. Restore a backup from " + path +

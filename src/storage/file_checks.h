@@ -26,10 +26,15 @@ std::unique_ptr<SQLite::Database> openImmutable(const std::string &path);
 // What a read-only look at a SQLite file found.
 struct FileFacts {
     int schemaVersion = 0;
+    bool integrityVerified = false;  // the full integrity check ran and passed
 };
 
-// Checks application_id, user_version and PRAGMA quick_check on a read-only connection.
-Result<FileFacts> inspectWorkspace(SQLite::Database &db, const std::string &path);
+// Checks application_id, user_version and PRAGMA quick_check on a read-only connection. With `full`
+// (a workspace about to be opened for writing, whose first write needs the full check anyway) it runs
+// PRAGMA integrity_check instead, which covers everything quick_check does: one pass over the file
+// instead of two. Only if that finds a problem does quick_check run too, so that a file is refused,
+// or opened read-only saying why, exactly as without `full`.
+Result<FileFacts> inspectWorkspace(SQLite::Database &db, const std::string &path, bool full = false);
 
 // Why the file cannot be opened for writing ("the file is read-only" …), empty if it can.
 std::string writeBlocker(const std::string &path);

@@ -138,14 +138,19 @@ Result<std::unique_ptr<Workspace::Impl>> openExisting(const std::string &path, c
     if (!aside->empty())
         impl->warnings.push_back(*aside);
 
+    // Whether it can be written is known before it is read: a workspace opened for writing gets the
+    // full integrity check now (file_checks.h), which its first write would need anyway.
+    std::string blocker = options.mode == OpenMode::ReadOnly ? "opened read-only" : writeBlocker(path);
     std::unique_ptr<SQLite::Database> readOnly;
     int version = 0;
+    bool integrityVerified = false;
     try {
         readOnly = openReadOnly(path, options.busyTimeoutMs);
-        auto facts = inspectWorkspace(*readOnly, path);
+        auto facts = inspectWorkspace(*readOnly, path, blocker.empty());
         if (!facts)
             return facts.error();
         version = facts->schemaVersion;
+        integrityVerified = facts->integrityVerified;
     } catch (const std::exception &e) {
         auto error = sqliteError(path, e);
         if (error.kind == Kind::Io)
@@ -154,7 +159,6 @@ Result<std::unique_ptr<Workspace::Impl>> openExisting(const std::string &path, c
     }
     impl->foundVersion = version;
 
-    std::string blocker = options.mode == OpenMode::ReadOnly ? "opened read-only" : writeBlocker(path);
     if (!blocker.empty()) {
         impl->readOnly = true;
         impl->readOnlyReason = blocker;
@@ -184,7 +188,7 @@ Result<std::unique_ptr<Workspace::Impl>> openExisting(const std::string &path, c
     followFileMode(path);
     try {
         impl->db = openReadWrite(path, options.busyTimeoutMs, impl->warnings);
-        impl->integrityVerified = justCreated;
+        impl->integrityVerified = justCreated || integrityVerified;
         impl->sealTableKnown = hasSealTable(*impl->db);
         if (version < kSchemaVersion) {
             if (auto problem = impl->verifyIntegrityOnce())
