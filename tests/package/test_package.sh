@@ -70,7 +70,7 @@ cp "$workspace" "$files/workspace-renamed.dat" && cp "$files/north.hicm.json" "$
 sqlite3 "$files/other-program.dat" "CREATE TABLE t (x);" || fail "sqlite3"
 
 step "the installed CLI writes the tagged PDF (its writer is a module loaded on the first PDF)"
-module="$(dpkg -L hicm-assess | grep '/hicm-assess/hicm-tagged-pdf\.so$')" || fail "the package holds no PDF writer module"
+module="$(dpkg -L hicm-assess | grep '/hicm-assess/modules/hicm-tagged-pdf\.so$')" || fail "the package holds no PDF writer module"
 hicm-assess-cli --workspace "$workspace" report "$id" --pdf "$work/report.pdf" >"$work/report.log" 2>&1 ||
   { cat "$work/report.log"; fail "report --pdf with the installed programs"; }
 pdfinfo "$work/report.pdf" | grep -q '^Tagged: *yes' || fail "the installed CLI's PDF is not tagged"
