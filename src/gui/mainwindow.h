@@ -59,6 +59,7 @@ public:
     SetupPage *setupPage();
     WalkPage *walkPage();
     ResultsPage *resultsPage();
+    bool hasResultsPage() const { return m_results != nullptr; }  // built yet (pages are built when first shown)
     ComparePage *comparePage() const { return m_compare; }
     TrendPage *trendPage() const { return m_trend; }
 

@@ -198,6 +198,16 @@ void ResultsPage::setSession(Session *session)
         refresh();
 }
 
+void ResultsPage::setHiddenRound(const std::string &featureId)
+{
+    if (featureId == m_hiddenFeature)
+        return;
+    m_hiddenFeature = featureId;
+    m_dirty = true;
+    if (isVisible())
+        refresh();
+}
+
 void ResultsPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
@@ -211,7 +221,18 @@ void ResultsPage::refresh()
     if (!m_session || !m_session->hasAssessment())
         return;
     const Framework &fw = m_session->framework();
-    const Assessment &a = m_session->assessment();
+    // A round of the live room not yet revealed: the page is drawn as if its feature had no partner
+    // levels yet, so nothing shown is drawn from the votes.
+    Assessment masked;
+    const Assessment *shown = &m_session->assessment();
+    if (!m_hiddenFeature.empty()) {
+        masked = *shown;
+        for (auto &f : masked.features)
+            if (f.featureId == m_hiddenFeature)
+                f.partnerLevels.clear();
+        shown = &masked;
+    }
+    const Assessment &a = *shown;
     const Prioritisation result = prioritise(fw, a);
     const int scroll = m_priorities->verticalScrollBar()->value();
     m_priorities->setHtml(prioritisationHtml(fw, result, false));
@@ -224,6 +245,11 @@ void ResultsPage::refresh()
     m_decisionChange->setCurrentIndex(qMax(0, m_decisionChange->findData(current)));
 
     setResultsCharts(*m_radar, *m_heatMap, fw, a, m_session->previous());
+    if (!m_hiddenFeature.empty()) {
+        const QString note = tr(" The partners' levels for %1 are hidden until the room's reveal.").arg(qs(m_hiddenFeature));
+        m_heatMap->setAccessibleDescription(m_heatMap->accessibleDescription() + note);
+        m_heatMap->setToolTip(m_heatMap->accessibleDescription());
+    }
     refreshPlan();
 }
 

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <string>
+
 #include <cstdint>
 
 class QComboBox;
@@ -30,6 +32,11 @@ public:
 
     void setSession(Session *session);
     void setPresentation(bool on);
+    // The live room's unrevealed feature (empty: none). Until its reveal the page shows none of that
+    // feature's partner levels, nor what follows from them (the heat map's column, its no-shared-view
+    // flag, the priorities' findings about the spread): the projector shows this page too.
+    void setHiddenRound(const std::string &featureId);
+    const std::string &hiddenRound() const { return m_hiddenFeature; }
 
     QTabWidget *tabs() const { return m_tabs; }
     QTextBrowser *priorities() const { return m_priorities; }
@@ -49,6 +56,7 @@ private:
 
     Session *m_session = nullptr;
     bool m_dirty = true;
+    std::string m_hiddenFeature;
     QTabWidget *m_tabs;
     QTextBrowser *m_priorities = nullptr;
     QComboBox *m_decisionChange = nullptr;

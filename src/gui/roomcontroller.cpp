@@ -3,6 +3,7 @@
 #include "featurepage.h"
 #include "mainwindow.h"
 #include "messages.h"
+#include "resultspage.h"
 #include "room.h"
 #include "roomlinks.h"
 #include "roompanel.h"
@@ -350,6 +351,9 @@ void RoomController::update()
     if (m_hidden && m_hidden != hide)
         m_hidden->setHiddenRound(false);
     m_hidden = hide;
+    // The Results screen (on the projector too) hides the same round's levels.
+    if (open || m_window->hasResultsPage())
+        m_window->resultsPage()->setHiddenRound(open && !revealed ? feature.toStdString() : std::string());
     if (!open)
         return;
     // Who has voted is who has a level stored (a level typed by the facilitator is that partner's vote),
