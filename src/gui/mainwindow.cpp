@@ -132,13 +132,13 @@ void MainWindow::updateActions()
                                                        {m_ui->actionFramework, m_browser}};
     for (const auto &[action, screen] : screens) {
         const bool shown = current && current == screen;
-        // Only the weight: the size still follows the window (presentation mode's larger type).
-        if (action->font().bold() != shown || !(action->font().resolveMask() & QFont::WeightResolved)) {
-            QFont f;
-            f.setBold(shown);
-            f.setResolveMask(QFont::WeightResolved);
+        // The toolbar's own font (presentation mode's larger type), bold for the screen on show. A button
+        // takes its action's font whole, so the size is given too, and set again when presentation
+        // mode changes it (setPresentation calls this).
+        QFont f = m_ui->navigation->font();
+        f.setBold(shown);
+        if (action->font() != f || !(action->font().resolveMask() & QFont::SizeResolved))
             action->setFont(f);
-        }
         if (QWidget *button = m_ui->navigation->widgetForAction(action))
             button->setAccessibleDescription(shown ? tr("The screen on show") : QString());
     }
@@ -191,6 +191,7 @@ void MainWindow::setPresentation(bool on)
         m_results->setPresentation(on);
     if (m_browser)
         m_browser->setZoom(on ? m_zoom + 3 : m_zoom);
+    updateActions();  // the screen buttons' fonts, at the new size
     statusBar()->showMessage(on ? tr("Presentation mode: Esc or F5 leaves it") : QString(), 5000);
 }
 
