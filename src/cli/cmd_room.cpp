@@ -55,15 +55,18 @@ void addRoomCommands(CLI::App &app, Context &ctx)
     auto listen = std::make_shared<std::string>("127.0.0.1:0");
     auto newLinks = std::make_shared<bool>(false);
     auto linkHost = std::make_shared<std::string>();
+    auto codes = std::make_shared<bool>(false);
     auto *cmd = app.add_subcommand("room", "Host the live room: partners vote from their own browsers (docs/room.md)");
     cmd->add_option("ID", *id, "The assessment's id")->required();
     cmd->add_option("--listen", *listen, "Address and port to listen on, HOST:PORT (port 0: any free port; "
                                          "default 127.0.0.1:0)")->type_name("HOST:PORT");
     cmd->add_flag("--new-links", *newLinks, "Make new links: the old ones stop working");
+    cmd->add_flag("--codes", *codes, "Add each partner's join code (typed at the join page, HOST:PORT/j) as a third "
+                                     "field of its line");
     cmd->add_option("--link-host", *linkHost, "The host name or address the printed links use (default: the "
                                               "listening address; with 0.0.0.0, this machine's first network address)")
         ->type_name("HOST");
-    cmd->callback([&ctx, id, listen, newLinks, linkHost] {
+    cmd->callback([&ctx, id, listen, newLinks, linkHost, codes] {
         using namespace assessment;
         QHostAddress address;
         quint16 port = 0;
@@ -94,8 +97,12 @@ void addRoomCommands(CLI::App &app, Context &ctx)
         if (!stop.ok())
             return fail(ctx, "cannot set up signal handling");
         ctx.out << "facilitator\t" << room.facilitatorUrl().toStdString() << "\n";
-        for (const auto &link : room.partnerLinks())
-            ctx.out << oneLine(link.who.toStdString()) << "\t" << link.url.toStdString() << "\n";
+        for (const auto &link : room.partnerLinks()) {
+            ctx.out << oneLine(link.who.toStdString()) << "\t" << link.url.toStdString();
+            if (*codes)
+                ctx.out << "\t" << link.code.toStdString();
+            ctx.out << "\n";
+        }
         ctx.out.flush();
         QCoreApplication::exec();
         room.close();

@@ -39,14 +39,16 @@ class RoomProcess:
         self.proc = subprocess.Popen([CLI, "--workspace", workspace, "room", str(assessment), "--listen", listen, *extra],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.links = {}
+        self.lines = []  # each printed line's fields
         expected = 1 + len(partners_of(workspace, assessment))
         deadline = time.time() + 20
         while len(self.links) < expected:
             line = self.proc.stdout.readline()
             if not line:
                 raise AssertionError("room exited: " + self.proc.stderr.read())
-            who, url = line.rstrip("\n").split("\t")
+            who, url, *code = line.rstrip("\n").split("\t")
             self.links[who] = url
+            self.lines.append([who, url, *code])
             if time.time() > deadline:
                 raise AssertionError("room did not print its links")
         u = urllib.parse.urlsplit(self.links["facilitator"])

@@ -42,6 +42,19 @@ class Links(RoomCase):
             self.assertRegex(t, r"^[A-Za-z0-9_-]{32}$")  # 32 base64 characters: 192 bits
         self.assertEqual(self.room.host, "127.0.0.1")
 
+    def test_each_line_has_two_fields_unless_codes_are_asked_for(self):
+        self.assertTrue(all(len(fields) == 2 for fields in self.room.lines))
+        self.room.stop()
+        self.room = RoomProcess(self.ws, self.id, extra=("--codes",))
+        self.assertEqual([f[:2] for f in self.room.lines][0], ["facilitator", self.url("facilitator")])
+        self.assertEqual(len(self.room.lines[0]), 2)  # the facilitator has no code
+        for who, url, code in self.room.lines[1:]:
+            self.assertEqual(code, join_code(url))
+            base = f"http://{self.room.host}:{self.room.port}"
+            status, answer = post(base + "/j", {"code": code})
+            self.assertEqual(status, 200)
+            self.assertEqual(base + answer["link"], url)
+
     def test_the_page_is_served_with_a_csp_and_no_inline_script(self):
         status, headers, body = request(self.url(A))
         self.assertEqual(status, 200)
