@@ -1,7 +1,9 @@
 // The live room's hidden round on the Results screen, which the projector shows too: while a feature's
 // votes are not revealed, the heat map has no level of that feature for any partner and no
 // no-shared-view flag drawn from them, and says the levels are hidden; after the reveal it shows them.
+// And a whole workshop through the room from the app: eight partners, eight features, a re-vote.
 #include "chartview.h"
+#include "featurepage.h"
 #include "gui_test_support.h"
 #include "mainwindow.h"
 #include "resultspage.h"
@@ -9,6 +11,8 @@
 #include "roomcontroller.h"
 #include "session.h"
 #include "test_paths.h"
+#include "walkpage.h"
+#include "workspace.h"
 
 #include <catch2/catch.hpp>
 
@@ -19,6 +23,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QTest>
 #include <QTimer>
 
 using namespace hicm;
@@ -87,6 +92,82 @@ TEST_CASE("the Results screen shows no level of the room's unrevealed feature", 
     CHECK(shown.contains(QStringLiteral("Marked as")));
     CHECK_FALSE(shown.contains(QStringLiteral("hidden until")));
 
+    rc->closeAction()->trigger();
+    CHECK_FALSE(rc->isOpen());
+}
+
+TEST_CASE("eight partners vote every feature from their browsers, driven from the app's walk", "[gui][room]")
+{
+    test::TempDir dir("hicm-gui-room-8x8");
+    const std::string path = dir.file("room.hicmws");
+    auto window = guitest::openWindow(path);
+    const auto id = window->newAssessment(QStringLiteral("Eight Partners"), QStringLiteral("Room workshop"));
+    REQUIRE(id);
+    Session &s = *window->session();
+    QStringList orgs;
+    for (int p = 1; p <= 8; ++p)
+        orgs << QStringLiteral("Partner %1 <b>&amp;</b>").arg(p);  // names are text, never markup
+    for (const QString &org : orgs)
+        s.addPartner(Partner{0, org.toStdString(), OrgType::Other, ""});
+    window->showWalk();
+    auto *rc = window->findChild<RoomController *>();
+    REQUIRE(rc);
+    // Invite Partners, as the facilitator does: its shortcut, on the walk.
+    QTest::keySequence(window.get(), rc->inviteAction()->shortcut());
+    REQUIRE(rc->isOpen());
+    const auto links = rc->room()->partnerLinks();
+    REQUIRE(links.size() == 8);
+    WalkPage *walk = window->walkPage();
+    const auto level = [](int feature, int partner, int round) { return 1 + (feature * 3 + partner + round) % 3; };
+    const int features = walk->featureCount();
+    REQUIRE(features == 8);
+    for (int f = 0; f < features; ++f) {
+        const QString feature = QStringLiteral("B%1").arg(f + 1);
+        REQUIRE(rc->room()->currentFeature() == feature);
+        REQUIRE(walk->currentFeaturePage()->featureId() == feature.toStdString());
+        const int rounds = f == 2 ? 2 : 1;  // B3 is discussed and re-voted
+        for (int round = 0; round < rounds; ++round) {
+            for (int p = 0; p < 8; ++p)
+                REQUIRE(vote(links[static_cast<std::size_t>(p)], feature, level(f, p, round)) == 200);
+            CHECK(window->resultsPage()->hiddenRound() == feature.toStdString());
+            QTest::keySequence(window.get(), rc->revealAction()->shortcut());
+            REQUIRE(rc->room()->isRevealed(feature));
+            if (round + 1 < rounds) {
+                QTest::keySequence(window.get(), rc->revoteAction()->shortcut());
+                REQUIRE_FALSE(rc->room()->isRevealed(feature));
+                CHECK(s.assessment().feature(feature.toStdString())->partnerLevels.empty());
+            }
+        }
+        if (f + 1 < features)
+            QTest::keySequence(window.get(), rc->nextAction()->shortcut());
+    }
+    const int last = 1;  // B3's second round counts
+    // In the workspace, read by another connection: every partner's level of every feature.
+    {
+        auto other = storage::Workspace::open(path);
+        REQUIRE(other);
+        auto a = other->loadAssessment(*id);
+        REQUIRE(a);
+        for (int f = 0; f < features; ++f) {
+            const FeatureAssessment *fa = a->feature("B" + std::to_string(f + 1));
+            REQUIRE(fa);
+            for (int p = 0; p < 8; ++p) {
+                const PartnerLevel *pl = fa->partnerLevel(orgs[p].toStdString());
+                REQUIRE(pl);
+                CHECK(pl->level == level(f, p, f == 2 ? last : 0));
+            }
+        }
+    }
+    // On the Results screen, in the words the report's heat map uses for its text alternative.
+    window->showResults();
+    const QString heat = window->resultsPage()->heatMap()->accessibleDescription();
+    CHECK_FALSE(heat.contains(QStringLiteral("hidden until")));
+    for (int p = 0; p < 8; ++p) {
+        QStringList cells;
+        for (int f = 0; f < features; ++f)
+            cells << QStringLiteral("B%1 %2").arg(f + 1).arg(level(f, p, f == 2 ? last : 0));
+        CHECK(heat.contains(orgs[p] + QStringLiteral(": ") + cells.join(QStringLiteral(", "))));
+    }
     rc->closeAction()->trigger();
     CHECK_FALSE(rc->isOpen());
 }
