@@ -5,8 +5,10 @@
 #include "dialogs.h"
 #include "exchangeactions.h"
 #include "homepage.h"
+#include "messages.h"
 #include "peerspage.h"
 #include "reportdialog.h"
+#include "roomcontroller.h"
 #include "session.h"
 #include "ui_mainwindow.h"
 #include "walkpage.h"
@@ -50,6 +52,19 @@ void MainWindow::setUpActions()
     connect(ui->actionExportReport, &QAction::triggered, this, [this] {
         if (!m_session || !m_session->hasAssessment())
             return;
+        // A report shows every partner's level: never one of a round the room has not revealed.
+        if (auto *room = findChild<RoomController *>(); room && !room->hiddenFeature().isEmpty()) {
+            const QString feature = room->hiddenFeature();
+            if (Messages::choose(this, tr("The votes on %1 are not revealed").arg(feature),
+                                 tr("A report shows every partner's level, and the partners' votes on %1 are hidden "
+                                    "until the reveal. Reveal them now to write the report, or cancel and write it after "
+                                    "the reveal.").arg(feature),
+                                 {tr("Reveal %1 and Write the Report").arg(feature)}) != 0)
+                return;
+            room->revealAction()->trigger();
+            if (!room->hiddenFeature().isEmpty())
+                return;
+        }
         ReportDialog dialog(*m_session, this);
         dialog.exec();
     });

@@ -333,6 +333,14 @@ void RoomController::failed(const QString &message)
     m_window->statusBar()->showMessage(tr("The room: %1").arg(message), 10000);
 }
 
+QString RoomController::hiddenFeature() const
+{
+    if (!isOpen())
+        return {};
+    const QString feature = m_room->currentFeature();
+    return m_room->isRevealed(feature) ? QString() : feature;
+}
+
 void RoomController::update()
 {
     const bool open = isOpen();

@@ -38,6 +38,8 @@ public:
     ~RoomController() override;
 
     bool isOpen() const;
+    // The room's feature while its votes are not revealed ("B3"), else empty: what every view hides.
+    QString hiddenFeature() const;
     room::Room *room() const { return m_room.get(); }
     RoomPanel *panel() const { return m_panel; }
 

@@ -6,6 +6,8 @@
 #include "featurepage.h"
 #include "gui_test_support.h"
 #include "mainwindow.h"
+#include "messages.h"
+#include "reportdialog.h"
 #include "resultspage.h"
 #include "room.h"
 #include "roomcontroller.h"
@@ -17,6 +19,7 @@
 #include <catch2/catch.hpp>
 
 #include <QAction>
+#include <QApplication>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -170,4 +173,50 @@ TEST_CASE("eight partners vote every feature from their browsers, driven from th
     }
     rc->closeAction()->trigger();
     CHECK_FALSE(rc->isOpen());
+}
+
+TEST_CASE("the board report is not written from a round the room has not revealed", "[gui][room]")
+{
+    test::TempDir dir("hicm-gui-room-report");
+    auto window = guitest::openWindow(dir.file("room.hicmws"));
+    REQUIRE(window->newAssessment(QStringLiteral("North Shire"), QStringLiteral("Room workshop")));
+    Session &s = *window->session();
+    for (const char *org : {"North ICB", "Shire Trust"})
+        s.addPartner(Partner{0, org, OrgType::Other, ""});
+    window->showWalk();
+    auto *rc = window->findChild<RoomController *>();
+    REQUIRE(rc);
+    rc->inviteAction()->trigger();
+    REQUIRE(rc->isOpen());
+    const auto links = rc->room()->partnerLinks();
+    CHECK(vote(links[0], "B1", 3) == 200);
+    CHECK(rc->hiddenFeature() == QStringLiteral("B1"));
+    auto *exportReport = window->findChild<QAction *>(QStringLiteral("actionExportReport"));
+    REQUIRE(exportReport);
+
+    // Cancelled: no report dialog, the round still hidden.
+    bool dialogShown = false;
+    QTimer closer;
+    QObject::connect(&closer, &QTimer::timeout, [&dialogShown] {
+        if (auto *d = qobject_cast<ReportDialog *>(QApplication::activeModalWidget())) {
+            dialogShown = true;
+            d->reject();
+        }
+    });
+    closer.start(20);
+    Messages::clearRecorded();
+    Messages::setAutomatic(true, QMessageBox::Cancel);
+    exportReport->trigger();
+    Messages::setAutomatic(true);
+    CHECK_FALSE(dialogShown);
+    CHECK(rc->hiddenFeature() == QStringLiteral("B1"));
+    REQUIRE(Messages::recorded().size() == 1);
+    CHECK(Messages::recorded().front().contains(QStringLiteral("The votes on B1 are not revealed")));
+
+    // Agreed: the round is revealed first, then the report dialog opens.
+    exportReport->trigger();
+    CHECK(rc->room()->isRevealed(QStringLiteral("B1")));
+    CHECK(rc->hiddenFeature().isEmpty());
+    CHECK(dialogShown);
+    rc->closeAction()->trigger();
 }
