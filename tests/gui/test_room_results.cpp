@@ -18,6 +18,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <QAbstractItemModel>
+#include <QAbstractItemView>
+#include <QTableView>
 #include <QAction>
 #include <QApplication>
 #include <QEventLoop>
@@ -133,8 +136,13 @@ TEST_CASE("eight partners vote every feature from their browsers, driven from th
             for (int p = 0; p < 8; ++p)
                 REQUIRE(vote(links[static_cast<std::size_t>(p)], feature, level(f, p, round)) == 200);
             CHECK(window->resultsPage()->hiddenRound() == feature.toStdString());
+            const QAbstractItemModel *grid = walk->currentFeaturePage()->partnerGrid()->model();
+            for (int p = 0; p < 8; ++p)
+                CHECK(grid->index(p, 1).data().toString() == QStringLiteral("Voted"));
             QTest::keySequence(window.get(), rc->revealAction()->shortcut());
             REQUIRE(rc->room()->isRevealed(feature));
+            for (int p = 0; p < 8; ++p)  // the grid shows every level at once
+                CHECK(grid->index(p, 1).data().toString().startsWith(QString::number(level(f, p, round)) + QLatin1Char(' ')));
             if (round + 1 < rounds) {
                 QTest::keySequence(window.get(), rc->revoteAction()->shortcut());
                 REQUIRE_FALSE(rc->room()->isRevealed(feature));
