@@ -13,7 +13,8 @@
 
 #include "assessment.h"
 #include "framework.h"
-#include "workspace.h"
+#include "storage_error.h"
+#include "workspace_types.h"
 
 #include <QObject>
 #include <QString>
@@ -21,6 +22,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+
+namespace hicm::storage {
+class Workspace;
+}
 
 namespace hicm::document {
 
@@ -38,7 +43,6 @@ public:
     std::shared_ptr<const Framework> frameworkPtr() const { return m_framework; }
     // The assessment this one reassesses, when there is one (for reference).
     const Assessment *previous() const { return m_previous ? &*m_previous : nullptr; }
-    storage::Workspace &workspace() { return m_workspace; }
 
     struct Applied {
         storage::Status status;

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "assessment.h"
-#include "workspace.h"
+#include "workspace_types.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,5 +1,7 @@
 #include "queries.h"
 
+#include "workspace.h"
+
 namespace hicm::document {
 
 storage::Result<ScoredAssessment> loadScored(storage::Workspace &workspace, std::int64_t id)

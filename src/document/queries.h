@@ -7,12 +7,17 @@
 #include "compare.h"
 #include "prioritisation.h"
 #include "trend.h"
-#include "workspace.h"
+#include "storage_error.h"
+#include "workspace_types.h"
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace hicm::storage {
+class Workspace;
+}
 
 namespace hicm::document {
 

@@ -1,5 +1,7 @@
 #include "workspace_edit.h"
 
+#include "workspace.h"
+
 namespace hicm::document {
 
 namespace {

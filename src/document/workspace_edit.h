@@ -6,12 +6,17 @@
 #pragma once
 
 #include "assessment.h"
-#include "workspace.h"
+#include "storage_error.h"
+#include "workspace_types.h"
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
+
+namespace hicm::storage {
+class Workspace;
+}
 
 namespace hicm::document {
 

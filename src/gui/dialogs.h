@@ -3,7 +3,7 @@
 
 #include "assessment.h"
 #include "framework.h"
-#include "workspace.h"
+#include "workspace_types.h"
 
 #include <QDialog>
 

@@ -4,6 +4,7 @@
 #include "session.h"
 
 #include "output_guard.h"
+#include "workspace.h"
 
 #include <QCoreApplication>
 
@@ -32,7 +33,12 @@ storage::FeatureEdit partnerLevelEdit(std::int64_t partnerId, std::optional<int>
 
 }  // namespace
 
-Session::Session(storage::Workspace workspace) : m_workspace(std::move(workspace))
+PreparedWorkspace::PreparedWorkspace() = default;
+PreparedWorkspace::PreparedWorkspace(PreparedWorkspace &&) noexcept = default;
+PreparedWorkspace &PreparedWorkspace::operator=(PreparedWorkspace &&) noexcept = default;
+PreparedWorkspace::~PreparedWorkspace() = default;
+
+Session::Session(std::unique_ptr<storage::Workspace> workspace) : m_owned(std::move(workspace)), m_workspace(*m_owned)
 {
     m_undo.setUndoLimit(500);
     m_workspace.setRefuseStaleEdits(true);  // an edit after another program's change is refused, not written over it
@@ -74,7 +80,7 @@ PreparedWorkspace Session::prepare(const std::string &path, std::shared_ptr<cons
     (void)result->verifyIntegrity();  // here, off the GUI thread; a damaged file turns read-only, saying why
     if (auto list = result->listAssessments())
         prepared.summaries = std::move(*list);
-    prepared.workspace.emplace(std::move(*result));
+    prepared.workspace = std::make_unique<storage::Workspace>(std::move(*result));
     return prepared;
 }
 
@@ -85,7 +91,7 @@ std::unique_ptr<Session> Session::adopt(PreparedWorkspace prepared, QString *err
             *error = qs(prepared.error);
         return nullptr;
     }
-    std::unique_ptr<Session> session(new Session(std::move(*prepared.workspace)));
+    std::unique_ptr<Session> session(new Session(std::move(prepared.workspace)));
     if (prepared.summaries) {
         session->m_summaries = std::move(*prepared.summaries);
         session->m_summariesStale = false;
@@ -95,6 +101,41 @@ std::unique_ptr<Session> Session::adopt(PreparedWorkspace prepared, QString *err
         return nullptr;
     }
     return session;
+}
+
+storage::Result<std::string> Session::frameworkJson(std::int64_t id)
+{
+    return m_workspace.frameworkJson(id);
+}
+
+storage::Result<ScoredAssessment> Session::scored(std::int64_t id)
+{
+    return document::loadScored(m_workspace, id);
+}
+
+storage::Result<document::Compared> Session::compare(std::int64_t beforeId, std::int64_t afterId)
+{
+    return document::compareStored(m_workspace, beforeId, afterId);
+}
+
+document::AreaHistory Session::areaHistory(const std::string &area)
+{
+    return document::areaHistory(m_workspace, summaries(), area);
+}
+
+document::ReportBasis Session::reportBasis()
+{
+    return document::reportBasis(m_workspace, {assessment(), frameworkPtr()}, previous());
+}
+
+storage::Result<std::string> Session::roomState(std::int64_t id)
+{
+    return document::loadRoomState(m_workspace, id);
+}
+
+storage::Status Session::saveRoomState(std::int64_t id, const std::string &state)
+{
+    return document::saveRoomState(m_workspace, id, state);
 }
 
 QString Session::path() const

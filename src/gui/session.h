@@ -7,10 +7,11 @@
 #include "assessment.h"
 #include "document.h"
 #include "queries.h"
-#include "roomstate.h"
 #include "workspace_edit.h"
 #include "framework.h"
-#include "workspace.h"
+#include "roomstate.h"
+#include "storage_error.h"
+#include "workspace_types.h"
 
 #include <QObject>
 #include <QString>
@@ -22,13 +23,22 @@
 #include <memory>
 #include <optional>
 
+namespace hicm::storage {
+class Workspace;
+}
+
 namespace hicm::gui {
 
 // A workspace opened and listed, before any Qt object is involved (Session::prepare): the app does this on a
 // second thread while it builds its window, then makes the Session from it on the GUI thread.
 struct PreparedWorkspace {
+    PreparedWorkspace();
+    PreparedWorkspace(PreparedWorkspace &&) noexcept;
+    PreparedWorkspace &operator=(PreparedWorkspace &&) noexcept;
+    ~PreparedWorkspace();
+
     std::string path;
-    std::optional<storage::Workspace> workspace;
+    std::unique_ptr<storage::Workspace> workspace;  // null: see `error`
     std::string error;  // why there is no workspace
     std::optional<std::vector<storage::AssessmentSummary>> summaries;  // none if they could not be read
 };
@@ -54,8 +64,7 @@ public:
     // Why a file must not be written at `path` (the workspace itself or its journal), empty when it may.
     QString outputRefusal(const QString &path) const;
     // The framework file assessment `id` was scored against, byte for byte (for an export).
-    storage::Result<std::string> frameworkJson(std::int64_t id) { return m_workspace.frameworkJson(id); }
-    storage::Workspace &workspace() { return m_workspace; }
+    storage::Result<std::string> frameworkJson(std::int64_t id);
     QUndoStack *undoStack() { return &m_undo; }
 
     // The workspace's assessments, for the home screen: re-read when asked for after a change (an edit
@@ -76,28 +85,16 @@ public:
 
     // Reading other assessments of the workspace, for Compare, Trend and the report (document/queries.h,
     // the CLI's reads too).
-    storage::Result<ScoredAssessment> scored(std::int64_t id) { return document::loadScored(m_workspace, id); }
-    storage::Result<document::Compared> compare(std::int64_t beforeId, std::int64_t afterId)
-    {
-        return document::compareStored(m_workspace, beforeId, afterId);
-    }
-    document::AreaHistory areaHistory(const std::string &area)
-    {
-        return document::areaHistory(m_workspace, summaries(), area);
-    }
+    storage::Result<ScoredAssessment> scored(std::int64_t id);
+    storage::Result<document::Compared> compare(std::int64_t beforeId, std::int64_t afterId);
+    document::AreaHistory areaHistory(const std::string &area);
     // The board report's input for the open assessment (document::reportBasis: its prioritisation, and the
     // assessment it reassesses with that one's framework), as the CLI's report command reads it from the file.
-    document::ReportBasis reportBasis()
-    {
-        return document::reportBasis(m_workspace, {assessment(), frameworkPtr()}, previous());
-    }
+    document::ReportBasis reportBasis();
     // The live room's own state for assessment `id` (document/roomstate.h): durable when saved, not an
     // edit (no undo step, no change-log row).
-    storage::Result<std::string> roomState(std::int64_t id) { return document::loadRoomState(m_workspace, id); }
-    storage::Status saveRoomState(std::int64_t id, const std::string &state)
-    {
-        return document::saveRoomState(m_workspace, id, state);
-    }
+    storage::Result<std::string> roomState(std::int64_t id);
+    storage::Status saveRoomState(std::int64_t id, const std::string &state);
 
     // Creating and deleting (undoable). Return the new id, or nullopt after reporting the error.
     std::optional<std::int64_t> createAssessment(const storage::NewAssessment &fields, const std::string &frameworkJson);
@@ -154,7 +151,7 @@ signals:
     void changedElsewhere(const QString &message);  // another program changed the workspace; re-read
 
 private:
-    explicit Session(storage::Workspace workspace);
+    explicit Session(std::unique_ptr<storage::Workspace> workspace);
     friend class WorkspaceCommand;
     friend class EditCommand;
     // After a workspace edit is stored: says so, re-reads the open assessment and marks the list stale.
@@ -171,7 +168,10 @@ private:
     // it) is cleared, so that neither an edit nor an undo is applied over a value this window has not seen.
     void checkOtherPrograms();
 
-    storage::Workspace m_workspace;
+    // The open workspace: only the Session (and its undo steps) reach it, through the document layer's
+    // edits and reads; no other GUI file sees storage's interface.
+    std::unique_ptr<storage::Workspace> m_owned;
+    storage::Workspace &m_workspace;
     QUndoStack m_undo;
     std::vector<storage::AssessmentSummary> m_summaries;
     bool m_summariesStale = true;

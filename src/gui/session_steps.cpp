@@ -3,6 +3,8 @@
 // reassess, delete). Every step is a typed edit of the document layer; undo applies its inverse.
 #include "session.h"
 
+#include "workspace.h"
+
 #include <QUndoCommand>
 
 namespace hicm::gui {

@@ -5,6 +5,7 @@
 #include "assessment.h"
 #include "framework.h"
 #include "storage_error.h"
+#include "workspace_types.h"
 
 #include <cstdint>
 #include <map>
@@ -26,61 +27,6 @@ struct UndoWrites;
 constexpr int kSchemaVersion = 5;
 // PRAGMA application_id of every workspace: "HICM" in ASCII.
 constexpr std::int32_t kApplicationId = 0x4849434D;
-
-enum class OpenMode { ReadWrite, ReadOnly };
-
-struct OpenOptions {
-    OpenMode mode = OpenMode::ReadWrite;
-    bool create = true;          // create the file if the path does not exist (ReadWrite only)
-    int busyTimeoutMs = 5000;    // how long to wait for another program's lock
-    bool backupOnOpen = true;    // rotating backup when opened for writing (ReadWrite only)
-    int keepBackups = 5;         // rotating backups kept in "<file>.backups/"
-};
-
-// One line of the assessment list, with a mini profile of the agreed levels.
-struct AssessmentSummary {
-    std::int64_t id = 0;
-    std::string area;
-    std::string title;
-    std::string date;
-    AssessmentStatus status = AssessmentStatus::Draft;
-    std::string updated;
-    std::string frameworkTitle;
-    std::string frameworkEdition;
-    int agreedCount = 0;
-    int featureCount = 0;
-    std::vector<std::pair<std::string, std::optional<int>>> levels;  // feature id, agreed level; framework order
-};
-
-struct NewAssessment {
-    std::string area;  // required
-    std::string title;
-    std::string date;  // YYYY-MM-DD or empty
-    std::string facilitator;
-    std::vector<Partner> partners;
-    std::optional<std::int64_t> previousId;
-};
-
-enum class AssessmentField { Area, Title, Date, Facilitator };
-
-// One partner's level (and note) for a feature; level nullopt removes it.
-struct PartnerLevelEdit {
-    std::int64_t partnerId = 0;
-    std::optional<int> level;
-    std::optional<std::string> note;  // unchanged when nullopt
-};
-
-// Several changes to one feature, applied in one transaction; only the fields set are changed.
-// For the optional<optional<int>> levels: nullopt = leave alone, optional(nullopt) = clear.
-struct FeatureEdit {
-    std::optional<std::optional<int>> agreedLevel;
-    std::optional<std::string> rationale;
-    std::optional<std::optional<int>> targetLevel;
-    std::optional<Confidence> confidence;
-    std::optional<int> weight;
-    std::optional<std::string> evidence;
-    std::vector<PartnerLevelEdit> partnerLevels;
-};
 
 class Workspace {
 public:

@@ -14,6 +14,7 @@
 #include "session.h"
 #include "text.h"
 #include "walkpage.h"
+#include "workspace.h"
 
 #include <QApplication>
 
@@ -79,7 +80,8 @@ int main(int argc, char **argv)
     std::int64_t id = 0;
     std::size_t most = 0;
     for (const auto &s : window->session()->summaries()) {
-        auto a = window->session()->workspace().loadAssessment(s.id);  // a draft: a final one is locked
+        auto scored = window->session()->scored(s.id);  // a draft: a final one is locked
+        const Assessment *a = scored ? &scored->assessment : nullptr;
         if (a && a->status == AssessmentStatus::Draft && a->partners.size() > most) {
             most = a->partners.size();
             id = s.id;
@@ -119,7 +121,13 @@ int main(int argc, char **argv)
     }
     const int landed = walk->currentIndex();
 
-    const auto before = window->session()->workspace().changeLog(id);
+    // The change log read over a connection of its own (the app's is the Session's alone).
+    auto reader = storage::Workspace::open(window->session()->path().toStdString(),
+                                           {storage::OpenMode::ReadOnly, false});
+    const auto changeLog = [&] {
+        return reader ? reader->changeLog(id) : storage::Result<std::vector<LogEntry>>(reader.error());
+    };
+    const auto before = changeLog();
     const std::size_t logBefore = before ? before->size() : 0;
     std::vector<double> records;
     const int rows = static_cast<int>(most) + 1;  // the partners, then the agreed row
@@ -143,12 +151,19 @@ int main(int argc, char **argv)
         }
         records.push_back(timedKey(grid, static_cast<Qt::Key>(Qt::Key_0 + current % 3 + 1)));
     }
-    const auto stored = window->session()->workspace().changeLog(id);
+    const auto stored = changeLog();
     const std::size_t edits = stored ? stored->size() - logBefore : 0;
     double longTextMs = -1;
     if (doLongText) {
         // Every text of the assessment at the limit, as one line (the worst case for text layout).
-        auto &ws = window->session()->workspace();
+        // Written by a second connection, as another program would (the app's own is the Session's alone).
+        storage::OpenOptions writeOptions;
+        writeOptions.create = false;
+        writeOptions.backupOnOpen = false;
+        auto writer = storage::Workspace::open(window->session()->path().toStdString(), writeOptions);
+        if (!writer)
+            return 1;
+        auto &ws = *writer;
         const Assessment a = window->session()->assessment();
         const std::string longest(kMaxTextCharacters - 40, 'w');
         auto text = [&](const std::string &what) { return what + " " + longest.substr(0, kMaxTextCharacters - what.size() - 1); };

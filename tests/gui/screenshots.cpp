@@ -215,7 +215,7 @@ int main(int argc, char *argv[])
     // at home) beside the workshop's.
     {
         Session &s = *window->session();
-        const auto framework = s.workspace().frameworkJson(s.assessment().id);
+        const auto framework = s.frameworkJson(s.assessment().id);
         auto parsed = parseExchange(exchangeToString(s.assessment(), framework ? *framework : std::string(), exchangeTimeNow()),
                                     "shire-home-care.hicm.json");
         if (parsed.ok()) {

@@ -8,6 +8,7 @@
 #include "mergedialog.h"
 #include "messages.h"
 #include "session.h"
+#include "storage_support.h"
 #include "test_paths.h"
 #include "trendpage.h"
 
@@ -36,26 +37,29 @@ std::string mini()
 // Two assessments of North Shire a year apart, the second reassessing the first, and one of South Vale.
 std::unique_ptr<Session> workshopSession(const TempDir &dir)
 {
+    std::int64_t second = 0;
+    {
+        // Written before the app opens the workspace, as another program would have.
+        storage::Workspace ws = openWorkspace(dir.file("w.hicmws"));
+        storage::NewAssessment fields;
+        fields.area = "North Shire";
+        fields.date = "2024-05-01";
+        fields.partners = {{0, "North ICB", OrgType::Icb, ""}, {0, "<b>Acme & Sons</b>", OrgType::CareProvider, ""}};
+        const auto first = *ws.createAssessment(fields, mini());
+        REQUIRE(ws.setAgreedLevel(first, "B1", 1).ok());
+        REQUIRE(ws.setMetric(first, "B1", {"B1.M1", "120", "", "", ""}).ok());
+        fields.date = "2025-05-01";
+        fields.previousId = first;
+        second = *ws.createAssessment(fields, mini());
+        REQUIRE(ws.setAgreedLevel(second, "B1", 2, std::string("<script>one door</script>")).ok());
+        REQUIRE(ws.setMetric(second, "B1", {"B1.M1", "150", "", "", ""}).ok());
+        fields.area = "South Vale";
+        fields.previousId.reset();
+        REQUIRE(ws.createAssessment(fields, mini()).ok());
+    }
     QString error;
     auto session = Session::open(QString::fromStdString(dir.file("w.hicmws")), &error);
     REQUIRE(session);
-    auto &ws = session->workspace();
-    storage::NewAssessment fields;
-    fields.area = "North Shire";
-    fields.date = "2024-05-01";
-    fields.partners = {{0, "North ICB", OrgType::Icb, ""}, {0, "<b>Acme & Sons</b>", OrgType::CareProvider, ""}};
-    const auto first = *ws.createAssessment(fields, mini());
-    REQUIRE(ws.setAgreedLevel(first, "B1", 1).ok());
-    REQUIRE(ws.setMetric(first, "B1", {"B1.M1", "120", "", "", ""}).ok());
-    fields.date = "2025-05-01";
-    fields.previousId = first;
-    const auto second = *ws.createAssessment(fields, mini());
-    REQUIRE(ws.setAgreedLevel(second, "B1", 2, std::string("<script>one door</script>")).ok());
-    REQUIRE(ws.setMetric(second, "B1", {"B1.M1", "150", "", "", ""}).ok());
-    fields.area = "South Vale";
-    fields.previousId.reset();
-    REQUIRE(ws.createAssessment(fields, mini()).ok());
-    session->refreshSummaries();
     REQUIRE(session->openAssessment(second));
     return session;
 }
@@ -113,17 +117,19 @@ TEST_CASE("merge view: nothing changes until every conflict is decided and Merge
 {
     TempDir dir("hicm-gui-merge");
     auto session = workshopSession(dir);
-    auto &ws = session->workspace();
     const auto icb = session->assessment().partner("North ICB")->id;
-    REQUIRE(ws.setPartnerLevel(2, "B1", icb, 1, std::string("three doors")).ok());
+    storage::FeatureEdit threeDoors;
+    threeDoors.partnerLevels.push_back({icb, 1, std::string("three doors")});
+    REQUIRE(session->applySteps(QStringLiteral("B1: North ICB's level"), {document::EditFeature{"B1", threeDoors}}));
     REQUIRE(session->openAssessment(2));
+    const auto stored = [&] { return session->scored(2)->assessment; };
 
     // The partner's own laptop: North ICB says 2, and a new partner comes in.
-    Assessment theirs = *ws.loadAssessment(2);
+    Assessment theirs = stored();
     theirs.partners.push_back({0, "Care Co", OrgType::CareProvider, ""});
     theirs.feature("B1")->partnerLevels = {{"North ICB", 2, "two doors"}, {"Care Co", 3, ""}};
     const std::string path = dir.file("partner.hicm.json");
-    writeFile(path, exchangeToString(theirs, *ws.frameworkJson(2), exchangeTimeNow()));
+    writeFile(path, exchangeToString(theirs, *session->frameworkJson(2), exchangeTimeNow()));
     auto file = readExchangeFile(path);
     REQUIRE(file.ok());
 
@@ -143,9 +149,9 @@ TEST_CASE("merge view: nothing changes until every conflict is decided and Merge
     dialog.grab().save(
         QString::fromStdString(std::filesystem::temp_directory_path().string() + "/hicm-merge-view.png"));
     CHECK_FALSE(dialog.choices().has_value());
-    const std::string before = ws.loadAssessment(2)->updated;
+    const std::string before = stored().updated;
     dialog.accept(); // refused: undecided
-    CHECK(ws.loadAssessment(2)->updated == before);
+    CHECK(stored().updated == before);
 
     dialog.chooseAll(MergeChoice::Incoming);
     REQUIRE(dialog.choices().has_value());
@@ -186,7 +192,7 @@ TEST_CASE("exchange: export, import (undoable) and a refused file in the app", "
     CHECK(session->summaries().size() == 3);
     session->undoStack()->redo();
     CHECK(session->summaries().size() == 4);
-    CHECK(session->workspace().loadAssessment(4)->feature("B1")->agreedLevel == 2);
+    CHECK(session->scored(4)->assessment.feature("B1")->agreedLevel == 2);
 
     Messages::clearRecorded();
     const auto broken = importExchangeFile(

@@ -63,7 +63,7 @@ TEST_CASE("the app refuses a framework file turned to garbage with the loader's 
     REQUIRE(window->session());
     REQUIRE(window->openAssessment(id));
     CHECK(window->session()->assessment().feature("B1")->agreedLevel == 2);
-    auto stored = window->session()->workspace().frameworkJson(id);
+    auto stored = window->session()->frameworkJson(id);
     REQUIRE(stored.ok());
     CHECK(*stored == original);
 }

@@ -51,11 +51,17 @@ TEST_CASE("Compare and Trend open from the View menu's shortcuts on the open ass
 
     const auto first = w->newAssessment(QStringLiteral("North Shire"), QStringLiteral("Baseline"));
     REQUIRE(first);
-    auto &ws = w->session()->workspace();
-    REQUIRE(ws.setAgreedLevel(*first, "B1", 1, std::string("Five front doors")).ok());
+    const auto agreeB1 = [&](std::int64_t id, int level, const std::string &rationale) {
+        REQUIRE(w->openAssessment(id));
+        storage::FeatureEdit agreed;
+        agreed.agreedLevel = std::optional<int>(level);
+        agreed.rationale = rationale;
+        REQUIRE(w->session()->applySteps(QStringLiteral("B1: agreed level"), {document::EditFeature{"B1", agreed}}));
+    };
+    agreeB1(*first, 1, "Five front doors");
     const auto second = w->reassess(*first);
     REQUIRE(second);
-    REQUIRE(ws.setAgreedLevel(*second, "B1", 3, std::string("<b>One door</b> & a single number")).ok());
+    agreeB1(*second, 3, "<b>One door</b> & a single number");
     w->session()->refreshSummaries();
     REQUIRE(w->openAssessment(*second));
 
@@ -94,9 +100,11 @@ TEST_CASE("File › Export Assessment and Import Assessment carry an assessment 
     Messages::setAutomatic(true);
     const auto id = w->newAssessment(QStringLiteral("South Vale"), QStringLiteral("Spring"));
     REQUIRE(id);
-    REQUIRE(w->session()->workspace().setAgreedLevel(*id, "B4", 2, std::string("Step-up is there")).ok());
-    w->session()->refreshSummaries();
     REQUIRE(w->openAssessment(*id));
+    storage::FeatureEdit agreed;
+    agreed.agreedLevel = std::optional<int>(2);
+    agreed.rationale = "Step-up is there";
+    REQUIRE(w->session()->applySteps(QStringLiteral("B4: agreed level"), {document::EditFeature{"B4", agreed}}));
     CHECK(menuAction(*w, QStringLiteral("Export Assessment…"))->isEnabled());
     const QString file = QString::fromStdString(dir.file("south-vale.hicm.json"));
     REQUIRE(w->exportAssessment(file));
@@ -109,11 +117,11 @@ TEST_CASE("File › Export Assessment and Import Assessment carry an assessment 
     REQUIRE(imported);
     CHECK(w->currentScreen() == w->homePage());
     REQUIRE(w->session()->summaries().size() == 1);
-    const auto back = w->session()->workspace().loadAssessment(*imported);
+    const auto back = w->session()->scored(*imported);
     REQUIRE(back);
-    CHECK(back->area == "South Vale");
-    CHECK(back->feature("B4")->agreedLevel == 2);
-    CHECK(back->feature("B4")->rationale == "Step-up is there");
+    CHECK(back->assessment.area == "South Vale");
+    CHECK(back->assessment.feature("B4")->agreedLevel == 2);
+    CHECK(back->assessment.feature("B4")->rationale == "Step-up is there");
 
     QTest::keyClick(w.get(), Qt::Key_Z, Qt::ControlModifier);  // undo takes the import out again
     CHECK(w->session()->summaries().empty());

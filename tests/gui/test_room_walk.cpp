@@ -15,6 +15,7 @@
 #include "test_paths.h"
 #include "textblock.h"
 #include "walkpage.h"
+#include "workspace.h"
 
 #include <catch2/catch.hpp>
 

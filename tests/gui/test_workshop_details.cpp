@@ -42,8 +42,8 @@ std::unique_ptr<Session> sessionWithAssessment(const TempDir &dir, const std::st
     fields.area = area;
     fields.date = "2025-05-01";
     fields.partners = {{0, "North ICB", OrgType::Icb, ""}, {0, "Shire Council", OrgType::LocalAuthority, ""}};
-    const auto id = session->workspace().createAssessment(fields, mini());
-    REQUIRE(id.ok());
+    const auto id = session->createAssessment(fields, mini());
+    REQUIRE(id.has_value());
     session->refreshSummaries();
     REQUIRE(session->openAssessment(*id));
     return session;
@@ -104,18 +104,19 @@ TEST_CASE("the merge view's Item column shows the whole item, however long", "[g
 {
     TempDir dir("hicm-gui-merge-item");
     auto session = sessionWithAssessment(dir);
-    auto &ws = session->workspace();
     const std::int64_t id = session->assessment().id;
     const auto icb = session->assessment().partner("North ICB")->id;
-    REQUIRE(ws.setPartnerLevel(id, "B1", icb, 1, std::string("one door")).ok());
+    storage::FeatureEdit oneDoor;
+    oneDoor.partnerLevels.push_back({icb, 1, std::string("one door")});
+    REQUIRE(session->applySteps(QStringLiteral("B1: North ICB's level"), {document::EditFeature{"B1", oneDoor}}));
     REQUIRE(session->openAssessment(id));
 
-    Assessment theirs = *ws.loadAssessment(id);
+    Assessment theirs = session->scored(id)->assessment;
     const std::string longName = "Northern Shire Community Interest Company for Intermediate Care and Reablement";
     theirs.partners.push_back({0, longName, OrgType::Vcfse, ""});
     theirs.feature("B1")->partnerLevels = {{"North ICB", 2, "two doors"}, {longName, 3, ""}};
     const std::string path = dir.file("partner.hicm.json");
-    writeFile(path, exchangeToString(theirs, *ws.frameworkJson(id), exchangeTimeNow()));
+    writeFile(path, exchangeToString(theirs, *session->frameworkJson(id), exchangeTimeNow()));
     auto file = readExchangeFile(path);
     REQUIRE(file.ok());
 

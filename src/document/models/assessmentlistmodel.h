@@ -6,7 +6,7 @@
 #pragma once
 
 #include "modelroles.h"
-#include "workspace.h"
+#include "workspace_types.h"
 
 #include <QAbstractTableModel>
 
