@@ -1,23 +1,24 @@
 #include "hash.h"
 
-#include <openssl/evp.h>
-
-#include <stdexcept>
+#include <nettle/sha2.h>
 
 namespace hicm {
 
+// SHA-256 by Nettle (GnuTLS's own crypto library): no provider start-up and one small library, where
+// OpenSSL's EVP cost the app's start 2-4 ms in loading and initialising libcrypto (docs/performance.md).
 std::string sha256Hex(std::string_view bytes)
 {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-        throw std::runtime_error("SHA-256 failed");
+    sha256_ctx context;
+    sha256_init(&context);
+    sha256_update(&context, bytes.size(), reinterpret_cast<const std::uint8_t *>(bytes.data()));
+    std::uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_digest(&context, SHA256_DIGEST_SIZE, digest);
     static const char hex[] = "0123456789abcdef";
     std::string out;
-    out.reserve(length * 2);
-    for (unsigned int i = 0; i < length; ++i) {
-        out += hex[digest[i] >> 4];
-        out += hex[digest[i] & 0x0F];
+    out.reserve(SHA256_DIGEST_SIZE * 2);
+    for (std::uint8_t b : digest) {
+        out += hex[b >> 4];
+        out += hex[b & 0x0F];
     }
     return out;
 }

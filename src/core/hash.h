@@ -2,10 +2,11 @@
 
 #include <string>
 #include <string_view>
+#include <cstdint>
 
 namespace hicm {
 
-// SHA-256 of `bytes` as lower-case hex (OpenSSL's libcrypto).
+// SHA-256 of `bytes` as lower-case hex (Nettle).
 std::string sha256Hex(std::string_view bytes);
 
 }  // namespace hicm

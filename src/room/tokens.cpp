@@ -1,7 +1,11 @@
 #include "tokens.h"
 
-#include <openssl/crypto.h>
-#include <openssl/rand.h>
+#include <nettle/memops.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <sys/random.h>
 
 namespace hicm::room {
 
@@ -12,11 +16,20 @@ constexpr int kTokenChars = 32;  // base64 of 24 bytes, no padding
 
 QByteArray newToken()
 {
+    // The kernel's CSPRNG (getrandom(2): blocks only until it is seeded at boot, never after).
     unsigned char bytes[kTokenBytes];
-    if (RAND_bytes(bytes, kTokenBytes) != 1)
-        return {};
+    std::size_t filled = 0;
+    while (filled < sizeof bytes) {
+        const ssize_t got = ::getrandom(bytes + filled, sizeof bytes - filled, 0);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            return {};
+        }
+        filled += static_cast<std::size_t>(got);
+    }
     QByteArray raw(reinterpret_cast<const char *>(bytes), kTokenBytes);
-    OPENSSL_cleanse(bytes, kTokenBytes);
+    ::explicit_bzero(bytes, sizeof bytes);
     return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
@@ -24,7 +37,8 @@ bool sameToken(const QByteArray &a, const QByteArray &b)
 {
     if (a.size() != b.size() || a.isEmpty())
         return false;
-    return CRYPTO_memcmp(a.constData(), b.constData(), static_cast<size_t>(a.size())) == 0;
+    // In constant time (Nettle), so a guessed token's prefix cannot be timed.
+    return memeql_sec(a.constData(), b.constData(), static_cast<std::size_t>(a.size())) != 0;
 }
 
 bool wellFormedToken(const QByteArray &text)

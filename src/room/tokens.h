@@ -1,4 +1,4 @@
-// The room's link tokens: 192 bits from the system's secure random source (OpenSSL RAND_bytes), as
+// The room's link tokens: 192 bits from the kernel's secure random source (getrandom), as
 // URL-safe base64 (32 characters), compared in constant time.
 #pragma once
 
