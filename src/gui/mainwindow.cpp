@@ -3,6 +3,7 @@
 // workshop's steps in mainwindow_actions.cpp.
 #include "mainwindow.h"
 
+#include "appicon.h"
 #include "comparepage.h"
 #include "frameworkbrowser.h"
 #include "hicm_version.h"
@@ -36,7 +37,7 @@ MainWindow::MainWindow(std::shared_ptr<const Framework> bundled, std::string bun
       m_bundledJson(std::move(bundledJson)), m_home(new HomePage(this))
 {
     m_ui->setupUi(this);
-    setWindowIcon(QIcon(QStringLiteral(":/icons/hicm-assess.svg")));
+    setWindowIcon(appIcon());
     setUpScreens();
     setUpActions();
     QSettings settings;

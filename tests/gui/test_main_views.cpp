@@ -16,6 +16,8 @@
 #include <catch2/catch.hpp>
 
 #include <QAction>
+#include <QIcon>
+#include <QImage>
 #include <QComboBox>
 #include <QMenuBar>
 #include <QTest>
@@ -125,4 +127,25 @@ TEST_CASE("File › Export Assessment and Import Assessment carry an assessment 
 
     QTest::keyClick(w.get(), Qt::Key_Z, Qt::ControlModifier);  // undo takes the import out again
     CHECK(w->session()->summaries().empty());
+}
+
+TEST_CASE("the window carries the app's icon, drawn at the sizes a desktop asks for", "[gui][icon]")
+{
+    test::TempDir dir;
+    auto w = openWindow(dir.file("icon.hicmws"));
+    const QIcon icon = w->windowIcon();
+    REQUIRE_FALSE(icon.isNull());
+    for (int side : {16, 32, 64, 256}) {
+        const QImage image = icon.pixmap(QSize(side, side)).toImage();
+        REQUIRE(image.size() == QSize(side, side));
+        // Drawn, not blank: the icon's rounded square covers the middle; its corners stay transparent.
+        const QColor middle = image.pixelColor(side / 2, side / 2);
+        CHECK(middle.alpha() == 255);
+        CHECK(image.pixelColor(0, 0).alpha() == 0);
+        int opaque = 0;
+        for (int y = 0; y < side; ++y)
+            for (int x = 0; x < side; ++x)
+                opaque += image.pixelColor(x, y).alpha() > 0 ? 1 : 0;
+        CHECK(opaque > side * side / 3);
+    }
 }
