@@ -92,9 +92,16 @@ std::unique_ptr<MainWindow> createMainWindow(const StartupOptions &options)
     // An existing workspace is opened (SQLite, its integrity check, the list of assessments) on a second
     // thread while this one reads the framework and builds the window: none of that touches a Qt object.
     // Not with a framework file of the user's, which may be refused before the workspace is wanted.
+    // The framework parsed here is handed to that thread when ready, for the assessments stored with the same
+    // file (by content hash), so that it is not parsed twice.
+    // (Declared after `opening`, so that on any early way out the promise is broken first and the thread,
+    // which `opening`'s destructor waits for, does not wait for it.)
     std::future<PreparedWorkspace> opening;
+    std::promise<std::shared_ptr<const Framework>> parsed;
     if (bundled && QFileInfo::exists(workspace))
-        opening = std::async(std::launch::async, [path = workspace.toStdString()] { return Session::prepare(path); });
+        opening = std::async(std::launch::async, [path = workspace.toStdString(), known = parsed.get_future().share()] {
+            return Session::prepare(path, known);
+        });
     std::string bytes = bundled ? bundledFrameworkBytes() : std::string();
     bool readable = bundled;
     if (!bundled) {
@@ -108,6 +115,7 @@ std::unique_ptr<MainWindow> createMainWindow(const StartupOptions &options)
     auto result = readable ? parseFramework(bytes, name)
                            : FrameworkLoadResult{std::nullopt, {{name, "", 0, 0, "cannot open the file for reading"}}};
     if (!result.ok()) {
+        parsed.set_value(nullptr);  // the opening thread stops waiting (and its workspace is closed unused)
         QStringList lines;
         for (const auto &p : result.problems)
             lines << QString::fromStdString(p.toString());
@@ -117,7 +125,9 @@ std::unique_ptr<MainWindow> createMainWindow(const StartupOptions &options)
                         lines.join('\n'));
         return nullptr;
     }
-    auto window = std::make_unique<MainWindow>(std::make_shared<const Framework>(std::move(*result.framework)), std::move(bytes));
+    auto framework = std::make_shared<const Framework>(std::move(*result.framework));
+    parsed.set_value(framework);
+    auto window = std::make_unique<MainWindow>(std::move(framework), std::move(bytes));
     new RoomController(window.get());  // the Room menu: the live room, from the walk (docs/room.md)
     // A workspace that cannot be opened is reported and left untouched; the window still opens.
     if (opening.valid())

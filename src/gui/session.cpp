@@ -69,6 +69,13 @@ std::unique_ptr<Session> Session::open(const QString &path, QString *error, std:
 
 PreparedWorkspace Session::prepare(const std::string &path, std::shared_ptr<const Framework> known)
 {
+    std::promise<std::shared_ptr<const Framework>> ready;
+    ready.set_value(std::move(known));
+    return prepare(path, ready.get_future().share());
+}
+
+PreparedWorkspace Session::prepare(const std::string &path, std::shared_future<std::shared_ptr<const Framework>> known)
+{
     PreparedWorkspace prepared;
     prepared.path = path;
     auto result = storage::Workspace::open(path);
@@ -76,7 +83,11 @@ PreparedWorkspace Session::prepare(const std::string &path, std::shared_ptr<cons
         prepared.error = result.error().toString();
         return prepared;
     }
-    result->shareFramework(std::move(known));
+    try {
+        result->shareFramework(known.get());
+    } catch (const std::future_error &) {
+        // No framework came (its parse failed and the window is not built): the stored copies are used.
+    }
     (void)result->verifyIntegrity();  // here, off the GUI thread; a damaged file turns read-only, saying why
     if (auto list = result->listAssessments())
         prepared.summaries = std::move(*list);

@@ -20,6 +20,7 @@
 #include <QUndoStack>
 
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 
@@ -53,6 +54,10 @@ public:
     // The same in two halves. `prepare` opens the file (SQLite, its checks, an upgrade or backup) and lists
     // its assessments; it touches no Qt object, so it may run on any thread. `adopt` runs on the GUI thread.
     static PreparedWorkspace prepare(const std::string &path, std::shared_ptr<const Framework> known = nullptr);
+    // The same, with the known framework still being parsed on another thread (start-up): it is waited for
+    // only after the file's checks, just before the assessments are listed against it, so that the stored
+    // copy of the same framework is not parsed a second time.
+    static PreparedWorkspace prepare(const std::string &path, std::shared_future<std::shared_ptr<const Framework>> known);
     static std::unique_ptr<Session> adopt(PreparedWorkspace prepared, QString *error);
     ~Session() override;
 

@@ -1,6 +1,7 @@
 // The smaller frictions the real workshop met (issue 13, item 14), each as the facilitator meets it: the
 // import dialog opens in the folder last used; the merge view's Item column shows the whole item.
 #include "exchange.h"
+#include "framework_loader.h"
 #include "exchangeactions.h"
 #include "mergedialog.h"
 #include "session.h"
@@ -20,7 +21,11 @@
 #include <QTimer>
 
 #include <filesystem>
+#include <chrono>
 #include <functional>
+#include <future>
+#include <optional>
+#include <thread>
 
 using namespace hicm;
 using namespace hicm::gui;
@@ -141,4 +146,43 @@ TEST_CASE("the merge view's Item column shows the whole item, however long", "[g
     CHECK(rowsChecked >= 3);
     // And the Item column is not the narrowest of the text columns.
     CHECK(itemWidth >= table->columnWidth(1));
+}
+
+TEST_CASE("at start-up the framework parsed by the window is shared with the workspace opened alongside, "
+          "and the workspace still opens when none comes", "[gui][startup]")
+{
+    TempDir dir("hicm-gui-prepare");
+    std::int64_t id = 0;
+    {
+        auto session = sessionWithAssessment(dir);
+        id = session->assessment().id;
+    }
+    const std::string path = dir.file("w.hicmws");
+    auto parsed = parseFramework(mini(), "the window's copy");
+    REQUIRE(parsed.ok());
+    const auto known = std::make_shared<const Framework>(std::move(*parsed.framework));
+
+    // The framework arrives while the workspace is being opened on another thread, as at start-up.
+    std::promise<std::shared_ptr<const Framework>> arrives;
+    auto opening = std::async(std::launch::async, [path, f = arrives.get_future().share()] { return Session::prepare(path, f); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    arrives.set_value(known);
+    QString error;
+    auto session = Session::adopt(opening.get(), &error);
+    REQUIRE(session);
+    REQUIRE(session->openAssessment(id));
+    CHECK(session->frameworkPtr().get() == known.get());  // the same object: the stored copy was not parsed again
+    CHECK(session->assessment().area == "North Shire");
+    session.reset();
+
+    // None comes (the window's framework was refused): the stored copy is used.
+    std::optional<std::promise<std::shared_ptr<const Framework>>> never(std::in_place);
+    auto alone = std::async(std::launch::async, [path, f = never->get_future().share()] { return Session::prepare(path, f); });
+    never.reset();  // broken
+    auto fallback = Session::adopt(alone.get(), &error);
+    REQUIRE(fallback);
+    REQUIRE(fallback->openAssessment(id));
+    REQUIRE(fallback->frameworkPtr());
+    CHECK(fallback->frameworkPtr().get() != known.get());
+    CHECK(fallback->frameworkPtr()->meta.title == known->meta.title);
 }
