@@ -57,21 +57,27 @@ QVariant AssessmentListModel::cell(const storage::AssessmentSummary &s, int colu
     if (role == IdRole)
         return QVariant::fromValue<qlonglong>(s.id);
     if (column == ProfileColumn) {
-        QVariantList levels;
-        QStringList described;
-        for (const auto &[feature, level] : s.levels) {
-            levels << (level ? *level : 0);
-            described << QString::fromStdString(feature) + ": " + (level ? QString::number(*level) : tr("not agreed"));
-        }
+        // Each role builds only its own answer: a view asks a cell for a dozen roles each time it paints it.
+        const auto described = [&s](const QString &separator) {
+            QStringList parts;
+            for (const auto &[feature, level] : s.levels)
+                parts << QString::fromStdString(feature) + ": " + (level ? QString::number(*level) : tr("not agreed"));
+            return parts.join(separator);
+        };
         switch (role) {
-        case ProfileRole:
+        case ProfileRole: {
+            QVariantList levels;
+            levels.reserve(static_cast<qsizetype>(s.levels.size()));
+            for (const auto &entry : s.levels)
+                levels << (entry.second ? *entry.second : 0);
             return levels;
+        }
         case ProfileTopRole:
             return kProfileTop;
         case Qt::AccessibleTextRole:
-            return described.join(", ");
+            return described(QStringLiteral(", "));
         case Qt::ToolTipRole:
-            return described.join("\n");
+            return described(QStringLiteral("\n"));
         case Qt::DisplayRole:
             return QString();
         default:
