@@ -10,6 +10,7 @@ HICM_PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins qt6-svg-dev qt6-pdf-dev libqt6pdf6 libgl-dev
   libsqlite3-dev sqlite3 libsqlitecpp-dev nlohmann-json3-dev catch2 nettle-dev libcli11-dev zlib1g-dev unzip
+  libfontconfig-dev
   xvfb xauth poppler-utils fonts-dejavu-core fonts-liberation2
   help2man librsvg2-bin
   libpqxx-dev postgresql

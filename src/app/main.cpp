@@ -10,6 +10,7 @@
 
 int main(int argc, char *argv[])
 {
+    hicm::gui::startFontLoading();
     QApplication app(argc, argv);
     hicm::gui::setApplicationIdentity();
 

@@ -16,6 +16,11 @@
 #include <QTextStream>
 
 #include <future>
+#include <thread>
+
+#ifdef HICM_HAVE_FONTCONFIG
+#include <fontconfig/fontconfig.h>
+#endif
 
 // Resources compiled into a static library must be registered by hand (outside any namespace).
 static void initResources()
@@ -25,6 +30,33 @@ static void initResources()
 
 namespace hicm::gui {
 
+
+namespace {
+
+struct FontLoader {
+    std::thread thread;
+    ~FontLoader() { wait(); }  // also when main returns before any window (a hand-over, --help)
+    void wait()
+    {
+        if (thread.joinable())
+            thread.join();
+    }
+};
+
+FontLoader &fontLoader()
+{
+    static FontLoader loader;
+    return loader;
+}
+
+}  // namespace
+
+void startFontLoading()
+{
+#ifdef HICM_HAVE_FONTCONFIG
+    fontLoader().thread = std::thread([] { FcInit(); });  // thread-safe; Qt's own FcInit() then finds it done
+#endif
+}
 
 void setApplicationIdentity()
 {
@@ -114,6 +146,7 @@ std::unique_ptr<MainWindow> createMainWindow(const StartupOptions &options)
     const std::string name = bundled ? std::string("(bundled) intermediate-care-hicm.json") : options.framework.toStdString();
     auto result = readable ? parseFramework(bytes, name)
                            : FrameworkLoadResult{std::nullopt, {{name, "", 0, 0, "cannot open the file for reading"}}};
+    fontLoader().wait();  // before the first widget (or message box) asks for a font
     if (!result.ok()) {
         parsed.set_value(nullptr);  // the opening thread stops waiting (and its workspace is closed unused)
         QStringList lines;

@@ -20,6 +20,11 @@ struct StartupOptions {
 
 // Sets the organisation and application names (QSettings, QStandardPaths).
 void setApplicationIdentity();
+// Starts loading fontconfig's configuration and font caches on a second thread. Called first thing in main,
+// before QApplication: that load is a quarter of the work of building the first window, and it overlaps
+// QApplication's start and the framework's parse; createMainWindow waits for it before the first widget
+// asks Qt's font database (which would otherwise do the same load itself, on the GUI thread).
+void startFontLoading();
 
 // Parses the app's command line. On --help/--version or a usage error, prints and returns false with
 // `exitCode` set.
