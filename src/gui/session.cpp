@@ -114,41 +114,6 @@ std::unique_ptr<Session> Session::adopt(PreparedWorkspace prepared, QString *err
     return session;
 }
 
-storage::Result<std::string> Session::frameworkJson(std::int64_t id)
-{
-    return m_workspace.frameworkJson(id);
-}
-
-storage::Result<ScoredAssessment> Session::scored(std::int64_t id)
-{
-    return document::loadScored(m_workspace, id);
-}
-
-storage::Result<document::Compared> Session::compare(std::int64_t beforeId, std::int64_t afterId)
-{
-    return document::compareStored(m_workspace, beforeId, afterId);
-}
-
-document::AreaHistory Session::areaHistory(const std::string &area)
-{
-    return document::areaHistory(m_workspace, summaries(), area);
-}
-
-document::ReportBasis Session::reportBasis()
-{
-    return document::reportBasis(m_workspace, {assessment(), frameworkPtr()}, previous());
-}
-
-storage::Result<std::string> Session::roomState(std::int64_t id)
-{
-    return document::loadRoomState(m_workspace, id);
-}
-
-storage::Status Session::saveRoomState(std::int64_t id, const std::string &state)
-{
-    return document::saveRoomState(m_workspace, id, state);
-}
-
 QString Session::path() const
 {
     return qs(m_workspace.path());
