@@ -194,10 +194,22 @@ void HomePage::fitColumns()
     const int pad = cells.averageCharWidth() * 2 + t->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, t) + 16;
     const QAbstractItemModel *model = t->model();
     auto header = [model](int column) { return model->headerData(column, Qt::Horizontal).toString(); };
+    // Every digit counted as the font's widest one: the widths are never too narrow, and the 200 dates of a
+    // large workspace ("2024-05-01") or its progress texts ("7 of 8 agreed") are a handful of texts to lay out
+    // instead of one each (text layout is most of the time this takes).
+    QChar widestDigit = QLatin1Char('0');
+    for (char16_t d = u'1'; d <= u'9'; ++d)
+        if (cells.horizontalAdvance(QChar(d)) > cells.horizontalAdvance(widestDigit))
+            widestDigit = QChar(d);
     for (int column : {int(Area), int(Date), int(Status), int(Progress)}) {
         QSet<QString> texts;
-        for (int r = 0; r < model->rowCount(); ++r)
-            texts.insert(model->index(r, column).data().toString());
+        for (int r = 0; r < model->rowCount(); ++r) {
+            QString text = model->index(r, column).data().toString();
+            for (QChar &c : text)
+                if (c.isDigit())
+                    c = widestDigit;
+            texts.insert(text);
+        }
         int width = heading.horizontalAdvance(header(column));
         for (const QString &text : texts)
             width = qMax(width, cells.horizontalAdvance(text));

@@ -21,6 +21,7 @@
 #include <QComboBox>
 #include <QMenuBar>
 #include <QTest>
+#include <QTableView>
 #include <QTextBrowser>
 #include <QUndoStack>
 
@@ -147,5 +148,30 @@ TEST_CASE("the window carries the app's icon, drawn at the sizes a desktop asks 
             for (int x = 0; x < side; ++x)
                 opaque += image.pixelColor(x, y).alpha() > 0 ? 1 : 0;
         CHECK(opaque > side * side / 3);
+    }
+}
+
+TEST_CASE("Home's columns are wide enough for every area, date, status and progress text", "[gui][home]")
+{
+    test::TempDir dir;
+    auto w = openWindow(dir.file("home-widths.hicmws"));
+    Messages::setAutomatic(true);
+    for (const char *area : {"Wide Wolverhampton & Walsall Metropolitan Wards", "Ely", "MMMM Moorwood"})
+        REQUIRE(w->newAssessment(QString::fromUtf8(area), QStringLiteral("Baseline")));
+    w->showHome();
+    auto *table = w->homePage()->findChild<QTableView *>();
+    REQUIRE(table);
+    const QFontMetrics metrics(table->font());
+    const QAbstractItemModel *model = table->model();
+    REQUIRE(model->rowCount() == 3);
+    for (int column = 0; column < model->columnCount(); ++column) {
+        const QString header = model->headerData(column, Qt::Horizontal).toString();
+        if (header == QLatin1String("Title") || header == QLatin1String("Profile"))
+            continue;  // the title stretches; the profile is bars
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString text = model->index(row, column).data().toString();
+            INFO(header.toStdString() << ": " << text.toStdString());
+            CHECK(metrics.horizontalAdvance(text) < table->columnWidth(column));
+        }
     }
 }
