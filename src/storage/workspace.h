@@ -101,14 +101,6 @@ public:
 
     // Features.
     Status updateFeature(std::int64_t id, const std::string &featureId, const FeatureEdit &edit);
-    Status setPartnerLevel(std::int64_t id, const std::string &featureId, std::int64_t partnerId,
-                           std::optional<int> level, std::optional<std::string> note = std::nullopt);
-    Status setAgreedLevel(std::int64_t id, const std::string &featureId, std::optional<int> level,
-                          std::optional<std::string> rationale = std::nullopt);
-    Status setTarget(std::int64_t id, const std::string &featureId, std::optional<int> level);
-    Status setConfidence(std::int64_t id, const std::string &featureId, Confidence confidence);
-    Status setWeight(std::int64_t id, const std::string &featureId, int weight);
-    Status setEvidence(std::int64_t id, const std::string &featureId, const std::string &evidence);
     Status setMetric(std::int64_t id, const std::string &featureId, const MetricValue &metric);
     Status removeMetric(std::int64_t id, const std::string &featureId, const std::string &metricId);
     Status setPlannedAction(std::int64_t id, const std::string &featureId, const std::string &actionId, bool planned);
@@ -140,8 +132,8 @@ public:
     Result<std::string> roomState(std::int64_t id);
     Status setRoomState(std::int64_t id, const std::string &state);
     // Partners' votes in the live room, in ONE transaction (votes that arrive together are stored
-    // together): each is setPartnerLevel (nullopt clears it, for a re-vote; the note is kept with a
-    // level), whose change-log row says where it came from: "partner level B1 ORG (room)".
+    // together): each is a partner level as updateFeature writes it (nullopt clears it, for a re-vote;
+    // the note is kept with a level), whose change-log row says where it came from: "partner level B1 ORG (room)".
     Status setPartnerLevelsFromRoom(std::int64_t id, const std::string &featureId,
                                     const std::vector<std::pair<std::int64_t, std::optional<int>>> &levels);
 

@@ -1,5 +1,4 @@
-// Edits to metrics, planned targeted actions, the action plan and overrides; and the one-field feature
-// edits, which are FeatureEdits with one field set.
+// Edits to metrics, planned targeted actions, the action plan and overrides.
 #include "framework_lists.h"
 #include "rows.h"
 
@@ -24,51 +23,6 @@ void checkActionFields(WriteTxn &t, const Action &a)
 }
 
 }  // namespace
-
-Status Workspace::setPartnerLevel(std::int64_t id, const std::string &featureId, std::int64_t partnerId,
-                                  std::optional<int> level, std::optional<std::string> note)
-{
-    FeatureEdit edit;
-    edit.partnerLevels.push_back({partnerId, level, std::move(note)});
-    return updateFeature(id, featureId, edit);
-}
-
-Status Workspace::setAgreedLevel(std::int64_t id, const std::string &featureId, std::optional<int> level,
-                                 std::optional<std::string> rationale)
-{
-    FeatureEdit edit;
-    edit.agreedLevel = level;
-    edit.rationale = std::move(rationale);
-    return updateFeature(id, featureId, edit);
-}
-
-Status Workspace::setTarget(std::int64_t id, const std::string &featureId, std::optional<int> level)
-{
-    FeatureEdit edit;
-    edit.targetLevel = level;
-    return updateFeature(id, featureId, edit);
-}
-
-Status Workspace::setConfidence(std::int64_t id, const std::string &featureId, Confidence confidence)
-{
-    FeatureEdit edit;
-    edit.confidence = confidence;
-    return updateFeature(id, featureId, edit);
-}
-
-Status Workspace::setWeight(std::int64_t id, const std::string &featureId, int weight)
-{
-    FeatureEdit edit;
-    edit.weight = weight;
-    return updateFeature(id, featureId, edit);
-}
-
-Status Workspace::setEvidence(std::int64_t id, const std::string &featureId, const std::string &evidence)
-{
-    FeatureEdit edit;
-    edit.evidence = evidence;
-    return updateFeature(id, featureId, edit);
-}
 
 Status Workspace::setMetric(std::int64_t id, const std::string &featureId, const MetricValue &metric)
 {

@@ -3,6 +3,7 @@
 // before the call returns). Prints p50, p99, mean and max per edit, and the same for evidence notes.
 //   bench_edit [EDITS]   (default 2000)
 #include "bench_support.h"
+#include "feature_edits.h"
 
 #include <cstdlib>
 
@@ -59,7 +60,7 @@ int main(int argc, char **argv)
         const int level = 1 + (i % 3);
         const std::string text = "Note " + std::to_string(i) + ": referrals wait too long at weekends.";
         storage::Status status = storage::Done{};
-        levels.push_back(timeMs([&] { status = ws->setPartnerLevel(id, feature.featureId, partner.id, level, text); }));
+        levels.push_back(timeMs([&] { status = ws->updateFeature(id, feature.featureId, test::partnerLevelEdit(partner.id, level, text)); }));
         if (!status) {
             std::fprintf(stderr, "edit %d failed: %s\n", i, status.error().toString().c_str());
             return 1;
@@ -69,7 +70,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < edits / 4; ++i) {
         const auto &feature = assessment.features[static_cast<std::size_t>(i) % assessment.features.size()];
         storage::Status status = storage::Done{};
-        notes.push_back(timeMs([&] { status = ws->setEvidence(id, feature.featureId, "Evidence note " + std::to_string(i)); }));
+        notes.push_back(timeMs([&] { status = ws->updateFeature(id, feature.featureId, test::evidenceEdit("Evidence note " + std::to_string(i))); }));
         if (!status)
             return 1;
     }

@@ -8,6 +8,7 @@
 //   bench_gui [REPEATS] [switch|record|longtext]   (default 400 of each; name one to run only that)
 #include "application.h"
 #include "bench_support.h"
+#include "feature_edits.h"
 #include "featurepage.h"
 #include "mainwindow.h"
 #include "messages.h"
@@ -174,7 +175,7 @@ int main(int argc, char **argv)
             if (!ws.updateFeature(id, f.featureId, edit).ok())
                 return 1;
             for (const auto &partner : a.partners)
-                if (!ws.setPartnerLevel(id, f.featureId, partner.id, 2, text("note " + partner.organisation)).ok())
+                if (!ws.updateFeature(id, f.featureId, test::partnerLevelEdit(partner.id, 2, text("note " + partner.organisation))).ok())
                     return 1;
         }
         Action action;

@@ -3,6 +3,7 @@
 // level costs: the rows it writes and no re-read of the assessment.
 #include "assessment_json.h"
 #include "document.h"
+#include "feature_edits.h"
 #include "storage_support.h"
 
 #include <catch2/catch.hpp>
@@ -47,8 +48,8 @@ struct Workshop {
         const Assessment a = *ws.loadAssessment(id);
         icb = partnerId(a, "North ICB");
         council = partnerId(a, "Shire Council");
-        requireOk(ws.setPartnerLevel(id, "B1", council, 2, std::string("two places")));
-        requireOk(ws.setAgreedLevel(id, "B2", 1));
+        requireOk(ws.updateFeature(id, "B1", partnerLevelEdit(council, 2, std::string("two places"))));
+        requireOk(ws.updateFeature(id, "B2", agreedLevelEdit(1)));
         requireOk(ws.setMetric(id, "B1", {"B1.M1", "120", "per month", "2025", "SUS", ""}));
         Action action;
         action.text = "Open a single point of access";

@@ -5,6 +5,7 @@
 #include "actionplanmodel.h"
 #include "assessmentlistmodel.h"
 #include "document.h"
+#include "feature_edits.h"
 #include "metricsmodel.h"
 #include "partnerlevelsmodel.h"
 #include "partnersmodel.h"
@@ -42,8 +43,8 @@ struct Room {
         icb = partnerId(a, "North ICB");
         council = partnerId(a, "Shire Council");
         care = partnerId(a, "Care Co");
-        requireOk(ws.setPartnerLevel(id, "B1", council, 2, std::string("two places")));
-        requireOk(ws.setPartnerLevel(id, "B1", care, 1, std::string()));
+        requireOk(ws.updateFeature(id, "B1", partnerLevelEdit(council, 2, std::string("two places"))));
+        requireOk(ws.updateFeature(id, "B1", partnerLevelEdit(care, 1, std::string())));
         doc = Document::open(ws, id);
         REQUIRE(doc);
         sink = [this](const Edit &edit) { applyOrFail(edit); };
@@ -378,7 +379,7 @@ TEST_CASE("the assessment list re-draws the cells a new list changed; a new asse
     Redraws seen(list);
     list.setSummaries(*room.ws.listAssessments());  // read again, nothing changed: nothing re-drawn
     CHECK(seen.cells().empty());
-    requireOk(room.ws.setAgreedLevel(room.id, "B1", 2));
+    requireOk(room.ws.updateFeature(room.id, "B1", agreedLevelEdit(2)));
     list.setSummaries(*room.ws.listAssessments());
     // The progress ("1 of 2 agreed") and the profile's bars; not the area, title, date or status.
     CHECK(seen.cells() == std::vector<std::pair<int, int>>{{0, AssessmentListModel::ProgressColumn},

@@ -1,5 +1,6 @@
 // The shared reads of document/queries.h that the app's Compare, Trend and report screens and the CLI's
 // commands use: an assessment with its framework, two compared, an area's history.
+#include "feature_edits.h"
 #include "queries.h"
 #include "roomstate.h"
 #include "storage_support.h"
@@ -16,10 +17,10 @@ TEST_CASE("shared reads: a scored assessment, a comparison and an area's history
     TempDir dir{"hicm-document-queries"};
     storage::Workspace ws = openWorkspace(dir.file("w.hicmws"));
     const std::int64_t first = newAssessment(ws, "North Shire");
-    requireOk(ws.setAgreedLevel(first, "B1", 1));
+    requireOk(ws.updateFeature(first, "B1", agreedLevelEdit(1)));
     auto next = ws.reassess(first, "2025-05-01");
     REQUIRE(next.ok());
-    requireOk(ws.setAgreedLevel(*next, "B1", 3));
+    requireOk(ws.updateFeature(*next, "B1", agreedLevelEdit(3)));
     const std::int64_t other = newAssessment(ws, "South Shire");
 
     auto scored = loadScored(ws, *next);
@@ -71,11 +72,11 @@ TEST_CASE("shared reads: the board report's input, from the file and from an ope
     TempDir dir{"hicm-document-report-basis"};
     storage::Workspace ws = openWorkspace(dir.file("w.hicmws"));
     const std::int64_t first = newAssessment(ws, "North Shire");
-    requireOk(ws.setAgreedLevel(first, "B1", 1));
+    requireOk(ws.updateFeature(first, "B1", agreedLevelEdit(1)));
     auto next = ws.reassess(first, "2025-05-01");
     REQUIRE(next.ok());
-    requireOk(ws.setAgreedLevel(*next, "B1", 3));
-    requireOk(ws.setAgreedLevel(*next, "B2", 1));
+    requireOk(ws.updateFeature(*next, "B1", agreedLevelEdit(3)));
+    requireOk(ws.updateFeature(*next, "B2", agreedLevelEdit(1)));
 
     // From the file, as the CLI's report command reads it.
     auto basis = reportBasis(ws, *next, first);

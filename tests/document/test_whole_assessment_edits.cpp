@@ -4,6 +4,7 @@
 // change log says the same as when storage is called directly.
 #include "assessment_json.h"
 #include "document.h"
+#include "feature_edits.h"
 #include "storage_support.h"
 #include "workspace_edit.h"
 
@@ -54,7 +55,7 @@ TEST_CASE("a merge is a typed edit: stored, re-read into the copy, undone by its
     TempDir dir{"hicm-document-merge"};
     storage::Workspace ws = openWorkspace(dir.file("w.hicmws"));
     const std::int64_t id = newAssessment(ws, "North Shire", {{0, "North ICB", OrgType::Icb, ""}});
-    requireOk(ws.setPartnerLevel(id, "B1", partnerId(*ws.loadAssessment(id), "North ICB"), 1));
+    requireOk(ws.updateFeature(id, "B1", partnerLevelEdit(partnerId(*ws.loadAssessment(id), "North ICB"), 1)));
     std::string error;
     auto doc = Document::open(ws, id, &error);
     REQUIRE(doc);
@@ -112,7 +113,7 @@ TEST_CASE("creating, importing, reassessing and deleting assessments are typed e
     REQUIRE(created.id > 0);
     REQUIRE(created.inverse.has_value());
     CHECK(std::get<DeleteAssessment>(*created.inverse).id == created.id);
-    requireOk(ws.setAgreedLevel(created.id, "B1", 2));
+    requireOk(ws.updateFeature(created.id, "B1", agreedLevelEdit(2)));
     Action action;
     action.text = "Open a single point of access";
     REQUIRE(ws.addAction(created.id, action).ok());

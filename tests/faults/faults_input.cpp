@@ -3,6 +3,7 @@
 // issue 14 item 12 (each says what and where).
 #include "faults.h"
 
+#include "feature_edits.h"
 #include "framework_loader.h"
 #include "prioritisation.h"
 #include "report.h"
@@ -145,7 +146,7 @@ Row messages(const Options &o)
         SQLite::Database reader((from / "w.hicmws").string(), SQLite::OPEN_READONLY);
         reader.exec("BEGIN");
         reader.execAndGet("SELECT count(*) FROM assessments");
-        w->setEvidence(aid, "B1", "only in the journal");
+        w->updateFeature(aid, "B1", test::evidenceEdit("only in the journal"));
         for (const char *suffix : {"", "-wal"})
             fs::copy_file((from / "w.hicmws").string() + suffix, (to / "w.hicmws").string() + suffix);
         fs::permissions(to, fs::perms::owner_read | fs::perms::owner_exec);

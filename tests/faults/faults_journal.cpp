@@ -1,6 +1,7 @@
 // Attacks on the journal and the file's integrity: a "-wal" left by another file (4), damage the opening
 // quick check misses (5), chmod 444 then 644 (7), a damaged stored copy of the framework (8).
 #include "faults.h"
+#include "feature_edits.h"
 
 #include <SQLiteCpp/Database.h>
 
@@ -26,7 +27,7 @@ void crashImage(const std::string &path, const std::string &image, std::int64_t 
     SQLite::Database reader(path, SQLite::OPEN_READONLY);
     reader.exec("BEGIN");
     reader.execAndGet("SELECT count(*) FROM assessments");
-    ws->setEvidence(id, "B1", text);
+    ws->updateFeature(id, "B1", test::evidenceEdit(text));
     for (const char *suffix : {"", "-wal", "-shm"})
         fs::copy_file(path + suffix, image + suffix, fs::copy_options::overwrite_existing);
 }
@@ -43,9 +44,9 @@ Row foreignJournal(const Options &o)
         {
             auto ws = Workspace::open(path);
             id = *ws->createAssessment({"Old Area " + std::to_string(n)}, slurp(o.framework));
-            ws->setEvidence(id, "B1", "first");
+            ws->updateFeature(id, "B1", test::evidenceEdit("first"));
             fs::copy_file(path, older);
-            ws->setEvidence(id, "B1", "second");
+            ws->updateFeature(id, "B1", test::evidenceEdit("second"));
         }
         crashImage(path, image, id, "third");
         row.trials += 3;
@@ -135,7 +136,7 @@ Row chmodBack(const Options &o)
             ::chmod((path + "-shm").c_str(), 0444);
             ::chmod(path.c_str(), 0644);
             auto again = Workspace::open(path);
-            failed += !again || !again->setEvidence(*id, "B1", "writable again").ok();
+            failed += !again || !again->updateFeature(*id, "B1", test::evidenceEdit("writable again")).ok();
         }
         return failed;
     });

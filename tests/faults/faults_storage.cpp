@@ -1,6 +1,7 @@
 // Attacks on the workspace file: outputs written over it (1), copies while open (2), another program's
 // edits (3), long texts (6).
 #include "faults.h"
+#include "feature_edits.h"
 
 
 namespace fs = std::filesystem;
@@ -56,7 +57,7 @@ Row copyWhileOpen(const Options &o)
     auto id = ws->createAssessment({"North Shire"}, slurp(o.framework));
     for (int n = 0; n < (o.full ? 200 : 10); ++n) {
         ++row.trials;
-        ws->setEvidence(*id, "B1", "edit " + std::to_string(n));
+        ws->updateFeature(*id, "B1", test::evidenceEdit("edit " + std::to_string(n)));
         const std::string copy = (o.dir / "the-copy.hicmws").string();
         fs::copy_file(path, copy, fs::copy_options::overwrite_existing);
         auto copied = Workspace::open(copy, OpenOptions{OpenMode::ReadOnly});
@@ -78,9 +79,9 @@ Row anotherProgram(const Options &o)
     int unseen = 0;
     for (int n = 0; n < (o.full ? 200 : 10); ++n) {
         ++row.trials;
-        other->setEvidence(*id, "B1", "other " + std::to_string(n));
+        other->updateFeature(*id, "B1", test::evidenceEdit("other " + std::to_string(n)));
         unseen += !app->changedByOthers();
-        if (app->setEvidence(*id, "B1", "stale " + std::to_string(n)).ok() ||
+        if (app->updateFeature(*id, "B1", test::evidenceEdit("stale " + std::to_string(n))).ok() ||
             evidence(*other, *id) != "other " + std::to_string(n))
             ++row.editsLost;
         app->markSeen();

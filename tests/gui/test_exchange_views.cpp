@@ -5,6 +5,7 @@
 #include "comparepage.h"
 #include "exchange.h"
 #include "exchangeactions.h"
+#include "feature_edits.h"
 #include "mergedialog.h"
 #include "messages.h"
 #include "session.h"
@@ -46,12 +47,12 @@ std::unique_ptr<Session> workshopSession(const TempDir &dir)
         fields.date = "2024-05-01";
         fields.partners = {{0, "North ICB", OrgType::Icb, ""}, {0, "<b>Acme & Sons</b>", OrgType::CareProvider, ""}};
         const auto first = *ws.createAssessment(fields, mini());
-        REQUIRE(ws.setAgreedLevel(first, "B1", 1).ok());
+        REQUIRE(ws.updateFeature(first, "B1", agreedLevelEdit(1)).ok());
         REQUIRE(ws.setMetric(first, "B1", {"B1.M1", "120", "", "", ""}).ok());
         fields.date = "2025-05-01";
         fields.previousId = first;
         second = *ws.createAssessment(fields, mini());
-        REQUIRE(ws.setAgreedLevel(second, "B1", 2, std::string("<script>one door</script>")).ok());
+        REQUIRE(ws.updateFeature(second, "B1", agreedLevelEdit(2, std::string("<script>one door</script>"))).ok());
         REQUIRE(ws.setMetric(second, "B1", {"B1.M1", "150", "", "", ""}).ok());
         fields.area = "South Vale";
         fields.previousId.reset();

@@ -1,6 +1,7 @@
 // Issue 14 in the app: another program's edits appear within a second and are never written over by an
 // edit or an undo made on a stale screen; a save of an export over the open workspace is refused.
 #include "exchangeactions.h"
+#include "feature_edits.h"
 #include "hash.h"
 #include "messages.h"
 #include "session.h"
@@ -44,7 +45,7 @@ TEST_CASE("another program's edit shows within a second, and no edit or undo is 
     // The CLI, meanwhile: B1 to 3.
     auto cli = storage::Workspace::open(path);
     REQUIRE(cli.ok());
-    REQUIRE(cli->setAgreedLevel(*id, "B1", 3).ok());
+    REQUIRE(cli->updateFeature(*id, "B1", agreedLevelEdit(3)).ok());
 
     // An undo pressed before the app noticed would write 1's "before" (none) over the CLI's 3: refused.
     Messages::clearRecorded();

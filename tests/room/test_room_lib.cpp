@@ -1,6 +1,7 @@
 // The room as the app hosts it (src/room): a Room over a VoteStore of the app's own (here a fake in
 // memory), its signals, the store's refusals, tokens, and the QR code of a link (decoded back with
 // zbarimg when zbar-tools is installed).
+#include "feature_edits.h"
 #include "framework_loader.h"
 #include "qr.h"
 #include "room.h"
@@ -178,7 +179,7 @@ TEST_CASE("the workspace's VoteStore stores votes together, logs them as the roo
     REQUIRE(id);
     const auto a = ws->loadAssessment(*id);
     const std::int64_t icb = a->partners[0].id, trust = a->partners[1].id;
-    REQUIRE(ws->setPartnerLevel(*id, "B2", icb, 1, std::string("typed by the facilitator")));
+    REQUIRE(ws->updateFeature(*id, "B2", test::partnerLevelEdit(icb, 1, std::string("typed by the facilitator"))));
 
     room::WorkspaceVoteStore store(*ws, *id);
     CHECK(store.loadRoomState()->empty());

@@ -3,6 +3,7 @@
 // never applied to another file; damage anywhere is found before the first write; texts have a limit and
 // and a damaged stored framework refuses an import; partner names match
 // ignoring case and spacing.
+#include "feature_edits.h"
 #include "output_guard.h"
 #include "process_support.h"
 #include "storage_support.h"
@@ -90,7 +91,7 @@ TEST_CASE("a copy of the workspace file alone, taken while it is open, holds eve
     auto ws = openWorkspace(path);
     const auto id = newAssessment(ws);
     for (int n = 0; n < 5; ++n) {
-        requireOk(ws.setEvidence(id, "B1", "edit " + std::to_string(n)));
+        requireOk(ws.updateFeature(id, "B1", evidenceEdit("edit " + std::to_string(n))));
         // The copy a user makes to a USB stick: the main file only, while the app is open.
         const std::string copy = dir.file("copy" + std::to_string(n) + ".hicmws");
         fs::copy_file(path, copy);
@@ -109,20 +110,20 @@ TEST_CASE("another connection's edit is seen, and an edit over it is refused unt
     const auto id = newAssessment(app);
     app.setRefuseStaleEdits(true);
     CHECK_FALSE(app.changedByOthers());
-    requireOk(app.setEvidence(id, "B1", "the app's"));
+    requireOk(app.updateFeature(id, "B1", evidenceEdit("the app's")));
     CHECK_FALSE(app.changedByOthers());  // its own edits are not another program's
 
     auto cli = openWorkspace(path);
-    requireOk(cli.setEvidence(id, "B1", "the CLI's"));
+    requireOk(cli.updateFeature(id, "B1", evidenceEdit("the CLI's")));
     CHECK(app.changedByOthers());
-    auto refused = app.setEvidence(id, "B1", "undo to the app's old value");
+    auto refused = app.updateFeature(id, "B1", evidenceEdit("undo to the app's old value"));
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().kind == StorageError::Kind::Busy);
     CHECK(has(refused.error().message, "another program changed the workspace"));
     CHECK(evidenceOf(cli, id) == "the CLI's");
     app.markSeen();
     CHECK_FALSE(app.changedByOthers());
-    requireOk(app.setEvidence(id, "B1", "seen, then changed"));
+    requireOk(app.updateFeature(id, "B1", evidenceEdit("seen, then changed")));
     CHECK(evidenceOf(cli, id) == "seen, then changed");
 }
 
@@ -136,11 +137,11 @@ TEST_CASE("a journal left by another file is set aside, never applied; the file'
     {
         auto ws = openWorkspace(path, OpenOptions{OpenMode::ReadWrite, true, 200, false, 5});
         id = newAssessment(ws, "Old Area");
-        requireOk(ws.setEvidence(id, "B1", "first"));
+        requireOk(ws.updateFeature(id, "B1", evidenceEdit("first")));
         fs::copy_file(path, older);  // a copy of an earlier state: what a user restores
-        requireOk(ws.setEvidence(id, "B1", "second"));
+        requireOk(ws.updateFeature(id, "B1", evidenceEdit("second")));
         HeldCheckpoint held(path);
-        requireOk(ws.setEvidence(id, "B1", "third, only in the journal"));
+        requireOk(ws.updateFeature(id, "B1", evidenceEdit("third, only in the journal")));
         std::error_code ec;
         REQUIRE(fs::file_size(path + "-wal", ec) > 0);
         copyCrashImage(path, crash);  // the files as a kill at this moment leaves them
@@ -206,7 +207,7 @@ TEST_CASE("damage that the opening quick check misses is found before the first 
     }
     const std::string before = fileHash(path);
     auto ws = openWorkspace(path, OpenOptions{OpenMode::ReadWrite, false, 5000, false, 5});
-    auto refused = ws.setEvidence(id, "B1", "an edit of a damaged file");
+    auto refused = ws.updateFeature(id, "B1", evidenceEdit("an edit of a damaged file"));
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().kind == StorageError::Kind::Corrupt);
     CHECK(has(refused.error().message, "damaged"));
@@ -221,11 +222,11 @@ TEST_CASE("texts have a limit everywhere", "[storage][issue14]")
     auto ws = openWorkspace(dir.file("w.hicmws"));
     const auto id = newAssessment(ws, "North Shire", {Partner{0, "Alpha Trust", OrgType::NhsTrust, ""}});
     const auto alpha = partnerId(*ws.loadAssessment(id), "Alpha Trust");
-    requireOk(ws.setEvidence(id, "B1", std::string(kMaxTextCharacters, 'x')));
-    auto tooLong = ws.setEvidence(id, "B1", std::string(kMaxTextCharacters + 1, 'y'));
+    requireOk(ws.updateFeature(id, "B1", evidenceEdit(std::string(kMaxTextCharacters, 'x'))));
+    auto tooLong = ws.updateFeature(id, "B1", evidenceEdit(std::string(kMaxTextCharacters + 1, 'y')));
     REQUIRE_FALSE(tooLong.ok());
     CHECK(has(tooLong.error().message, "10001 characters long; a text holds at most 10000"));
-    CHECK_FALSE(ws.setPartnerLevel(id, "B2", alpha, 2, std::string(kMaxTextCharacters + 1, 'n')).ok());
+    CHECK_FALSE(ws.updateFeature(id, "B2", partnerLevelEdit(alpha, 2, std::string(kMaxTextCharacters + 1, 'n'))).ok());
     CHECK(evidenceOf(ws, id) == std::string(kMaxTextCharacters, 'x'));
 
 }
@@ -287,7 +288,7 @@ TEST_CASE("a workspace made read-only and then writable again is writable again"
         auto again = Workspace::open(path);
         if (!again)
             return 7;
-        auto edited = again->setEvidence(*id, "B1", "writable again");
+        auto edited = again->updateFeature(*id, "B1", evidenceEdit("writable again"));
         writeAll(fd, edited ? "ok\n" : edited.error().toString() + "\n");
         return 0;
     });

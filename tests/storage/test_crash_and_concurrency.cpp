@@ -1,5 +1,6 @@
 // Crash safety (SIGKILL at random moments, 60 times) and two writers at once: no acknowledged edit is
 // ever lost and the workspace stays sound.
+#include "feature_edits.h"
 #include "process_support.h"
 #include "storage_support.h"
 
@@ -25,7 +26,7 @@ Status makeEdit(Workspace &ws, std::int64_t id, long n)
         auto added = ws.addAction(id, {0, "edit " + std::to_string(n), "", "", "", "", ActionStatus::NotStarted, ""});
         return added ? Status(Done{}) : Status(added.error());
     }
-    return ws.setEvidence(id, "B1", "evidence " + std::to_string(n));
+    return ws.updateFeature(id, "B1", evidenceEdit("evidence " + std::to_string(n)));
 }
 
 // In a child: opens the workspace and makes edits first, first+1, … writing "n\n" to `fd` after each
@@ -169,8 +170,8 @@ TEST_CASE("two connections in one process interleave edits", "[storage][concurre
     const auto id = newAssessment(first);
     auto second = openWorkspace(path);
     for (int i = 0; i < 20; ++i) {
-        requireOk(first.setEvidence(id, "B1", "first " + std::to_string(i)));
-        requireOk(second.setEvidence(id, "B2", "second " + std::to_string(i)));
+        requireOk(first.updateFeature(id, "B1", evidenceEdit("first " + std::to_string(i))));
+        requireOk(second.updateFeature(id, "B2", evidenceEdit("second " + std::to_string(i))));
         // Each sees the other's committed edit at once.
         CHECK(first.loadAssessment(id)->feature("B2")->evidence == "second " + std::to_string(i));
         CHECK(second.loadAssessment(id)->feature("B1")->evidence == "first " + std::to_string(i));

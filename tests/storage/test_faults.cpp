@@ -3,6 +3,7 @@
 // acknowledged before the fault is still there afterwards, the edit that hit the fault is either wholly
 // there or wholly absent, nothing is acknowledged and then lost, and the message says what happened.
 #include "backup.h"
+#include "feature_edits.h"
 #include "process_support.h"
 #include "storage_support.h"
 
@@ -159,11 +160,11 @@ TEST_CASE("a workspace made read-only while open keeps every edit, and opens rea
             if (!created)
                 return 5;
             id = *created;
-            writeAll(fd, ws->setEvidence(id, "B1", "before").ok() ? "ack before\n" : "fail before\n");
+            writeAll(fd, ws->updateFeature(id, "B1", evidenceEdit("before")).ok() ? "ack before\n" : "fail before\n");
             ::chmod(path.c_str(), 0444);
             ::chmod(dir.path().c_str(), 0555);
             // The OS lets a program write through a file it already has open: the edit is stored.
-            auto during = ws->setEvidence(id, "B2", "during");
+            auto during = ws->updateFeature(id, "B2", evidenceEdit("during"));
             writeAll(fd, during ? "ack during\n" : "fail during " + during.error().toString() + "\n");
         }
         auto again = Workspace::open(path);
@@ -174,7 +175,7 @@ TEST_CASE("a workspace made read-only while open keeps every edit, and opens rea
         if (!a)
             return 7;
         writeAll(fd, "B1=" + a->feature("B1")->evidence + " B2=" + a->feature("B2")->evidence + "\n");
-        auto refused = again->setEvidence(id, "B3", "after");
+        auto refused = again->updateFeature(id, "B3", evidenceEdit("after"));
         writeAll(fd, refused ? "ack after\n" : "refused " + refused.error().toString() + "\n");
         return 0;
     });
@@ -199,12 +200,12 @@ TEST_CASE("a workspace moved while open: edits are refused, never written into t
     const std::string moved = dir.file("elsewhere.hicmws");
     auto ws = openWorkspace(path);
     const auto id = newAssessment(ws);
-    requireOk(ws.setEvidence(id, "B1", "before the move"));
+    requireOk(ws.updateFeature(id, "B1", evidenceEdit("before the move")));
     std::filesystem::rename(path, moved);
     std::filesystem::rename(path + "-wal", moved + "-wal");
     std::filesystem::rename(path + "-shm", moved + "-shm");
 
-    auto edit = ws.setEvidence(id, "B2", "after the move");
+    auto edit = ws.updateFeature(id, "B2", evidenceEdit("after the move"));
     if (edit.ok()) {
         // Had the edit been accepted, it must be in the file where it now is.
         FAIL("an edit after the move was acknowledged; it went to " << moved);
@@ -220,7 +221,7 @@ TEST_CASE("a workspace moved while open: edits are refused, never written into t
     CHECK(*there.integrityCheck() == "ok");
     CHECK(there.loadAssessment(id)->feature("B1")->evidence == "before the move");
     CHECK(there.loadAssessment(id)->feature("B2")->evidence.empty());
-    requireOk(there.setEvidence(id, "B2", "after reopening"));
+    requireOk(there.updateFeature(id, "B2", evidenceEdit("after reopening")));
 }
 
 TEST_CASE("a workspace deleted while open: edits are refused clearly, not acknowledged and lost", "[storage][faults]")
@@ -229,13 +230,13 @@ TEST_CASE("a workspace deleted while open: edits are refused clearly, not acknow
     const std::string path = dir.file("w.hicmws");
     auto ws = openWorkspace(path);
     const auto id = newAssessment(ws);
-    requireOk(ws.setEvidence(id, "B1", "before"));
+    requireOk(ws.updateFeature(id, "B1", evidenceEdit("before")));
     // Backups are how a deleted workspace comes back: the rotating one written on the next open.
     { auto again = openWorkspace(path); CHECK_FALSE(again.backupWritten().empty()); }
     for (const char *suffix : {"", "-wal", "-shm"})
         std::filesystem::remove(path + suffix);
 
-    auto edit = ws.setEvidence(id, "B2", "into the void");
+    auto edit = ws.updateFeature(id, "B2", evidenceEdit("into the void"));
     REQUIRE_FALSE(edit.ok());
     CHECK(edit.error().kind == StorageError::Kind::ReadOnly);
     CHECK(has(edit.error().message, "moved or deleted"));

@@ -2,6 +2,7 @@
 // reopened, which is logged); a reassessment carries the open actions with where they came from; the
 // room's own metrics are stored with their names.
 #include "assessment_json.h"
+#include "feature_edits.h"
 #include "reassessment.h"
 #include "storage_support.h"
 
@@ -17,10 +18,10 @@ std::int64_t workshop(Workspace &ws)
 {
     const auto id = newAssessment(ws, "North Shire", {{0, "North ICB", OrgType::Icb, ""}, {0, "Shire Council", OrgType::LocalAuthority, ""}});
     const Assessment a = *ws.loadAssessment(id);
-    requireOk(ws.setPartnerLevel(id, "B1", partnerId(a, "North ICB"), 1, "one door"));
-    requireOk(ws.setAgreedLevel(id, "B1", 2, "two of three places"));
-    requireOk(ws.setTarget(id, "B1", 3));
-    requireOk(ws.setWeight(id, "B2", 3));
+    requireOk(ws.updateFeature(id, "B1", partnerLevelEdit(partnerId(a, "North ICB"), 1, "one door")));
+    requireOk(ws.updateFeature(id, "B1", agreedLevelEdit(2, "two of three places")));
+    requireOk(ws.updateFeature(id, "B1", targetEdit(3)));
+    requireOk(ws.updateFeature(id, "B2", weightEdit(3)));
     for (auto [text, status] : {std::pair{"Open a single point of access", ActionStatus::NotStarted},
                                 std::pair{"Pilot discharge to assess", ActionStatus::InProgress},
                                 std::pair{"Agree the shared dataset", ActionStatus::Done},
@@ -53,12 +54,12 @@ TEST_CASE("a final assessment refuses every edit until it is reopened, which the
     Action action;
     action.text = "x";
     const std::vector<std::pair<const char *, Status>> edits = {
-        {"agreed level", ws.setAgreedLevel(id, "B1", 3)},
-        {"partner level", ws.setPartnerLevel(id, "B1", icb, 3)},
-        {"target", ws.setTarget(id, "B1", 2)},
-        {"confidence", ws.setConfidence(id, "B1", Confidence::High)},
-        {"weight", ws.setWeight(id, "B1", 1)},
-        {"evidence", ws.setEvidence(id, "B1", "new")},
+        {"agreed level", ws.updateFeature(id, "B1", agreedLevelEdit(3))},
+        {"partner level", ws.updateFeature(id, "B1", partnerLevelEdit(icb, 3))},
+        {"target", ws.updateFeature(id, "B1", targetEdit(2))},
+        {"confidence", ws.updateFeature(id, "B1", confidenceEdit(Confidence::High))},
+        {"weight", ws.updateFeature(id, "B1", weightEdit(1))},
+        {"evidence", ws.updateFeature(id, "B1", evidenceEdit("new"))},
         {"metric", ws.setMetric(id, "B1", m)},
         {"title", ws.setAssessmentField(id, AssessmentField::Title, "changed")},
         {"partner", ws.removePartner(id, icb)},
@@ -71,7 +72,7 @@ TEST_CASE("a final assessment refuses every edit until it is reopened, which the
         REQUIRE_FALSE(status.ok());
         CHECK(status.error().kind == StorageError::Kind::Final);
     }
-    CHECK(ws.setAgreedLevel(id, "B1", 3).error().message.find("is final") != std::string::npos);
+    CHECK(ws.updateFeature(id, "B1", agreedLevelEdit(3)).error().message.find("is final") != std::string::npos);
     CHECK(assessmentToJson(*ws.loadAssessment(id)) == before);
     CHECK(ws.changeLog(id)->size() == logBefore);
 
@@ -80,7 +81,7 @@ TEST_CASE("a final assessment refuses every edit until it is reopened, which the
     CHECK(log.back().what == "status");
     CHECK(log.back().from == "final");
     CHECK(log.back().to == "draft");
-    requireOk(ws.setAgreedLevel(id, "B1", 3));
+    requireOk(ws.updateFeature(id, "B1", agreedLevelEdit(3)));
     CHECK(ws.loadAssessment(id)->feature("B1")->agreedLevel == 3);
 }
 

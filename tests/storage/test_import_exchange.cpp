@@ -3,6 +3,7 @@
 // one transaction; three partners' files merge into one workshop without retyping.
 #include "../unit/exchange_support.h"
 #include "exchange.h"
+#include "feature_edits.h"
 #include "merge.h"
 #include "prioritisation.h"
 #include "storage_support.h"
@@ -28,13 +29,13 @@ std::int64_t fullAssessment(Workspace &ws)
     const Assessment a = *ws.loadAssessment(id);
     requireOk(ws.setAssessmentField(id, AssessmentField::Title, "Spring '24; DROP TABLE assessments;--"));
     requireOk(ws.setAssessmentField(id, AssessmentField::Facilitator, "Ana O\u2019Neil"));
-    requireOk(ws.setPartnerLevel(id, "B1", partnerId(a, "North ICB"), 1, std::string("three doors\nand a queue")));
-    requireOk(ws.setPartnerLevel(id, "B1", partnerId(a, "<b>Acme & Sons</b>"), 2));
-    requireOk(ws.setAgreedLevel(id, "B1", 2, std::string("two of three places")));
-    requireOk(ws.setTarget(id, "B1", 3));
-    requireOk(ws.setConfidence(id, "B1", Confidence::Medium));
-    requireOk(ws.setWeight(id, "B2", 3));
-    requireOk(ws.setEvidence(id, "B2", std::string(5000, 'e') + " \xF0\x9F\x8F\xA5"));
+    requireOk(ws.updateFeature(id, "B1", partnerLevelEdit(partnerId(a, "North ICB"), 1, std::string("three doors\nand a queue"))));
+    requireOk(ws.updateFeature(id, "B1", partnerLevelEdit(partnerId(a, "<b>Acme & Sons</b>"), 2)));
+    requireOk(ws.updateFeature(id, "B1", agreedLevelEdit(2, std::string("two of three places"))));
+    requireOk(ws.updateFeature(id, "B1", targetEdit(3)));
+    requireOk(ws.updateFeature(id, "B1", confidenceEdit(Confidence::Medium)));
+    requireOk(ws.updateFeature(id, "B2", weightEdit(3)));
+    requireOk(ws.updateFeature(id, "B2", evidenceEdit(std::string(5000, 'e') + " \xF0\x9F\x8F\xA5")));
     requireOk(ws.setMetric(id, "B1", {"B1.M1", "120", "per month", "2023-24", "SUS"}));
     requireOk(ws.setPlannedAction(id, "B2", "B2.T2", true));
     REQUIRE(ws.addAction(id, {0, "Create a single point of access", "A", "B1", "North ICB", "2024-09-30",
@@ -220,7 +221,7 @@ TEST_CASE("exchange merge: three partners' files merge into one workshop without
     TempDir dir("hicm-exchange");
     auto workshop = openWorkspace(dir.file("workshop.hicmws"), kNoBackups);
     const auto id = newAssessment(workshop, "North Shire", {{0, "North ICB", OrgType::Icb, ""}});
-    requireOk(workshop.setPartnerLevel(id, "B1", partnerId(*workshop.loadAssessment(id), "North ICB"), 1));
+    requireOk(workshop.updateFeature(id, "B1", partnerLevelEdit(partnerId(*workshop.loadAssessment(id), "North ICB"), 1)));
 
     struct Laptop {
         std::string organisation;
@@ -239,8 +240,8 @@ TEST_CASE("exchange merge: three partners' files merge into one workshop without
         const auto mine = newAssessment(own, "North Shire", {{0, l.organisation, l.type, ""}});
         const auto pid = partnerId(*own.loadAssessment(mine), l.organisation);
         for (std::size_t f = 0; f < 3; ++f)
-            requireOk(own.setPartnerLevel(mine, "B" + std::to_string(f + 1), pid, l.levels[f],
-                                          f == 0 ? std::optional<std::string>(l.note) : std::nullopt));
+            requireOk(own.updateFeature(mine, "B" + std::to_string(f + 1), partnerLevelEdit(pid, l.levels[f],
+                                          f == 0 ? std::optional<std::string>(l.note) : std::nullopt)));
         files.push_back(exportText(own, mine));
     }
     for (const auto &text : files) {
@@ -279,10 +280,10 @@ TEST_CASE("exchange merge: undoing a merge puts the assessment back as it was, i
     auto ws = openWorkspace(dir.file("w.hicmws"), kNoBackups);
     const auto id = newAssessment(ws, "North Shire", {{0, "North ICB", OrgType::Icb, ""}});
     const auto icb = partnerId(*ws.loadAssessment(id), "North ICB");
-    requireOk(ws.setPartnerLevel(id, "B1", icb, 1, std::string("three doors")));
+    requireOk(ws.updateFeature(id, "B1", partnerLevelEdit(icb, 1, std::string("three doors"))));
     requireOk(ws.setMetric(id, "B1", {"B1.M1", "120", "per month", "", ""}));
-    requireOk(ws.setEvidence(id, "B2", "the workshop's own evidence"));
-    requireOk(ws.setAgreedLevel(id, "B1", 1, std::string("agreed in the room")));
+    requireOk(ws.updateFeature(id, "B2", evidenceEdit("the workshop's own evidence")));
+    requireOk(ws.updateFeature(id, "B1", agreedLevelEdit(1, std::string("agreed in the room"))));
     const Assessment before = *ws.loadAssessment(id);
 
     Assessment merged = before;

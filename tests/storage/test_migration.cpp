@@ -1,6 +1,7 @@
 // Workspaces of the first released schema are migrated forward, after a backup, keeping every value;
 // rotating backups are written when a workspace is opened for writing.
 #include "backup.h"
+#include "feature_edits.h"
 #include "schema/migrations.h"
 #include "storage_support.h"
 
@@ -129,7 +130,7 @@ TEST_CASE("a v1 workspace opened read-only is shown upgraded and the file is not
         auto a = ws.loadAssessment(1);
         REQUIRE(a.ok());
         checkFixtureData(*a);
-        CHECK_FALSE(ws.setAgreedLevel(1, "B1", 3).ok());
+        CHECK_FALSE(ws.updateFeature(1, "B1", agreedLevelEdit(3)).ok());
     }
     CHECK(fileHash(path) == before);
     CHECK_FALSE(std::filesystem::exists(path + ".backups"));
@@ -152,7 +153,7 @@ TEST_CASE("opening for writing keeps a rotating backup of the last five states, 
     CHECK(rotatingBackups(path).size() == 1);
     for (int i = 1; i <= 7; ++i) {
         auto ws = openWorkspace(path);
-        requireOk(ws.setEvidence(id, "B1", "evidence " + std::to_string(i)));
+        requireOk(ws.updateFeature(id, "B1", evidenceEdit("evidence " + std::to_string(i))));
     }
     { openWorkspace(path); }
     const auto backups = rotatingBackups(path);

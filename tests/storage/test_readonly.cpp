@@ -1,4 +1,5 @@
 // A workspace that cannot be written opens read-only, says so, and refuses edits with a clear message.
+#include "feature_edits.h"
 #include "process_support.h"
 #include "storage_support.h"
 
@@ -17,7 +18,7 @@ std::int64_t makeWorkspace(const std::string &path)
 {
     auto ws = openWorkspace(path);
     const auto id = newAssessment(ws);
-    requireOk(ws.setAgreedLevel(id, "B1", 2));
+    requireOk(ws.updateFeature(id, "B1", agreedLevelEdit(2)));
     return id;
 }
 
@@ -32,7 +33,7 @@ std::string probe(const std::string &path, std::int64_t id)
     out << "readOnly=" << ws->readOnly() << "\nreason=" << ws->readOnlyReason() << "\n";
     auto a = ws->loadAssessment(id);
     out << "agreed=" << (a ? std::to_string(a->feature("B1")->agreedLevel.value_or(0)) : a.error().toString()) << "\n";
-    auto edit = ws->setAgreedLevel(id, "B1", 3);
+    auto edit = ws->updateFeature(id, "B1", agreedLevelEdit(3));
     out << "editKind=" << (edit ? -1 : static_cast<int>(edit.error().kind)) << "\n";
     out << "editMessage=" << (edit ? "" : edit.error().toString()) << "\n";
     return out.str();
@@ -74,7 +75,7 @@ TEST_CASE("a workspace opened read-only refuses edits with a clear message and i
     CHECK(ws.readOnlyReason() == "opened read-only");
     CHECK(ws.loadAssessment(id)->feature("B1")->agreedLevel == 2);
     std::vector<StorageError> errors;
-    for (const Status &s : {ws.setAgreedLevel(id, "B1", 3), ws.setEvidence(id, "B2", "x"), ws.deleteAssessment(id)}) {
+    for (const Status &s : {ws.updateFeature(id, "B1", agreedLevelEdit(3)), ws.updateFeature(id, "B2", evidenceEdit("x")), ws.deleteAssessment(id)}) {
         REQUIRE_FALSE(s.ok());
         errors.push_back(s.error());
     }

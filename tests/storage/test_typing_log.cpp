@@ -2,6 +2,7 @@
 // one change-log row from the text before the typing to the text after it, not a growing copy per key;
 // a pause, another edit in between or undoing back to the old text starts a new row; the log is still
 // append-only for everything else.
+#include "feature_edits.h"
 #include "storage_support.h"
 #include "text.h"
 
@@ -74,7 +75,7 @@ TEST_CASE("a pause, another edit in between, or undoing back to the old text sta
     CHECK(rowsFor(ws, id, "rationale B2").size() == 1);
 
     // Another edit in between: the next keystroke is a new row.
-    requireOk(ws.setWeight(id, "B2", 3));
+    requireOk(ws.updateFeature(id, "B2", weightEdit(3)));
     requireOk(typeRationale(ws, id, "One door"));
     auto rows = rowsFor(ws, id, "rationale B2");
     REQUIRE(rows.size() == 2);
@@ -94,14 +95,14 @@ TEST_CASE("a pause, another edit in between, or undoing back to the old text sta
     CHECK(rowsFor(ws, id, "rationale B2").size() == 4);
 
     // Partners' notes and an action's notes coalesce the same way; levels never do.
-    requireOk(ws.setPartnerLevel(id, "B3", icb, 1, "a"));
-    requireOk(ws.setPartnerLevel(id, "B3", icb, 1, "ab"));
-    requireOk(ws.setPartnerLevel(id, "B3", icb, 1, "abc"));
+    requireOk(ws.updateFeature(id, "B3", partnerLevelEdit(icb, 1, "a")));
+    requireOk(ws.updateFeature(id, "B3", partnerLevelEdit(icb, 1, "ab")));
+    requireOk(ws.updateFeature(id, "B3", partnerLevelEdit(icb, 1, "abc")));
     const auto notes = rowsFor(ws, id, "partner note B3 North ICB");
     REQUIRE(notes.size() == 1);
     CHECK(notes[0].to == "abc");
-    requireOk(ws.setPartnerLevel(id, "B3", icb, 2));
-    requireOk(ws.setPartnerLevel(id, "B3", icb, 3));
+    requireOk(ws.updateFeature(id, "B3", partnerLevelEdit(icb, 2)));
+    requireOk(ws.updateFeature(id, "B3", partnerLevelEdit(icb, 3)));
     CHECK(rowsFor(ws, id, "partner level B3 North ICB").size() == 3);
 
     Action action;
@@ -124,7 +125,7 @@ TEST_CASE("only the newest log row can follow typing: older rows, old values and
     auto ws = openWorkspace(dir.file("w.hicmws"));
     const auto id = newAssessment(ws);
     requireOk(typeRationale(ws, id, "first"));
-    requireOk(ws.setWeight(id, "B2", 3));
+    requireOk(ws.updateFeature(id, "B2", weightEdit(3)));
     auto &db = ws.database();
     CHECK_THROWS_AS(db.exec("UPDATE change_log SET to_value = 'x' WHERE id = (SELECT min(id) FROM change_log)"),
                     SQLite::Exception);

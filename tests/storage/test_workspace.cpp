@@ -1,4 +1,5 @@
 // A workspace stores everything an assessment holds, logs every edit, and refuses unknown ids.
+#include "feature_edits.h"
 #include "framework_loader.h"
 #include "storage_support.h"
 
@@ -138,16 +139,16 @@ TEST_CASE("every edit appends a change-log row with what, from and to", "[storag
     TempDir dir("hicm-ws");
     auto ws = openWorkspace(dir.file("w.hicmws"));
     const auto id = newAssessment(ws, "Area", {{0, "ICB", OrgType::Icb, ""}});
-    requireOk(ws.setAgreedLevel(id, "B2", 1));
-    requireOk(ws.setAgreedLevel(id, "B2", 3));
-    requireOk(ws.setAgreedLevel(id, "B2", 3));  // no change, no row
-    requireOk(ws.setWeight(id, "B2", 1));
+    requireOk(ws.updateFeature(id, "B2", agreedLevelEdit(1)));
+    requireOk(ws.updateFeature(id, "B2", agreedLevelEdit(3)));
+    requireOk(ws.updateFeature(id, "B2", agreedLevelEdit(3)));  // no change, no row
+    requireOk(ws.updateFeature(id, "B2", weightEdit(1)));
     const auto icb = partnerId(*ws.loadAssessment(id), "ICB");
-    requireOk(ws.setPartnerLevel(id, "B1", icb, 2));
-    requireOk(ws.setAgreedLevel(id, "B2", std::nullopt));
-    requireOk(ws.setPartnerLevel(id, "B3", icb, 1, std::string("one door")));
-    requireOk(ws.setPartnerLevel(id, "B3", icb, 1, std::string("one door")));  // no change, no row
-    requireOk(ws.setPartnerLevel(id, "B3", icb, std::nullopt));  // the note goes with the level, and says so
+    requireOk(ws.updateFeature(id, "B1", partnerLevelEdit(icb, 2)));
+    requireOk(ws.updateFeature(id, "B2", agreedLevelEdit(std::nullopt)));
+    requireOk(ws.updateFeature(id, "B3", partnerLevelEdit(icb, 1, std::string("one door"))));
+    requireOk(ws.updateFeature(id, "B3", partnerLevelEdit(icb, 1, std::string("one door"))));  // no change, no row
+    requireOk(ws.updateFeature(id, "B3", partnerLevelEdit(icb, std::nullopt)));  // the note goes with the level, and says so
     const auto after = ws.loadAssessment(id);
     REQUIRE(after.ok());
     const FeatureAssessment *b3 = after->feature("B3");
@@ -188,17 +189,17 @@ TEST_CASE("unknown features, levels, metrics, partners and changes are refused, 
         INFO(s.error().message);
         CHECK(s.error().message.find(mustContain) != std::string::npos);
     };
-    refused(ws.setAgreedLevel(id, "B9", 1), StorageError::Kind::InvalidInput, "features are: B1, B2, B3");
-    refused(ws.setAgreedLevel(id, "B1", 4), StorageError::Kind::InvalidInput,
+    refused(ws.updateFeature(id, "B9", agreedLevelEdit(1)), StorageError::Kind::InvalidInput, "features are: B1, B2, B3");
+    refused(ws.updateFeature(id, "B1", agreedLevelEdit(4)), StorageError::Kind::InvalidInput,
             "levels are: 1 (Not yet established, Foundational), 2 (Developing), 3 (Established)");
-    refused(ws.setTarget(id, "B1", 0), StorageError::Kind::InvalidInput, "not on the scale");
+    refused(ws.updateFeature(id, "B1", targetEdit(0)), StorageError::Kind::InvalidInput, "not on the scale");
     refused(ws.setMetric(id, "B1", {"B2.M1", "1", "", "", ""}), StorageError::Kind::InvalidInput,
             "its metrics are: B1.M1, B1.M2");
-    refused(ws.setPartnerLevel(id, "B1", 999, 2), StorageError::Kind::NotFound, "no partner 999");
+    refused(ws.updateFeature(id, "B1", partnerLevelEdit(999, 2)), StorageError::Kind::NotFound, "no partner 999");
     refused(ws.setOverride(id, {"Z", OverrideKind::Exclude, ""}), StorageError::Kind::InvalidInput, "changes are: A, B");
     refused(ws.setPlannedAction(id, "B3", "B3.T1", true), StorageError::Kind::InvalidInput, "targeted actions are: none");
-    refused(ws.setWeight(id, "B1", 4), StorageError::Kind::InvalidInput, "1, 2 or 3");
-    refused(ws.setAgreedLevel(77, "B1", 1), StorageError::Kind::NotFound, "no assessment 77");
+    refused(ws.updateFeature(id, "B1", weightEdit(4)), StorageError::Kind::InvalidInput, "1, 2 or 3");
+    refused(ws.updateFeature(77, "B1", agreedLevelEdit(1)), StorageError::Kind::NotFound, "no assessment 77");
     refused(ws.setActionStatus(id, 5, ActionStatus::Done), StorageError::Kind::NotFound, "no action 5");
     auto badDate = ws.addAction(id, {0, "x", "", "", "", "2024-02-30", ActionStatus::NotStarted, ""});
     REQUIRE_FALSE(badDate.ok());
@@ -219,7 +220,7 @@ TEST_CASE("partner names are unique per assessment; removing a partner removes t
     CHECK(dup.error().message.find("already has a partner named \"Council\"") != std::string::npos);
     auto trust = ws.addPartner(id, {0, "Trust", OrgType::NhsTrust, ""});
     REQUIRE(trust.ok());
-    requireOk(ws.setPartnerLevel(id, "B1", *trust, 3));
+    requireOk(ws.updateFeature(id, "B1", partnerLevelEdit(*trust, 3)));
     requireOk(ws.updatePartner(id, {*trust, "Shire Trust", OrgType::NhsTrust, "Sam"}));
     CHECK(ws.loadAssessment(id)->feature("B1")->partnerLevel("Shire Trust")->level == 3);  // by id, follows the rename
     requireOk(ws.removePartner(id, *trust));
@@ -236,7 +237,7 @@ TEST_CASE("deleting an assessment removes its data but keeps its change log", "[
     auto ws = openWorkspace(dir.file("w.hicmws"));
     const auto id = newAssessment(ws, "Gone", {{0, "P", OrgType::Other, ""}});
     const auto kept = newAssessment(ws, "Kept");
-    requireOk(ws.setAgreedLevel(id, "B1", 2));
+    requireOk(ws.updateFeature(id, "B1", agreedLevelEdit(2)));
     REQUIRE(ws.addAction(id, {0, "act", "", "", "", "", ActionStatus::NotStarted, ""}).ok());
     requireOk(ws.deleteAssessment(id));
     auto gone = ws.loadAssessment(id);
