@@ -37,7 +37,7 @@ struct Run {
 };
 
 // Runs the executable with no display and no QT_QPA_PLATFORM: main() must pick offscreen itself.
-Run exe(const Stored &s, QStringList args)
+Run exe(const Stored &s, QStringList args, const QString &pdfModule = {})
 {
     args.prepend(QString::fromStdString(s.workspace));
     args.prepend(QStringLiteral("--workspace"));
@@ -46,6 +46,8 @@ Run exe(const Stored &s, QStringList args)
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    if (!pdfModule.isEmpty())
+        env.insert(QStringLiteral("HICM_TAGGED_PDF_MODULE"), pdfModule);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(HICM_CLI_EXECUTABLE), args);
     REQUIRE(p.waitForFinished(60000));
@@ -110,6 +112,20 @@ TEST_CASE("report and export-csv exit codes", "[cli]")
         CHECK(rows.size() == bundledFramework().features.size() + 1);
         CHECK(std::find(rows[0].begin(), rows[0].end(), kHostilePartner) != rows[0].end());
     }
+}
+
+// The tagged PDF writer is a module loaded at run time (pdf_module_loader.cpp): without it the command
+// says which files it looked for, exits 1 and writes nothing.
+TEST_CASE("report --pdf without its PDF writer module says so, exits 1 and writes nothing", "[cli]")
+{
+    const Stored s;
+    const QString missing = file(s, "no-such-module.so");
+    const Run r = exe(s, {QStringLiteral("report"), QString::number(s.now), QStringLiteral("--pdf"), file(s, "m.pdf")},
+                      missing);
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("hicm-tagged-pdf.so) cannot be loaded")));
+    CHECK(r.err.contains(missing));
+    CHECK_FALSE(QFileInfo::exists(file(s, "m.pdf")));
 }
 
 TEST_CASE("report run in-process warns when comparing with another area", "[cli]")
