@@ -16,26 +16,24 @@ TEST_CASE("shared reads: a scored assessment, a comparison and an area's history
 {
     TempDir dir{"hicm-document-queries"};
     storage::Workspace ws = openWorkspace(dir.file("w.hicmws"));
-    const std::int64_t first = newAssessment(ws, "North Shire");
+    const auto [first, next] = assessedTwice(ws, "North Shire");
     requireOk(ws.updateFeature(first, "B1", agreedLevelEdit(1)));
-    auto next = ws.reassess(first, "2025-05-01");
-    REQUIRE(next.ok());
-    requireOk(ws.updateFeature(*next, "B1", agreedLevelEdit(3)));
+    requireOk(ws.updateFeature(next, "B1", agreedLevelEdit(3)));
     const std::int64_t other = newAssessment(ws, "South Shire");
 
-    auto scored = loadScored(ws, *next);
+    auto scored = loadScored(ws, next);
     REQUIRE(scored.ok());
-    CHECK(scored->assessment.id == *next);
+    CHECK(scored->assessment.id == next);
     REQUIRE(scored->framework);
     CHECK(scored->framework->feature("B1") != nullptr);
     auto missing = loadScored(ws, 999);
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().kind == storage::StorageError::Kind::NotFound);
 
-    auto compared = compareStored(ws, first, *next);
+    auto compared = compareStored(ws, first, next);
     REQUIRE(compared.ok());
     CHECK(compared->before.assessment.id == first);
-    CHECK(compared->after.assessment.id == *next);
+    CHECK(compared->after.assessment.id == next);
     bool sawB1 = false;
     for (const auto &f : compared->comparison.features)
         if (f.featureId == "B1") {
@@ -71,17 +69,15 @@ TEST_CASE("shared reads: the board report's input, from the file and from an ope
 {
     TempDir dir{"hicm-document-report-basis"};
     storage::Workspace ws = openWorkspace(dir.file("w.hicmws"));
-    const std::int64_t first = newAssessment(ws, "North Shire");
+    const auto [first, next] = assessedTwice(ws, "North Shire");
     requireOk(ws.updateFeature(first, "B1", agreedLevelEdit(1)));
-    auto next = ws.reassess(first, "2025-05-01");
-    REQUIRE(next.ok());
-    requireOk(ws.updateFeature(*next, "B1", agreedLevelEdit(3)));
-    requireOk(ws.updateFeature(*next, "B2", agreedLevelEdit(1)));
+    requireOk(ws.updateFeature(next, "B1", agreedLevelEdit(3)));
+    requireOk(ws.updateFeature(next, "B2", agreedLevelEdit(1)));
 
     // From the file, as the CLI's report command reads it.
-    auto basis = reportBasis(ws, *next, first);
+    auto basis = reportBasis(ws, next, first);
     REQUIRE(basis.ok());
-    CHECK(basis->assessment.assessment.id == *next);
+    CHECK(basis->assessment.assessment.id == next);
     REQUIRE(basis->assessment.framework);
     // The prioritisation is the engine's for that assessment, not an empty one.
     CHECK(prioritisationToJson(basis->prioritisation) ==
@@ -90,24 +86,24 @@ TEST_CASE("shared reads: the board report's input, from the file and from an ope
     REQUIRE(basis->previous);
     CHECK(basis->previous->assessment.id == first);
     CHECK(basis->previous->framework);
-    auto alone = reportBasis(ws, *next, std::nullopt);
+    auto alone = reportBasis(ws, next, std::nullopt);
     REQUIRE(alone.ok());
     CHECK_FALSE(alone->previous);
     // The assessment's problem first, then the one compared with.
     auto missing = reportBasis(ws, 999, 998);
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().message.find("999") != std::string::npos);
-    auto missingPrevious = reportBasis(ws, *next, 998);
+    auto missingPrevious = reportBasis(ws, next, 998);
     REQUIRE_FALSE(missingPrevious.ok());
     CHECK(missingPrevious.error().message.find("998") != std::string::npos);
 
     // For an open assessment (the app's document copy): the one it reassesses, with its own framework.
-    auto scored = loadScored(ws, *next);
+    auto scored = loadScored(ws, next);
     auto before = loadScored(ws, first);
     REQUIRE(scored.ok());
     REQUIRE(before.ok());
     const ReportBasis open = reportBasis(ws, *scored, &before->assessment);
-    CHECK(open.assessment.assessment.id == *next);
+    CHECK(open.assessment.assessment.id == next);
     CHECK(prioritisationToJson(open.prioritisation) == prioritisationToJson(basis->prioritisation));
     REQUIRE(open.previous);
     CHECK(open.previous->assessment.id == first);

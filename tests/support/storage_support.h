@@ -44,6 +44,24 @@ inline std::int64_t newAssessment(storage::Workspace &ws, const std::string &are
     return *id;
 }
 
+// An area assessed twice: its first assessment (newAssessment) and the reassessment of it on `date`.
+struct AssessedTwice {
+    std::int64_t first = 0;
+    std::int64_t next = 0;
+};
+
+inline AssessedTwice assessedTwice(storage::Workspace &ws, const std::string &area = "North Shire",
+                                   const std::string &date = "2025-05-01")
+{
+    AssessedTwice out;
+    out.first = newAssessment(ws, area);
+    auto next = ws.reassess(out.first, date);
+    INFO((next ? std::string() : next.error().toString()));
+    REQUIRE(next.ok());
+    out.next = *next;
+    return out;
+}
+
 inline void requireOk(const storage::Status &status)
 {
     INFO((status ? std::string() : status.error().toString()));

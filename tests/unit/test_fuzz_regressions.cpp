@@ -6,6 +6,7 @@
 #include "assessment_json.h"
 #include "exchange.h"
 #include "framework_loader.h"
+#include "test_framework.h"
 #include "test_paths.h"
 
 #include <catch2/catch.hpp>
@@ -70,8 +71,7 @@ TEST_CASE("fuzz regressions: assessment JSON crash inputs are read or refused cl
 {
     const auto inputs = inputsOf("assessment_json");
     REQUIRE_FALSE(inputs.empty());
-    const auto bundled = loadFrameworkFile(test::kFrameworkFile);
-    REQUIRE(bundled.ok());
+    const Framework &bundled = test::bundledFramework();
     for (const auto &path : inputs) {
         INFO(path.filename().string());
         const std::string bytes = test::readFile(path.string());
@@ -88,7 +88,7 @@ TEST_CASE("fuzz regressions: assessment JSON crash inputs are read or refused cl
         const auto again = assessmentFromJson(assessmentToJson(*a), "again.json", problems);
         REQUIRE(again.has_value());
         CHECK(assessmentToJson(*again) == assessmentToJson(*a));
-        REQUIRE_NOTHROW(checkAssessmentAgainstFramework(*a, *bundled.framework, "input.json", problems));
+        REQUIRE_NOTHROW(checkAssessmentAgainstFramework(*a, bundled, "input.json", problems));
     }
 }
 
