@@ -30,11 +30,6 @@ using namespace hicm::test;
 
 namespace {
 
-std::string mini()
-{
-    return readFile(kFixturesDir + "/mini-framework.json");
-}
-
 // Two assessments of North Shire a year apart, the second reassessing the first, and one of South Vale.
 std::unique_ptr<Session> workshopSession(const TempDir &dir)
 {
@@ -46,17 +41,17 @@ std::unique_ptr<Session> workshopSession(const TempDir &dir)
         fields.area = "North Shire";
         fields.date = "2024-05-01";
         fields.partners = {{0, "North ICB", OrgType::Icb, ""}, {0, "<b>Acme & Sons</b>", OrgType::CareProvider, ""}};
-        const auto first = *ws.createAssessment(fields, mini());
+        const auto first = *ws.createAssessment(fields, miniFrameworkJson());
         REQUIRE(ws.updateFeature(first, "B1", agreedLevelEdit(1)).ok());
         REQUIRE(ws.setMetric(first, "B1", {"B1.M1", "120", "", "", ""}).ok());
         fields.date = "2025-05-01";
         fields.previousId = first;
-        second = *ws.createAssessment(fields, mini());
+        second = *ws.createAssessment(fields, miniFrameworkJson());
         REQUIRE(ws.updateFeature(second, "B1", agreedLevelEdit(2, std::string("<script>one door</script>"))).ok());
         REQUIRE(ws.setMetric(second, "B1", {"B1.M1", "150", "", "", ""}).ok());
         fields.area = "South Vale";
         fields.previousId.reset();
-        REQUIRE(ws.createAssessment(fields, mini()).ok());
+        REQUIRE(ws.createAssessment(fields, miniFrameworkJson()).ok());
     }
     QString error;
     auto session = Session::open(QString::fromStdString(dir.file("w.hicmws")), &error);

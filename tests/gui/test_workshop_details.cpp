@@ -5,6 +5,7 @@
 #include "exchangeactions.h"
 #include "mergedialog.h"
 #include "session.h"
+#include "storage_support.h"
 #include "test_paths.h"
 
 #include <catch2/catch.hpp>
@@ -33,11 +34,6 @@ using namespace hicm::test;
 
 namespace {
 
-std::string mini()
-{
-    return readFile(kFixturesDir + "/mini-framework.json");
-}
-
 std::unique_ptr<Session> sessionWithAssessment(const TempDir &dir, const std::string &area = "North Shire")
 {
     QString error;
@@ -47,7 +43,7 @@ std::unique_ptr<Session> sessionWithAssessment(const TempDir &dir, const std::st
     fields.area = area;
     fields.date = "2025-05-01";
     fields.partners = {{0, "North ICB", OrgType::Icb, ""}, {0, "Shire Council", OrgType::LocalAuthority, ""}};
-    const auto id = session->createAssessment(fields, mini());
+    const auto id = session->createAssessment(fields, miniFrameworkJson());
     REQUIRE(id.has_value());
     session->refreshSummaries();
     REQUIRE(session->openAssessment(*id));
@@ -158,7 +154,7 @@ TEST_CASE("at start-up the framework parsed by the window is shared with the wor
         id = session->assessment().id;
     }
     const std::string path = dir.file("w.hicmws");
-    auto parsed = parseFramework(mini(), "the window's copy");
+    auto parsed = parseFramework(miniFrameworkJson(), "the window's copy");
     REQUIRE(parsed.ok());
     const auto known = std::make_shared<const Framework>(std::move(*parsed.framework));
 
