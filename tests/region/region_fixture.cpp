@@ -4,6 +4,7 @@
 #include "exchange.h"
 #include "framework_loader.h"
 #include "generator.h"
+#include "test_framework.h"
 #include "test_paths.h"
 
 #include <pqxx/pqxx>
@@ -71,7 +72,7 @@ namespace {
 
 struct Bundled {
     std::string json = readFile(kFrameworkFile);
-    Framework framework = *parseFramework(json, kFrameworkFile).framework;
+    const Framework &framework = bundledFramework();  // the one loader's copy, parsed once per program
 };
 
 const Bundled &bundled()
