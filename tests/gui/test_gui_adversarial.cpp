@@ -5,6 +5,7 @@
 #include "hash.h"
 #include "messages.h"
 #include "session.h"
+#include "storage_support.h"
 #include "test_paths.h"
 #include "workspace.h"
 
@@ -35,7 +36,7 @@ TEST_CASE("another program's edit shows within a second, and no edit or undo is 
     REQUIRE(session);
     storage::NewAssessment fields;
     fields.area = "North Shire";
-    auto id = session->createAssessment(fields, readFile(kFixturesDir + "/mini-framework.json"));
+    auto id = session->createAssessment(fields, miniFrameworkJson());
     REQUIRE(id);
     REQUIRE(session->openAssessment(*id));
     session->setAgreedLevel("B1", 1);
@@ -74,7 +75,7 @@ TEST_CASE("the app refuses to save an export, report or CSV over the open worksp
     REQUIRE(session);
     storage::NewAssessment fields;
     fields.area = "North Shire";
-    auto id = session->createAssessment(fields, readFile(kFixturesDir + "/mini-framework.json"));
+    auto id = session->createAssessment(fields, miniFrameworkJson());
     REQUIRE(id);
     REQUIRE(session->openAssessment(*id));
     const std::string before = sha256Hex(readFile(path));
