@@ -174,8 +174,10 @@ void writeSummary(const Section &s)
     c.paragraph(profileSentence(s.in.framework, p), styles::lead, 6);
     const RadarData radar =
         radarFor(s.in.framework, p, s.in.previous, s.in.previous ? previousName(*s.in.previous) : QString());
-    // Smaller when the page also says what has moved, so that the summary stays one page.
-    c.radar(radar, std::min<qreal>(s.in.previous ? 190 : 300, radarHeight(radar, reportChartStyle(1.0), c.textWidthPt())));
+    // Smaller when the page also says what has moved, so that the summary stays one page: 240 pt gives a plot
+    // about twice as wide as 190 did (its labels wrap less) and leaves about 50 pt at the foot of the sample's
+    // summary (tests/report: three changes with the room's reasons, four features moved).
+    c.radar(radar, std::min<qreal>(s.in.previous ? 240 : 300, radarHeight(radar, reportChartStyle(1.0), c.textWidthPt())));
 
     c.heading(2, QStringLiteral("What to do first"));
     const AgreedPlan plan = agreedPlan(p);

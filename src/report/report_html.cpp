@@ -195,7 +195,7 @@ public:
     {
         closeList();
         const QString id = QStringLiteral("figure-%1").arg(++m_figures);
-        // In Word and OpenDocument the summary's radar is not held to the printed page's 190 pt (the page flows
+        // In Word and OpenDocument the summary's radar is not held to the printed page's 240 pt (the page flows
         // there anyway): at its full height, up to 300 pt, so that its rings and labels can be read.
         qreal height = f.heightPt;
         if (!m_options.imageFolder.isEmpty() && f.kind == ChartKind::Radar && f.radar)
