@@ -104,14 +104,41 @@ bool MainWindow::openWorkspace(PreparedWorkspace prepared)
     for (const QString &w : m_session->warnings())
         statusBar()->showMessage(w, 10000);
     if (m_session->readOnly())
-        Messages::error(this, tr("Opened read-only"),
-                        tr("%1 is open read-only: %2. You can look, but changes will not be saved.")
-                            .arg(path, m_session->readOnlyReason()));
+        announceReadOnly(path);
     addRecent(path);
     showHome();
     updateActions();
     updateTitle();
+    // A workspace opened at start-up is still under its full integrity check (Session::prepare): its answer is
+    // taken as soon as the window has painted; damage found there turns it read-only and says so, as at open.
+    settleIntegrityLater(path);
     return true;
+}
+
+void MainWindow::settleIntegrityLater(const QString &path)
+{
+    QTimer::singleShot(5, this, [this, session = m_session.get(), path] {
+        if (m_session.get() != session)
+            return;  // another workspace since
+        const auto damaged = m_session->settleIntegrity();
+        if (!damaged) {
+            settleIntegrityLater(path);  // still checking: the window stays responsive meanwhile
+            return;
+        }
+        if (!*damaged)
+            return;
+        setPagesSession(m_session.get());
+        updateActions();
+        updateTitle();
+        announceReadOnly(path);
+    });
+}
+
+void MainWindow::announceReadOnly(const QString &path)
+{
+    Messages::error(this, tr("Opened read-only"),
+                    tr("%1 is open read-only: %2. You can look, but changes will not be saved.")
+                        .arg(path, m_session->readOnlyReason()));
 }
 void MainWindow::updateActions()
 {

@@ -91,6 +91,8 @@ private:
     void showAbout();
     void updateActions();
     void updateTitle();
+    void announceReadOnly(const QString &path);  // the "Opened read-only" message, saying why
+    void settleIntegrityLater(const QString &path);  // takes the start-up check's answer when it is in
     void addRecent(const QString &path);
     void rebuildRecentMenu();
     void newWorkspaceDialog();

@@ -71,14 +71,31 @@ PreparedWorkspace Session::prepare(const std::string &path, std::shared_ptr<cons
 {
     std::promise<std::shared_ptr<const Framework>> ready;
     ready.set_value(std::move(known));
-    return prepare(path, ready.get_future().share());
+    PreparedWorkspace prepared = prepare(path, ready.get_future().share());
+    if (prepared.workspace)
+        (void)prepared.workspace->verifyIntegrity();  // off the GUI thread; a damaged file turns read-only, saying why
+    return prepared;
+}
+
+std::optional<bool> Session::settleIntegrity()
+{
+    if (m_workspace.integrityCheckRunning())
+        return std::nullopt;
+    if (m_workspace.readOnly())
+        return false;
+    (void)m_workspace.verifyIntegrity();  // its answer is in: no wait (a failed one is checked again here)
+    return m_workspace.readOnly();
 }
 
 PreparedWorkspace Session::prepare(const std::string &path, std::shared_future<std::shared_ptr<const Framework>> known)
 {
     PreparedWorkspace prepared;
     prepared.path = path;
-    auto result = storage::Workspace::open(path);
+    // At start-up the full integrity check runs on a thread of its own while the window shows; the window
+    // settles it just after its first paint (settleIntegrity), and any write waits for it.
+    storage::OpenOptions options;
+    options.fullCheckInBackground = true;
+    auto result = storage::Workspace::open(path, options);
     if (!result) {
         prepared.error = result.error().toString();
         return prepared;
@@ -88,7 +105,6 @@ PreparedWorkspace Session::prepare(const std::string &path, std::shared_future<s
     } catch (const std::future_error &) {
         // No framework came (its parse failed and the window is not built): the stored copies are used.
     }
-    (void)result->verifyIntegrity();  // here, off the GUI thread; a damaged file turns read-only, saying why
     if (auto list = result->listAssessments())
         prepared.summaries = std::move(*list);
     prepared.workspace = std::make_unique<storage::Workspace>(std::move(*result));

@@ -188,6 +188,16 @@ std::string checkProblems(SQLite::Database &db, const char *pragma)
 
 }  // namespace
 
+bool passesIntegrityCheck(const std::string &path, int busyTimeoutMs)
+{
+    try {
+        auto db = openReadOnly(path, busyTimeoutMs);
+        return checkProblems(*db, "PRAGMA integrity_check(5)").empty();
+    } catch (const std::exception &) {
+        return false;
+    }
+}
+
 Result<FileFacts> inspectWorkspace(SQLite::Database &db, const std::string &path, bool full)
 {
     using Kind = StorageError::Kind;

@@ -36,6 +36,11 @@ struct FileFacts {
 // or opened read-only saying why, exactly as without `full`.
 Result<FileFacts> inspectWorkspace(SQLite::Database &db, const std::string &path, bool full = false);
 
+// Whether the file passes the full PRAGMA integrity_check, on a read-only connection of its own (any error,
+// busy included, counts as not passing: the caller then checks again itself). For the check run on a thread
+// of its own while the app shows its window (OpenOptions::fullCheckInBackground).
+bool passesIntegrityCheck(const std::string &path, int busyTimeoutMs);
+
 // Why the file cannot be opened for writing ("the file is read-only" …), empty if it can.
 std::string writeBlocker(const std::string &path);
 

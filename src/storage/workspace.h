@@ -119,6 +119,8 @@ public:
     // early, e.g. on a second thread while the window is built). A damaged file is refused and from then
     // on open read-only, left byte-identical.
     Status verifyIntegrity();
+    // Whether the full check started at open (OpenOptions::fullCheckInBackground) is still running; never waits.
+    bool integrityCheckRunning() const;
     // Another program's edits: changedByOthers() is true when another connection committed a change since
     // markSeen() (a cheap PRAGMA data_version; poll it). With setRefuseStaleEdits(true), every edit made
     // after such a change and before the next markSeen() is refused (Kind::Busy) instead of written over it.

@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <functional>
+#include <future>
 
 namespace hicm::storage {
 
@@ -35,6 +36,7 @@ struct Workspace::Impl {
     int foundVersion = 0;
     std::map<std::string, std::shared_ptr<const Framework>> frameworks;  // parsed, by content hash
     bool integrityVerified = false;    // the full integrity check passed (write_safety.cpp)
+    std::future<bool> backgroundCheck; // the full check on its own thread (OpenOptions::fullCheckInBackground)
     bool refuseStaleEdits = false;     // refuse edits after another program's change until markSeen()
     std::int64_t seenDataVersion = -1; // PRAGMA data_version at markSeen(), -1 before
     std::string lastWrite;             // the time stamped on the last committed change that logged (`updated`)

@@ -139,14 +139,16 @@ Result<std::unique_ptr<Workspace::Impl>> openExisting(const std::string &path, c
         impl->warnings.push_back(*aside);
 
     // Whether it can be written is known before it is read: a workspace opened for writing gets the
-    // full integrity check now (file_checks.h), which its first write would need anyway.
+    // full integrity check now (file_checks.h), which its first write would need anyway, or, when asked,
+    // quick_check now and the full check on a thread of its own (OpenOptions::fullCheckInBackground).
     std::string blocker = options.mode == OpenMode::ReadOnly ? "opened read-only" : writeBlocker(path);
+    const bool background = options.fullCheckInBackground && blocker.empty();
     std::unique_ptr<SQLite::Database> readOnly;
     int version = 0;
     bool integrityVerified = false;
     try {
         readOnly = openReadOnly(path, options.busyTimeoutMs);
-        auto facts = inspectWorkspace(*readOnly, path, blocker.empty());
+        auto facts = inspectWorkspace(*readOnly, path, blocker.empty() && !background);
         if (!facts)
             return facts.error();
         version = facts->schemaVersion;
@@ -209,6 +211,10 @@ Result<std::unique_ptr<Workspace::Impl>> openExisting(const std::string &path, c
             else
                 impl->backupWritten = *backup;
         }
+        if (background && !impl->integrityVerified)
+            impl->backgroundCheck = std::async(std::launch::async, [path, timeout = options.busyTimeoutMs] {
+                return passesIntegrityCheck(path, timeout);
+            });
     } catch (const std::exception &e) {
         return sqliteError(path, e);
     }

@@ -22,6 +22,11 @@ struct OpenOptions {
     int busyTimeoutMs = 5000;    // how long to wait for another program's lock
     bool backupOnOpen = true;    // rotating backup when opened for writing (ReadWrite only)
     int keepBackups = 5;         // rotating backups kept in "<file>.backups/"
+    // ReadWrite only. At open, PRAGMA quick_check (a damaged file is refused exactly as without this), and
+    // the full integrity check, which the first write needs, on a thread of its own with a connection of its
+    // own: the app's start-up does not wait for it. The first write (or verifyIntegrity) waits for its
+    // answer; if it did not pass, that write checks again itself, and a damaged file turns read-only.
+    bool fullCheckInBackground = false;
 };
 
 // One line of the assessment list, with a mini profile of the agreed levels.

@@ -6,12 +6,18 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+
 namespace hicm::storage {
 
 std::optional<StorageError> Workspace::Impl::verifyIntegrityOnce()
 {
     if (integrityVerified)
         return std::nullopt;
+    if (backgroundCheck.valid() && backgroundCheck.get()) {  // waits for the check started at open, if any
+        integrityVerified = true;
+        return std::nullopt;
+    }
     std::string problems;
     try {
         SQLite::Statement check(*db, "PRAGMA integrity_check(5)");
@@ -57,6 +63,12 @@ void Workspace::Impl::checkpoint()
     // file alone holds every acknowledged edit. The edit is committed already: a checkpoint another
     // program's reader holds up is only late (the next edit's checkpoint folds it in).
     sqlite3_wal_checkpoint_v2(db->getHandle(), "main", SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+}
+
+bool Workspace::integrityCheckRunning() const
+{
+    return d->backgroundCheck.valid() &&
+           d->backgroundCheck.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
 }
 
 Status Workspace::verifyIntegrity()
