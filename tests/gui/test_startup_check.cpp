@@ -10,8 +10,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <SQLiteCpp/Database.h>
-
 #include <QTest>
 
 using namespace hicm;
@@ -23,24 +21,7 @@ TEST_CASE("a workspace damaged where only the full check sees it opens at start-
 {
     TempDir dir("hicm-startup-check");
     const std::string path = dir.file("w.hicmws");
-    {
-        auto ws = openWorkspace(path);
-        newAssessment(ws, "North Shire", {Partner{0, "Alpha Trust", OrgType::NhsTrust, ""}});
-    }
-    int pageSize = 0, root = 0;
-    {
-        SQLite::Database db(path, SQLite::OPEN_READONLY);
-        pageSize = db.execAndGet("PRAGMA page_size").getInt();
-        root = db.execAndGet("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'partners' "
-                             "AND sql IS NULL LIMIT 1").getInt();
-    }
-    REQUIRE(root > 0);
-    std::string bytes = readFile(path);
-    const std::size_t page = static_cast<std::size_t>(root - 1) * static_cast<std::size_t>(pageSize);
-    const std::size_t at = bytes.find("Alpha Trust", page);
-    REQUIRE(at < page + static_cast<std::size_t>(pageSize));
-    bytes[at + 10] = 'u';  // the index no longer matches its table; quick_check still passes
-    writeFile(path, bytes);
+    indexDamagedWorkspace(path);  // the index no longer matches its table; quick_check still passes
     const std::string before = fileHash(path);
 
     Messages::setAutomatic(true);

@@ -3,7 +3,6 @@
 // damaged where only the full check sees it is still never written to.
 #include "storage_support.h"
 
-#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 using namespace hicm;
@@ -26,35 +25,6 @@ FeatureEdit evidence(const std::string &text)
     FeatureEdit edit;
     edit.evidence = text;
     return edit;
-}
-
-// A workspace whose partners index no longer matches its table (a changed key inside an index page): the
-// b-tree is well formed, so PRAGMA quick_check passes and only the full integrity_check finds it.
-std::int64_t indexDamaged(const std::string &path)
-{
-    std::int64_t id = 0;
-    {
-        auto ws = openWorkspace(path);
-        id = newAssessment(ws, "North Shire", {Partner{0, "Alpha Trust", OrgType::NhsTrust, ""}});
-    }
-    int pageSize = 0, root = 0;
-    {
-        SQLite::Database db(path, SQLite::OPEN_READONLY);
-        pageSize = db.execAndGet("PRAGMA page_size").getInt();
-        root = db.execAndGet("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'partners' "
-                             "AND sql IS NULL LIMIT 1").getInt();
-    }
-    REQUIRE(root > 0);
-    std::string bytes = readFile(path);
-    const std::size_t page = static_cast<std::size_t>(root - 1) * static_cast<std::size_t>(pageSize);
-    const std::size_t at = bytes.find("Alpha Trust", page);
-    REQUIRE(at < page + static_cast<std::size_t>(pageSize));
-    bytes[at + 10] = 'u';
-    writeFile(path, bytes);
-    SQLite::Database db(path, SQLite::OPEN_READONLY);
-    REQUIRE(db.execAndGet("PRAGMA quick_check").getString() == "ok");
-    REQUIRE(db.execAndGet("PRAGMA integrity_check").getString() != "ok");
-    return id;
 }
 
 }  // namespace
@@ -81,7 +51,7 @@ TEST_CASE("with the full check in the background, damage only it can see is stil
 {
     TempDir dir("hicm-background-damage");
     const std::string path = dir.file("w.hicmws");
-    const std::int64_t id = indexDamaged(path);
+    const std::int64_t id = indexDamagedWorkspace(path);
     const std::string before = fileHash(path);
     auto ws = openWorkspace(path, background());  // quick_check passes: it opens, as it would without the option
     CHECK_FALSE(ws.readOnly());
@@ -98,7 +68,7 @@ TEST_CASE("with the full check in the background, verifyIntegrity gives the same
 {
     TempDir dir("hicm-background-verify");
     const std::string path = dir.file("w.hicmws");
-    indexDamaged(path);
+    indexDamagedWorkspace(path);
     auto ws = openWorkspace(path, background());
     const auto verdict = ws.verifyIntegrity();
     REQUIRE_FALSE(verdict.ok());

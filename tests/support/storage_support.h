@@ -6,6 +6,7 @@
 #include "test_paths.h"
 #include "workspace.h"
 
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -73,6 +74,36 @@ inline std::int64_t partnerId(const Assessment &a, const std::string &organisati
     const Partner *p = a.partner(organisation);
     REQUIRE(p != nullptr);
     return p->id;
+}
+
+// A workspace at `path` with one assessment ("North Shire", partner "Alpha Trust") whose partners index no
+// longer matches its table (a key changed inside an index page): the b-tree is well formed, so PRAGMA
+// quick_check passes and only the full integrity_check finds the damage. Returns the assessment's id.
+inline std::int64_t indexDamagedWorkspace(const std::string &path)
+{
+    std::int64_t id = 0;
+    {
+        auto ws = openWorkspace(path);
+        id = newAssessment(ws, "North Shire", {Partner{0, "Alpha Trust", OrgType::NhsTrust, ""}});
+    }
+    int pageSize = 0, root = 0;
+    {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        pageSize = db.execAndGet("PRAGMA page_size").getInt();
+        root = db.execAndGet("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'partners' "
+                             "AND sql IS NULL LIMIT 1").getInt();
+    }
+    REQUIRE(root > 0);
+    std::string bytes = readFile(path);
+    const std::size_t page = static_cast<std::size_t>(root - 1) * static_cast<std::size_t>(pageSize);
+    const std::size_t at = bytes.find("Alpha Trust", page);
+    REQUIRE(at < page + static_cast<std::size_t>(pageSize));
+    bytes[at + 10] = 'u';  // "Alpha Trusu": still in order, but no longer the table's "Alpha Trust"
+    writeFile(path, bytes);
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    REQUIRE(db.execAndGet("PRAGMA quick_check").getString() == "ok");
+    REQUIRE(db.execAndGet("PRAGMA integrity_check").getString() != "ok");
+    return id;
 }
 
 }  // namespace hicm::test
