@@ -16,7 +16,10 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
+
+class QJsonObject;
 
 namespace hicm::room {
 
@@ -105,6 +108,9 @@ private:
     void announce();
     bool allow(const QString &key);
     QString checkFeature(const QString &featureId) const;
+    // A POST whose JSON body names a feature of the framework: the refusal to send (405, 400), or none
+    // with the body and the feature filled in. The partner's vote and the facilitator's three actions.
+    std::optional<HttpResponse> postedFeature(const HttpRequest &request, QJsonObject *body, QString *feature) const;
     void flushVotes();
 
     RoomSetup m_setup;

@@ -147,6 +147,21 @@ HttpResponse Room::handle(const HttpRequest &request)
     return HttpResponse::error(404, QStringLiteral("not found"));
 }
 
+std::optional<HttpResponse> Room::postedFeature(const HttpRequest &request, QJsonObject *body, QString *feature) const
+{
+    if (request.method != "POST")
+        return methodNotAllowed("POST");
+    Body parsed = parseBody(request.body);
+    if (!parsed.error.isEmpty())
+        return HttpResponse::error(400, parsed.error);
+    if (!featureOf(parsed.object, feature))
+        return HttpResponse::error(400, QStringLiteral("\"feature\" must be a feature id such as \"B1\""));
+    if (QString e = checkFeature(*feature); !e.isEmpty())
+        return HttpResponse::error(400, e);
+    *body = std::move(parsed.object);
+    return std::nullopt;
+}
+
 HttpResponse Room::partnerRequest(std::int64_t partnerId, const QString &rest, const HttpRequest &request)
 {
     if (rest.isEmpty()) {
@@ -173,19 +188,13 @@ HttpResponse Room::partnerRequest(std::int64_t partnerId, const QString &rest, c
     }
     if (rest != QLatin1String("vote"))
         return HttpResponse::error(404, QStringLiteral("not found"));
-    if (request.method != "POST")
-        return methodNotAllowed("POST");
-    const Body body = parseBody(request.body);
-    if (!body.error.isEmpty())
-        return HttpResponse::error(400, body.error);
+    QJsonObject body;
     QString feature;
-    if (!featureOf(body.object, &feature))
-        return HttpResponse::error(400, QStringLiteral("\"feature\" must be a feature id such as \"B1\""));
-    if (QString e = checkFeature(feature); !e.isEmpty())
-        return HttpResponse::error(400, e);
+    if (auto refused = postedFeature(request, &body, &feature))
+        return *refused;
     if (feature != m_feature)
         return HttpResponse::error(409, QStringLiteral("%1 is not the current feature (%2 is)").arg(feature, m_feature));
-    const QJsonValue lv = body.object.value(QStringLiteral("level"));
+    const QJsonValue lv = body.value(QStringLiteral("level"));
     const double d = lv.toDouble(-1);
     QStringList scale;
     for (const auto &l : m_setup.framework->levels)
@@ -260,16 +269,10 @@ HttpResponse Room::facilitatorRequest(const QString &rest, const HttpRequest &re
     }
     if (rest != QLatin1String("feature") && rest != QLatin1String("reveal") && rest != QLatin1String("revote"))
         return HttpResponse::error(404, QStringLiteral("not found"));
-    if (request.method != "POST")
-        return methodNotAllowed("POST");
-    const Body body = parseBody(request.body);
-    if (!body.error.isEmpty())
-        return HttpResponse::error(400, body.error);
+    QJsonObject body;
     QString feature;
-    if (!featureOf(body.object, &feature))
-        return HttpResponse::error(400, QStringLiteral("\"feature\" must be a feature id such as \"B1\""));
-    if (QString e = checkFeature(feature); !e.isEmpty())
-        return HttpResponse::error(400, e);
+    if (auto refused = postedFeature(request, &body, &feature))
+        return *refused;
     const QString e = rest == QLatin1String("feature") ? setFeature(feature)
                       : rest == QLatin1String("reveal") ? reveal(feature)
                                                          : revote(feature);
