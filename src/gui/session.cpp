@@ -71,10 +71,8 @@ PreparedWorkspace Session::prepare(const std::string &path, std::shared_ptr<cons
 {
     std::promise<std::shared_ptr<const Framework>> ready;
     ready.set_value(std::move(known));
-    PreparedWorkspace prepared = prepare(path, ready.get_future().share());
-    if (prepared.workspace)
-        (void)prepared.workspace->verifyIntegrity();  // off the GUI thread; a damaged file turns read-only, saying why
-    return prepared;
+    // The full check at open (off the GUI thread): a damaged file is open read-only, saying why.
+    return prepareWith(path, ready.get_future().share(), false);
 }
 
 std::optional<bool> Session::settleIntegrity()
@@ -89,12 +87,18 @@ std::optional<bool> Session::settleIntegrity()
 
 PreparedWorkspace Session::prepare(const std::string &path, std::shared_future<std::shared_ptr<const Framework>> known)
 {
+    // At start-up the full integrity check runs on a thread of its own while the window shows; the window
+    // takes its answer when it is in (settleIntegrity), and any write waits for it.
+    return prepareWith(path, std::move(known), true);
+}
+
+PreparedWorkspace Session::prepareWith(const std::string &path, std::shared_future<std::shared_ptr<const Framework>> known,
+                                       bool checkInBackground)
+{
     PreparedWorkspace prepared;
     prepared.path = path;
-    // At start-up the full integrity check runs on a thread of its own while the window shows; the window
-    // settles it just after its first paint (settleIntegrity), and any write waits for it.
     storage::OpenOptions options;
-    options.fullCheckInBackground = true;
+    options.fullCheckInBackground = checkInBackground;
     auto result = storage::Workspace::open(path, options);
     if (!result) {
         prepared.error = result.error().toString();
@@ -105,6 +109,8 @@ PreparedWorkspace Session::prepare(const std::string &path, std::shared_future<s
     } catch (const std::future_error &) {
         // No framework came (its parse failed and the window is not built): the stored copies are used.
     }
+    if (!checkInBackground)
+        (void)result->verifyIntegrity();  // damage the check at open found (quick_check passing) turns it read-only now
     if (auto list = result->listAssessments())
         prepared.summaries = std::move(*list);
     prepared.workspace = std::make_unique<storage::Workspace>(std::move(*result));

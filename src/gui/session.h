@@ -162,6 +162,8 @@ signals:
 
 private:
     explicit Session(std::unique_ptr<storage::Workspace> workspace);
+    static PreparedWorkspace prepareWith(const std::string &path,
+                                         std::shared_future<std::shared_ptr<const Framework>> known, bool checkInBackground);
     friend class WorkspaceCommand;
     friend class EditCommand;
     // After a workspace edit is stored: says so, re-reads the open assessment and marks the list stale.

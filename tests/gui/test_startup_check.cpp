@@ -37,3 +37,19 @@ TEST_CASE("a workspace damaged where only the full check sees it opens at start-
     CHECK(fileHash(path) == before);
     Messages::setAutomatic(false);
 }
+
+TEST_CASE("a workspace opened with File > Open (not at start-up) is read-only at once when only the full "
+          "check sees its damage", "[gui][startup]")
+{
+    TempDir dir("hicm-open-check");
+    const std::string path = dir.file("w.hicmws");
+    indexDamagedWorkspace(path);
+    const std::string before = fileHash(path);
+    QString error;
+    auto session = Session::open(QString::fromStdString(path), &error);
+    REQUIRE(session);
+    CHECK(session->readOnly());  // at once: no answer to wait for
+    CHECK(session->readOnlyReason() == QStringLiteral("the workspace is damaged"));
+    session.reset();
+    CHECK(fileHash(path) == before);
+}
