@@ -187,7 +187,7 @@ void ComparePage::refresh()
         tr("Then (%1)")
             .arg(QString::fromStdString(before->date.empty() ? "#" + std::to_string(before->id) : before->date));
     auto data = std::make_shared<report::RadarData>(
-        report::radarFor(*framework, prioritise(*framework, *after), &*before, thenName));
+        report::radarFor(*framework, prioritise(*framework, *after), &c, thenName));
     QStringList description;
     for (const auto &f : c.features)
         description << tr("%1 then %2, now %3")

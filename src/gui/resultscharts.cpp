@@ -2,6 +2,7 @@
 
 #include "chartview.h"
 #include "charts.h"
+#include "compare.h"
 #include "prioritisation.h"
 #include "report_data.h"
 #include "report_sink.h"
@@ -19,7 +20,10 @@ void setResultsCharts(ChartView &radar, ChartView &heatMap, const Framework &fra
     const Prioritisation result = prioritise(framework, assessment);
     const QString previousName =
         previous ? QCoreApplication::translate("Results", "Previous (%1)").arg(QString::fromStdString(previous->date)) : QString();
-    auto radarData = std::make_shared<report::RadarData>(report::radarFor(framework, result, previous, previousName));
+    const std::optional<Comparison> comparison =
+        previous ? std::optional<Comparison>(compareAssessments(framework, *previous, framework, assessment)) : std::nullopt;
+    auto radarData = std::make_shared<report::RadarData>(
+        report::radarFor(framework, result, comparison ? &*comparison : nullptr, previousName));
     auto heatData = std::make_shared<report::HeatMapData>(report::heatMapFor(framework, assessment, result));
 
     radar.setChart(

@@ -116,7 +116,7 @@ QString levelWords(const Framework &fw, const std::string &featureId, int level)
 void writeMovements(const Section &s)
 {
     ReportSink &c = s.c;
-    const Comparison cmp = compareAssessments(s.previousFramework(), *s.in.previous, s.in.framework, s.in.assessment);
+    const Comparison &cmp = *s.comparison;
     c.heading(2, QStringLiteral("What has moved since %1").arg(prettyDate(s.in.previous->date)));
     int up = 0, down = 0, added = 0, gone = 0, same = 0;
     std::vector<std::pair<const FeatureComparison *, QString>> rows;
@@ -173,7 +173,7 @@ void writeSummary(const Section &s)
     c.heading(1, QStringLiteral("Summary"), true);
     c.paragraph(profileSentence(s.in.framework, p), styles::lead, 6);
     const RadarData radar =
-        radarFor(s.in.framework, p, s.in.previous, s.in.previous ? previousName(*s.in.previous) : QString());
+        radarFor(s.in.framework, p, s.comparison, s.in.previous ? previousName(*s.in.previous) : QString());
     // Smaller when the page also says what has moved, so that the summary stays one page: 240 pt gives a plot
     // about twice as wide as 190 did (its labels wrap less) and leaves about 50 pt at the foot of the sample's
     // summary (tests/report: three changes with the room's reasons, four features moved).
@@ -222,7 +222,11 @@ void writeSummary(const Section &s)
 
 void composeReport(const ReportInput &input, ReportSink &sink)
 {
-    const Section s{input, sink};
+    std::optional<Comparison> comparison;
+    if (input.previous)
+        comparison = compareAssessments(input.previousFramework ? *input.previousFramework : input.framework,
+                                        *input.previous, input.framework, input.assessment);
+    const Section s{input, sink, comparison ? &*comparison : nullptr};
     writeCoverSheet(s);
     writeCover(s);
     writeSummary(s);

@@ -79,7 +79,17 @@ int minLevel(const Framework &fw) { return fw.levels.empty() ? 1 : fw.levels.fro
 
 }  // namespace
 
-RadarData radarFor(const Framework &fw, const Prioritisation &p, const Assessment *previous,
+const FeatureComparison *featureComparison(const Comparison *comparison, const std::string &featureId)
+{
+    if (!comparison)
+        return nullptr;
+    for (const auto &f : comparison->features)
+        if (f.featureId == featureId)
+            return &f;
+    return nullptr;
+}
+
+RadarData radarFor(const Framework &fw, const Prioritisation &p, const Comparison *comparison,
                    const QString &previousName)
 {
     RadarData d;
@@ -96,14 +106,14 @@ RadarData radarFor(const Framework &fw, const Prioritisation &p, const Assessmen
         agreed.values.push_back(in.level ? std::optional<double>(*in.level) : std::nullopt);
         provisional = provisional || (in.level && in.provisional);
         target.values.push_back(in.target > 0 ? std::optional<double>(in.target) : std::nullopt);
-        const std::optional<int> then = previous ? agreedLevel(*previous, in.featureId) : std::nullopt;
-        before.values.push_back(then ? std::optional<double>(*then) : std::nullopt);
+        const FeatureComparison *then = featureComparison(comparison, in.featureId);
+        before.values.push_back(then && then->levelBefore ? std::optional<double>(*then->levelBefore) : std::nullopt);
     }
     if (provisional)
         agreed.name = QStringLiteral("Agreed level (partners\u2019 median where none agreed yet)");
     d.series.push_back(std::move(agreed));
     d.series.push_back(std::move(target));
-    if (previous)
+    if (comparison)
         d.series.push_back(std::move(before));
     return d;
 }

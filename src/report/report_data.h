@@ -4,6 +4,7 @@
 
 #include "assessment.h"
 #include "charts.h"
+#include "compare.h"
 #include "framework.h"
 #include "prioritisation.h"
 #include "text.h"
@@ -39,9 +40,12 @@ QString capitalised(QString text);
 // The agreed level of a feature in `a` (nullopt when none).
 std::optional<int> agreedLevel(const Assessment &a, const std::string &featureId);
 
-// Radar data: one axis per feature; agreed (or provisional) level, target, and the previous agreed
-// level when `previous` is given. `previousName` names that series in the key.
-RadarData radarFor(const Framework &fw, const Prioritisation &p, const Assessment *previous,
+// The comparison's row for a feature (nullptr: no comparison, or a feature the earlier edition lacks).
+const FeatureComparison *featureComparison(const Comparison *comparison, const std::string &featureId);
+
+// Radar data: one axis per feature; agreed (or provisional) level, target, and, when `comparison` is
+// given, the agreed level then (its levelBefore). `previousName` names that series in the key.
+RadarData radarFor(const Framework &fw, const Prioritisation &p, const Comparison *comparison,
                    const QString &previousName);
 
 // Heat map of the partners' levels per feature, with the agreed levels as the summary row and the

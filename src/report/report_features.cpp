@@ -20,13 +20,15 @@ QString levelCell(const Feature *f, std::optional<int> level)
     return f ? QStringLiteral("%1 %2").arg(*level).arg(featureLevelLabel(*f, *level)) : QString::number(*level);
 }
 
-QString sinceCell(std::optional<int> before, std::optional<int> now)
+// The "Since" cell from the core's comparison (nullptr: a feature the earlier edition does not have).
+QString sinceCell(const FeatureComparison *f, std::optional<int> now)
 {
+    const std::optional<int> before = f ? f->levelBefore : std::nullopt;
     if (!before)
         return now ? QStringLiteral("not scored then") : QStringLiteral("\u2013");
     if (!now)
         return QStringLiteral("was %1").arg(*before);
-    const int d = *now - *before;
+    const int d = f->delta();
     if (d == 0)
         return QStringLiteral("no change (%1)").arg(*now);
     return QStringLiteral("%1 %2 %3 (was %4)")
@@ -120,7 +122,7 @@ void writeFeatureTable(const Section &s)
                             in.partnerSpread >= 2 ? styles::smallStrong : styles::small}},
                fill);
         if (compare)
-            c.cell(r, 6, {{sinceCell(agreedLevel(*s.in.previous, in.featureId), agreedLevel(s.in.assessment, in.featureId)),
+            c.cell(r, 6, {{sinceCell(featureComparison(s.comparison, in.featureId), agreedLevel(s.in.assessment, in.featureId)),
                                 styles::small}},
                    fill);
     }

@@ -2,6 +2,7 @@
 // every back end (the print document, the HTML file), so all carry the same content.
 #pragma once
 
+#include "compare.h"
 #include "report_sink.h"
 #include "report.h"
 
@@ -14,6 +15,9 @@ namespace hicm::report {
 struct Section {
     const ReportInput &in;
     ReportSink &c;
+    // The core's comparison of in.previous (then) with in.assessment (now), worked out once by
+    // composeReport; nullptr without a previous assessment. Every "since" and "then" in the report reads it.
+    const Comparison *comparison = nullptr;
     const Framework &previousFramework() const { return in.previousFramework ? *in.previousFramework : in.framework; }
 };
 

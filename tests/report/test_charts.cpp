@@ -1,6 +1,7 @@
 // The chart painters shared by the screen and the report: they paint, they keep the level order in
 // greyscale, and they cope with odd data.
 #include "charts.h"
+#include "compare.h"
 #include "report_data.h"
 #include "report_test_support.h"
 
@@ -58,11 +59,18 @@ TEST_CASE("the radar and the heat map paint the sample assessment", "[charts]")
     const ChartStyle style = ChartStyle::forDevice(image, QFont(QStringLiteral("Liberation Sans"), 9));
     CHECK(style.font.pixelSize() > 0);
 
-    const RadarData radar = radarFor(fw, p, &before, QStringLiteral("Previous"));
+    const Comparison cmp = compareAssessments(fw, before, fw, now);
+    const RadarData radar = radarFor(fw, p, &cmp, QStringLiteral("Previous"));
     REQUIRE(radar.axes.size() == fw.features.size());
     REQUIRE(radar.series.size() == 3);
     CHECK(radar.series[0].values[0] == std::optional<double>(*now.features[0].agreedLevel));
-    CHECK(radar.series[2].values[0] == std::optional<double>(*before.features[0].agreedLevel));
+    // The previous series is the agreed level then, axis by axis (the core's comparison, matched by id).
+    for (std::size_t i = 0; i < radar.axes.size(); ++i) {
+        const FeatureAssessment *then = before.feature(radar.axes[i].id.toStdString());
+        CHECK(radar.series[2].values[i] ==
+              (then && then->agreedLevel ? std::optional<double>(*then->agreedLevel) : std::nullopt));
+    }
+    CHECK(radarFor(fw, p, nullptr, QString()).series.size() == 2);
     {
         QPainter painter(&image);
         paintRadar(painter, QRectF(0, 0, 800, 600), radar, style);

@@ -2,10 +2,13 @@
 // headings in order, tables with captions and header cells, charts as SVG images with a text
 // alternative), that every user text is escaped, and that it never lands on a workspace.
 // (axe-core's WCAG check in a browser is the script test tests/report/axe_check.py.)
+#include "compare.h"
 #include "report.h"
 #include "report_test_support.h"
 
 #include <QRegularExpression>
+
+#include <map>
 
 using namespace hicm;
 using namespace hicm::test;
@@ -112,6 +115,49 @@ TEST_CASE("the HTML report has a language, a title, headings in order, captioned
     CHECK_FALSE(html.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
     CHECK_FALSE(html.contains(QRegularExpression(QStringLiteral("\\s(src|href)=|url\\((?!#)|@import"))));
     CHECK(html.contains(QStringLiteral("@media print")));
+}
+
+TEST_CASE("the features table's \"Since\" column says what the core's comparison says", "[html]")
+{
+    const Framework &fw = bundledFramework();
+    const Assessment now = sampleAssessment(fw);
+    const Assessment before = sampleAssessment(fw, true);
+    const Prioritisation p = prioritise(fw, now);
+    TempDir dir("hicm-report");
+    const QString html = writeReport(dir, {fw, now, p, &before});
+    const Comparison cmp = compareAssessments(fw, before, fw, now);
+
+    const auto tables = all(html, QStringLiteral("<table>\\s*<caption>Each feature[^<]*</caption>(.*?)</table>"));
+    REQUIRE(tables.size() == 1);
+    CHECK(tables[0].captured(1).contains(QStringLiteral("Since 14 March 2024")));
+    std::map<QString, QString> since;  // feature id -> the row's last cell
+    for (const auto &row : all(tables[0].captured(1), QStringLiteral("<tr>(.*?)</tr>"))) {
+        const auto cells = all(row.captured(1), QStringLiteral("<t[hd][^>]*>(.*?)</t[hd]>"));
+        const auto text = [&](int i) { return cells[i].captured(1).remove(QRegularExpression(QStringLiteral("<[^>]+>"))); };
+        if (cells.size() == 7 && text(0).contains(QRegularExpression(QStringLiteral("^B\\d "))))
+            since[text(0).section(QLatin1Char(' '), 0, 0)] = text(6);
+    }
+    REQUIRE(since.size() == cmp.features.size());
+    int up = 0, down = 0, same = 0;
+    for (const FeatureComparison &f : cmp.features) {
+        INFO(f.featureId);
+        const QString cell = since.at(QString::fromStdString(f.featureId));
+        REQUIRE((f.levelBefore && f.levelAfter));  // the sample agrees every feature both years
+        const int d = *f.levelAfter - *f.levelBefore;
+        const QString was = QStringLiteral("(was %1)").arg(*f.levelBefore);
+        if (d > 0) {
+            ++up;
+            CHECK(cell == QStringLiteral("\u25b2 up %1 level%2 ").arg(d).arg(d == 1 ? "" : "s") + was);
+        } else if (d < 0) {
+            ++down;
+            CHECK(cell == QStringLiteral("\u25bc down %1 level%2 ").arg(-d).arg(d == -1 ? "" : "s") + was);
+        } else {
+            ++same;
+            CHECK(cell == QStringLiteral("no change (%1)").arg(*f.levelAfter));
+        }
+    }
+    CHECK(up > 0);
+    CHECK(same > 0);
 }
 
 TEST_CASE("every user text in the HTML report is escaped, with bidi overrides dropped", "[html]")
