@@ -1,5 +1,6 @@
 // hicm-assess: the desktop app. Everything but start-up lives in src/gui.
 #include "application.h"
+#include "appstyle.h"
 #include "fileopen.h"
 #include "mainwindow.h"
 #include "messages.h"
@@ -13,6 +14,7 @@ int main(int argc, char *argv[])
     hicm::gui::startFontLoading();
     QApplication app(argc, argv);
     hicm::gui::setApplicationIdentity();
+    hicm::gui::installAppStyle();
 
     hicm::gui::StartupOptions options;
     int exitCode = 0;
