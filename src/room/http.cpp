@@ -1,7 +1,8 @@
 #include "http.h"
 
-#include <QAbstractHttpServer>
-#include <QHttpServerRequest>
+#include "http_module/http_parser_module.h"
+#include "module_loader.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
@@ -33,20 +34,6 @@ QByteArray reason(int status)
     case 500: return "Internal Server Error";
     case 503: return "Service Unavailable";
     default: return "Status";
-    }
-}
-
-QByteArray methodName(QHttpServerRequest::Method m)
-{
-    switch (m) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    default: return "OTHER";
     }
 }
 
@@ -132,26 +119,11 @@ protected:
     }
 };
 
-class Backend : public QAbstractHttpServer {
-public:
-    std::function<bool(const QHttpServerRequest &, QTcpSocket *)> onRequest;
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        return onRequest(request, socket);
-    }
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *socket) override
-    {
-        socket->write(serialise(HttpResponse::error(404, QStringLiteral("not found"))));
-    }
-};
-
 struct HttpServer::Impl {
     HttpServer *q;
     Handler handler;
     Listener *listener = nullptr;
-    Backend *backend = nullptr;
+    QObject *parser = nullptr;  // the module's QAbstractHttpServer over the listener
     QHash<QTcpSocket *, Guard> guards;
     QHash<quint64, QPointer<QTcpSocket>> deferred;
     quint64 nextId = 0;
@@ -212,15 +184,8 @@ struct HttpServer::Impl {
         socket->disconnectFromHost();
     }
 
-    bool request(const QHttpServerRequest &request, QTcpSocket *socket)
+    bool request(HttpRequest &r, QTcpSocket *socket)
     {
-        HttpRequest r;
-        r.method = methodName(request.method());
-        r.path = request.url().path();
-        for (const auto &[k, v] : request.headers())
-            r.headers.insert(k.toLower(), v);
-        r.body = request.body();
-        r.peer = request.remoteAddress();
         auto it = guards.find(socket);
         if (it != guards.end())
             it->pending = 0;
@@ -279,10 +244,23 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
         d->listener = nullptr;
         return false;
     }
-    d->backend = new Backend;
-    d->backend->setParent(this);
-    d->backend->onRequest = [this](const QHttpServerRequest &r, QTcpSocket *s) { return d->request(r, s); };
-    d->backend->bind(d->listener);
+    QString failure;
+    const auto makeParser = reinterpret_cast<httpmodule::Entry>(
+        modules::resolve(QStringLiteral("hicm-room-http.so"), "HICM_ROOM_HTTP_MODULE", httpmodule::kEntryName,
+                         QStringLiteral("the live room's HTTP parser"), &failure));
+    httpmodule::Callbacks callbacks;
+    callbacks.request = [this](HttpRequest &r, QTcpSocket *s) { return d->request(r, s); };
+    callbacks.missing = [](QTcpSocket *s) { s->write(serialise(HttpResponse::error(404, QStringLiteral("not found")))); };
+    d->parser = makeParser ? makeParser(&callbacks, d->listener, this) : nullptr;
+    if (!d->parser) {
+        if (error)
+            *error = makeParser ? QStringLiteral("the live room's HTTP parser (hicm-room-http.so) is of another "
+                                                 "version; reinstall HICM Assess")
+                                : failure;
+        delete d->listener;
+        d->listener = nullptr;
+        return false;
+    }
     d->ping.start();
     return true;
 }
@@ -297,11 +275,11 @@ void HttpServer::close()
     d->deferred.clear();
     for (QTcpSocket *s : sockets)
         s->abort();
-    // QAbstractHttpServer::bind() adopts the listener (and so its sockets): deleting the backend
+    // QAbstractHttpServer::bind() adopts the listener (and so its sockets): deleting the parser
     // deletes them; delete the listener ourselves only if it was not adopted.
     QPointer<QTcpServer> listener = d->listener;
-    delete d->backend;
-    d->backend = nullptr;
+    delete d->parser;
+    d->parser = nullptr;
     delete listener.data();
     d->listener = nullptr;
 }

@@ -76,6 +76,18 @@ hicm-assess-cli --workspace "$workspace" report "$id" --pdf "$work/report.pdf" >
 pdfinfo "$work/report.pdf" | grep -q '^Tagged: *yes' || fail "the installed CLI's PDF is not tagged"
 printf '{ "format": "something else" }\n' >"$files/other.dat"
 
+step "the installed CLI finds its other modules: the region's database and the live room's HTTP parser"
+for name in hicm-region hicm-room-http; do
+  so="$(dpkg -L hicm-assess | grep "/hicm-assess/modules/$name\.so\$")" || fail "the package holds no $name.so"
+  ! ldd "$so" | grep -q 'not found' || { ldd "$so"; fail "$name.so needs a library the package does not depend on"; }
+done
+# No server there: the module runs (libpq's words, exit 1), not "cannot be loaded".
+if hicm-assess-cli region list --db "host=$work/no-server dbname=hicm connect_timeout=2" >"$work/region.log" 2>&1; then
+  fail "region list succeeded without a database"
+fi
+cat "$work/region.log"
+grep -q "cannot connect to the region's database" "$work/region.log" || fail "region list did not run its module"
+
 step "the desktop knows both file types, by name and by content"
 expect_type() {
   local got

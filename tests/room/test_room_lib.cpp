@@ -224,6 +224,29 @@ TEST_CASE("a room with no partners or no framework does not open", "[room]")
     CHECK_FALSE(r.isOpen());
 }
 
+// The HTTP parser is a module loaded when a room first opens (src/room/http_module): without it the room
+// says which file it looked for and does not open; with it (from the build tree) the room opens and answers.
+TEST_CASE("a room without its HTTP parser module says so and does not open; with it, it does", "[room]")
+{
+    FakeStore store;
+    QTemporaryDir dir;
+    const QByteArray missing = dir.filePath(QStringLiteral("no-such-module.so")).toLocal8Bit();
+    {
+        qputenv("HICM_ROOM_HTTP_MODULE", missing);
+        room::Room r(setup(), store);
+        const QString error = r.open();
+        qunsetenv("HICM_ROOM_HTTP_MODULE");
+        INFO(error.toStdString());
+        CHECK(error.contains(QStringLiteral("hicm-room-http.so) cannot be loaded")));
+        CHECK(error.contains(QString::fromLocal8Bit(missing)));
+        CHECK_FALSE(r.isOpen());
+    }
+    room::Room r(setup(), store);
+    REQUIRE(r.open().isEmpty());
+    CHECK(call(r.partnerLinks().front().url + QStringLiteral("/state")).status == 200);
+    CHECK(call(QStringLiteral("http://127.0.0.1:%1/r/not-a-token/state").arg(r.port())).status == 404);
+}
+
 TEST_CASE("tokens are 192 random bits, compared in constant time", "[room]")
 {
     std::set<QByteArray> seen;
