@@ -188,10 +188,14 @@ std::string checkProblems(SQLite::Database &db, const char *pragma)
 
 }  // namespace
 
-bool passesIntegrityCheck(const std::string &path, int busyTimeoutMs)
+bool passesIntegrityCheck(const std::string &path, int busyTimeoutMs, const std::atomic<bool> *stop)
 {
     try {
         auto db = openReadOnly(path, busyTimeoutMs);
+        if (stop)  // every thousand virtual-machine steps: a non-zero answer interrupts the statement
+            sqlite3_progress_handler(
+                db->getHandle(), 1000, [](void *flag) { return static_cast<const std::atomic<bool> *>(flag)->load() ? 1 : 0; },
+                const_cast<std::atomic<bool> *>(stop));
         return checkProblems(*db, "PRAGMA integrity_check(5)").empty();
     } catch (const std::exception &) {
         return false;

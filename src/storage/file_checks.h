@@ -1,6 +1,8 @@
 // Looking at a workspace file before trusting it: all of this reads, nothing writes.
 #pragma once
 
+#include <atomic>
+
 #include "storage_error.h"
 
 #include <memory>
@@ -38,8 +40,9 @@ Result<FileFacts> inspectWorkspace(SQLite::Database &db, const std::string &path
 
 // Whether the file passes the full PRAGMA integrity_check, on a read-only connection of its own (any error,
 // busy included, counts as not passing: the caller then checks again itself). For the check run on a thread
-// of its own while the app shows its window (OpenOptions::fullCheckInBackground).
-bool passesIntegrityCheck(const std::string &path, int busyTimeoutMs);
+// of its own while the app shows its window (OpenOptions::fullCheckInBackground). Setting `stop` makes a
+// running check give up within moments (then: false).
+bool passesIntegrityCheck(const std::string &path, int busyTimeoutMs, const std::atomic<bool> *stop = nullptr);
 
 // Why the file cannot be opened for writing ("the file is read-only" …), empty if it can.
 std::string writeBlocker(const std::string &path);

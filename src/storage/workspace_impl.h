@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <atomic>
 #include <functional>
 #include <future>
 
@@ -27,6 +28,7 @@ StorageError sqliteError(const std::string &file, const std::exception &e);
 class WriteTxn;
 
 struct Workspace::Impl {
+    ~Impl();
     std::string path;
     std::unique_ptr<SQLite::Database> db;
     bool readOnly = false;
@@ -37,6 +39,9 @@ struct Workspace::Impl {
     std::map<std::string, std::shared_ptr<const Framework>> frameworks;  // parsed, by content hash
     bool integrityVerified = false;    // the full integrity check passed (write_safety.cpp)
     std::future<bool> backgroundCheck; // the full check on its own thread (OpenOptions::fullCheckInBackground)
+    // Set when the workspace closes: the background check stops at once instead of the close waiting for it
+    // (no write can follow, so its answer is no longer wanted). Shared with the check's thread.
+    std::shared_ptr<std::atomic<bool>> stopBackgroundCheck = std::make_shared<std::atomic<bool>>(false);
     bool refuseStaleEdits = false;     // refuse edits after another program's change until markSeen()
     std::int64_t seenDataVersion = -1; // PRAGMA data_version at markSeen(), -1 before
     std::string lastWrite;             // the time stamped on the last committed change that logged (`updated`)

@@ -212,9 +212,10 @@ Result<std::unique_ptr<Workspace::Impl>> openExisting(const std::string &path, c
                 impl->backupWritten = *backup;
         }
         if (background && !impl->integrityVerified)
-            impl->backgroundCheck = std::async(std::launch::async, [path, timeout = options.busyTimeoutMs] {
-                return passesIntegrityCheck(path, timeout);
-            });
+            impl->backgroundCheck =
+                std::async(std::launch::async, [path, timeout = options.busyTimeoutMs, stop = impl->stopBackgroundCheck] {
+                    return passesIntegrityCheck(path, timeout, stop.get());
+                });
     } catch (const std::exception &e) {
         return sqliteError(path, e);
     }
@@ -222,6 +223,12 @@ Result<std::unique_ptr<Workspace::Impl>> openExisting(const std::string &path, c
 }
 
 }  // namespace
+
+Workspace::Impl::~Impl()
+{
+    // Closing: a full check still running on its own thread stops now (the future's destructor waits for it).
+    stopBackgroundCheck->store(true);
+}
 
 Workspace::Workspace(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
 Workspace::Workspace(Workspace &&) noexcept = default;

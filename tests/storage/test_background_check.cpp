@@ -1,9 +1,14 @@
 // OpenOptions::fullCheckInBackground (the app's start-up): quick_check at open, the full integrity check on a
 // thread of its own, and the first write waiting for its answer. Sound files are written as ever; a file
 // damaged where only the full check sees it is still never written to.
+#include "file_checks.h"
+#include "generator.h"
 #include "storage_support.h"
+#include "test_paths.h"
 
 #include <catch2/catch.hpp>
+
+#include <atomic>
 
 using namespace hicm;
 using namespace hicm::storage;
@@ -75,4 +80,35 @@ TEST_CASE("with the full check in the background, verifyIntegrity gives the same
     CHECK(verdict.error().kind == StorageError::Kind::Corrupt);
     CHECK(ws.readOnly());
     CHECK(ws.readOnlyReason() == "the workspace is damaged");
+}
+
+// Closing a workspace (quitting the app) while its full check still runs on its own thread stops the check
+// instead of waiting for it: the check gives up when asked, leaves the file as it was, and answers as before
+// when not asked.
+TEST_CASE("the background check stops when the workspace closes, and answers as before otherwise", "[storage][startup]")
+{
+    TempDir dir("hicm-background-stop");
+    const std::string path = dir.file("w.hicmws");
+    GeneratorOptions options;
+    options.seed = 7;
+    options.assessments = 40;
+    options.fastWrites = true;
+    REQUIRE(generateWorkspace(path, readFile(kFrameworkFile), options).ok());
+    const std::string before = readFile(path);
+
+    std::atomic<bool> stop{false};
+    CHECK(passesIntegrityCheck(path, 1000, &stop));
+    CHECK(passesIntegrityCheck(path, 1000));
+    stop = true;
+    CHECK_FALSE(passesIntegrityCheck(path, 1000, &stop));  // gave up: not a pass
+    CHECK(readFile(path) == before);
+
+    // A workspace opened with the check in the background, closed at once, and opened again: whole.
+    for (int i = 0; i < 5; ++i) {
+        auto ws = openWorkspace(path, background());
+        CHECK_FALSE(ws.readOnly());
+    }
+    CHECK(readFile(path) == before);
+    auto ws = openWorkspace(path, background());
+    CHECK(ws.verifyIntegrity().ok());
 }
