@@ -40,16 +40,23 @@ QList<QRegularExpressionMatch> all(const QString &html, const QString &pattern)
     return out;
 }
 
-}  // namespace
-
-TEST_CASE("the HTML report has a language, a title, headings in order, captioned tables and described charts", "[html]")
-{
+// The sample assessment's HTML report, compared with the year before.
+struct SampleHtml {
     const Framework &fw = bundledFramework();
     const Assessment now = sampleAssessment(fw);
     const Assessment before = sampleAssessment(fw, true);
     const Prioritisation p = prioritise(fw, now);
-    TempDir dir("hicm-report");
+    TempDir dir{"hicm-report"};
     const QString html = writeReport(dir, {fw, now, p, &before});
+};
+
+}  // namespace
+
+TEST_CASE("the HTML report has a language, a title, headings in order, captioned tables and described charts", "[html]")
+{
+    const SampleHtml sample;
+    const Framework &fw = sample.fw;
+    const QString &html = sample.html;
 
     CHECK(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
     CHECK(html.contains(QStringLiteral("<html lang=\"en-GB\">")));
@@ -119,13 +126,9 @@ TEST_CASE("the HTML report has a language, a title, headings in order, captioned
 
 TEST_CASE("the features table's \"Since\" column says what the core's comparison says", "[html]")
 {
-    const Framework &fw = bundledFramework();
-    const Assessment now = sampleAssessment(fw);
-    const Assessment before = sampleAssessment(fw, true);
-    const Prioritisation p = prioritise(fw, now);
-    TempDir dir("hicm-report");
-    const QString html = writeReport(dir, {fw, now, p, &before});
-    const Comparison cmp = compareAssessments(fw, before, fw, now);
+    const SampleHtml s;
+    const QString &html = s.html;
+    const Comparison cmp = compareAssessments(s.fw, s.before, s.fw, s.now);
 
     const auto tables = all(html, QStringLiteral("<table>\\s*<caption>Each feature[^<]*</caption>(.*?)</table>"));
     REQUIRE(tables.size() == 1);
