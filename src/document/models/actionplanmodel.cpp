@@ -1,6 +1,6 @@
 #include "actionplanmodel.h"
 
-#include "rowchange.h"
+#include <iterator>
 
 #include <QCoreApplication>
 #include <QDate>
@@ -19,7 +19,8 @@ constexpr int kRoles[] = {Qt::DisplayRole, Qt::EditRole, Qt::ToolTipRole, Qt::Ac
 
 }  // namespace
 
-ActionPlanModel::ActionPlanModel(EditSink sink, QObject *parent) : QAbstractTableModel(parent), m_sink(std::move(sink))
+ActionPlanModel::ActionPlanModel(EditSink sink, QObject *parent)
+    : RowTableModel(ColumnCount, parent), m_sink(std::move(sink))
 {
 }
 
@@ -65,42 +66,7 @@ void ActionPlanModel::sync()
 {
     if (!m_document)
         return;
-    std::vector<Row> now = readRows();
-    auto ids = [](const std::vector<Row> &rows) {
-        std::vector<std::int64_t> out;
-        for (const Row &r : rows)
-            out.push_back(r.action.id);
-        return out;
-    };
-    switch (const RowChange change = rowChange(ids(m_rows), ids(now)); change.kind) {
-    case RowChange::Same:
-        break;
-    case RowChange::Inserted:
-        beginInsertRows({}, change.at, change.at);
-        m_rows.insert(m_rows.begin() + change.at, now[static_cast<std::size_t>(change.at)]);
-        endInsertRows();
-        break;
-    case RowChange::Removed:
-        beginRemoveRows({}, change.at, change.at);
-        m_rows.erase(m_rows.begin() + change.at);
-        endRemoveRows();
-        break;
-    case RowChange::Other:
-        beginResetModel();
-        m_rows = std::move(now);
-        endResetModel();
-        return;
-    }
-    for (std::size_t r = 0; r < now.size(); ++r) {
-        const Row old = std::exchange(m_rows[r], now[r]);
-        for (int c = 0; c < ColumnCount; ++c)
-            for (int role : kRoles)
-                if (cell(old, c, role) != cell(now[r], c, role)) {
-                    const QModelIndex changed = index(static_cast<int>(r), c);
-                    emit dataChanged(changed, changed);
-                    break;
-                }
-    }
+    syncRows(readRows(), [](const Row &r) { return r.action.id; }, answersDiffer(&cell, kRoles));
 }
 
 QVariant ActionPlanModel::cell(const Row &row, int column, int role)
@@ -146,47 +112,25 @@ QVariant ActionPlanModel::cell(const Row &row, int column, int role)
     }
 }
 
-int ActionPlanModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int ActionPlanModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant ActionPlanModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    return cell(m_rows[static_cast<std::size_t>(index.row())], index.column(), role);
+    const Row *row = rowAt(index);
+    return row ? cell(*row, index.column(), role) : QVariant();
 }
 
-QVariant ActionPlanModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString ActionPlanModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case NumberColumn:
-        return tr("#");
-    case TextColumn:
-        return tr("Action");
-    case ChangeColumn:
-        return tr("Change");
-    case FeatureColumn:
-        return tr("Feature");
-    case OwnerColumn:
-        return tr("Owner");
-    case DueColumn:
-        return tr("Due");
-    case StatusColumn:
-        return tr("Status");
-    case OriginColumn:
-        return tr("Carried from");
-    default:
-        return {};
-    }
+    static const char *const titles[] = {
+        QT_TR_NOOP("#"),
+        QT_TR_NOOP("Action"),
+        QT_TR_NOOP("Change"),
+        QT_TR_NOOP("Feature"),
+        QT_TR_NOOP("Owner"),
+        QT_TR_NOOP("Due"),
+        QT_TR_NOOP("Status"),
+        QT_TR_NOOP("Carried from")};
+    static_assert(std::size(titles) == ColumnCount);
+    return tr(titles[column]);
 }
 
 Qt::ItemFlags ActionPlanModel::flags(const QModelIndex &index) const

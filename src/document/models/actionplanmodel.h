@@ -8,8 +8,8 @@
 
 #include "document.h"
 #include "modelroles.h"
+#include "rowtablemodel.h"
 
-#include <QAbstractTableModel>
 #include <QPointer>
 
 #include <array>
@@ -17,7 +17,13 @@
 
 namespace hicm::document {
 
-class ActionPlanModel : public QAbstractTableModel {
+// A row of the action plan: the action, and where a carried action came from ("2025-12-03 (action 4)").
+struct ActionPlanRow {
+    Action action;
+    QString origin;
+};
+
+class ActionPlanModel : public RowTableModel<ActionPlanRow> {
     Q_OBJECT
 public:
     enum Column { NumberColumn, TextColumn, ChangeColumn, FeatureColumn, OwnerColumn, DueColumn, StatusColumn,
@@ -28,19 +34,14 @@ public:
     void setDocument(Document *document);
     Document *document() const { return m_document; }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     // A text column (EditRole), or the status (ActionStatusRole or EditRole: its stable name).
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
 private:
-    struct Row {
-        Action action;
-        QString origin;  // "2025-12-03 (action 4)" for a carried action
-    };
+    QString columnTitle(int column) const override;
+    using Row = ActionPlanRow;
     std::vector<Row> readRows() const;
     void sync();
     void documentGone();
@@ -48,7 +49,6 @@ private:
 
     EditSink m_sink;
     QPointer<Document> m_document;
-    std::vector<Row> m_rows;
 };
 
 }  // namespace hicm::document

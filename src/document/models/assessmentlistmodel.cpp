@@ -1,6 +1,6 @@
 #include "assessmentlistmodel.h"
 
-#include "rowchange.h"
+#include <iterator>
 
 #include <QStringList>
 
@@ -15,41 +15,7 @@ constexpr int kProfileTop = 3;  // the bars' full height
 
 void AssessmentListModel::setSummaries(const std::vector<storage::AssessmentSummary> &summaries)
 {
-    auto ids = [](const std::vector<storage::AssessmentSummary> &rows) {
-        std::vector<std::int64_t> out;
-        for (const auto &s : rows)
-            out.push_back(s.id);
-        return out;
-    };
-    switch (const RowChange change = rowChange(ids(m_rows), ids(summaries)); change.kind) {
-    case RowChange::Same:
-        break;
-    case RowChange::Inserted:
-        beginInsertRows({}, change.at, change.at);
-        m_rows.insert(m_rows.begin() + change.at, summaries[static_cast<std::size_t>(change.at)]);
-        endInsertRows();
-        break;
-    case RowChange::Removed:
-        beginRemoveRows({}, change.at, change.at);
-        m_rows.erase(m_rows.begin() + change.at);
-        endRemoveRows();
-        break;
-    case RowChange::Other:
-        beginResetModel();
-        m_rows = summaries;
-        endResetModel();
-        return;
-    }
-    for (std::size_t r = 0; r < summaries.size(); ++r) {
-        const storage::AssessmentSummary old = std::exchange(m_rows[r], summaries[r]);
-        for (int c = 0; c < ColumnCount; ++c)
-            for (int role : kRoles)
-                if (cell(old, c, role) != cell(summaries[r], c, role)) {
-                    const QModelIndex changed = index(static_cast<int>(r), c);
-                    emit dataChanged(changed, changed);
-                    break;
-                }
-    }
+    syncRows(summaries, [](const storage::AssessmentSummary &s) { return s.id; }, answersDiffer(&cell, kRoles));
 }
 
 QVariant AssessmentListModel::cell(const storage::AssessmentSummary &s, int column, int role)
@@ -102,43 +68,23 @@ QVariant AssessmentListModel::cell(const storage::AssessmentSummary &s, int colu
     }
 }
 
-int AssessmentListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int AssessmentListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant AssessmentListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    return cell(m_rows[static_cast<std::size_t>(index.row())], index.column(), role);
+    const storage::AssessmentSummary *row = rowAt(index);
+    return row ? cell(*row, index.column(), role) : QVariant();
 }
 
-QVariant AssessmentListModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString AssessmentListModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case AreaColumn:
-        return tr("Area");
-    case TitleColumn:
-        return tr("Title");
-    case DateColumn:
-        return tr("Date");
-    case StatusColumn:
-        return tr("Status");
-    case ProgressColumn:
-        return tr("Progress");
-    case ProfileColumn:
-        return tr("Profile");
-    default:
-        return {};
-    }
+    static const char *const titles[] = {
+        QT_TR_NOOP("Area"),
+        QT_TR_NOOP("Title"),
+        QT_TR_NOOP("Date"),
+        QT_TR_NOOP("Status"),
+        QT_TR_NOOP("Progress"),
+        QT_TR_NOOP("Profile")};
+    static_assert(std::size(titles) == ColumnCount);
+    return tr(titles[column]);
 }
 
 }  // namespace hicm::document

@@ -6,32 +6,27 @@
 #pragma once
 
 #include "modelroles.h"
+#include "rowtablemodel.h"
 #include "workspace_types.h"
-
-#include <QAbstractTableModel>
 
 #include <vector>
 
 namespace hicm::document {
 
-class AssessmentListModel : public QAbstractTableModel {
+class AssessmentListModel : public RowTableModel<storage::AssessmentSummary> {
     Q_OBJECT
 public:
     enum Column { AreaColumn, TitleColumn, DateColumn, StatusColumn, ProgressColumn, ProfileColumn, ColumnCount };
 
-    using QAbstractTableModel::QAbstractTableModel;
+    explicit AssessmentListModel(QObject *parent = nullptr) : RowTableModel(ColumnCount, parent) {}
 
     void setSummaries(const std::vector<storage::AssessmentSummary> &summaries);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    QString columnTitle(int column) const override;
     static QVariant cell(const storage::AssessmentSummary &summary, int column, int role);
-
-    std::vector<storage::AssessmentSummary> m_rows;
 };
 
 }  // namespace hicm::document

@@ -1,6 +1,6 @@
 #include "metricsmodel.h"
 
-#include "rowchange.h"
+#include <iterator>
 
 #include <algorithm>
 
@@ -16,7 +16,7 @@ QString qs(const std::string &s)
 }  // namespace
 
 MetricsModel::MetricsModel(const Feature &feature, EditSink sink, QObject *parent)
-    : QAbstractTableModel(parent), m_feature(feature), m_sink(std::move(sink))
+    : RowTableModel(ColumnCount, parent), m_feature(feature), m_sink(std::move(sink))
 {
     m_rows = readRows();  // the listed data, before any assessment is open
 }
@@ -70,52 +70,11 @@ std::vector<MetricsModel::Row> MetricsModel::readRows() const
 
 void MetricsModel::sync()
 {
-    std::vector<Row> now = readRows();
-    auto ids = [](const std::vector<Row> &rows) {
-        std::vector<std::string> out;
-        for (const Row &r : rows)
-            out.push_back(r.value.metricId);
-        return out;
-    };
     // The room's own metric added or removed (an edit, its undo) is a row; a re-read that changes more, a reset.
-    switch (const RowChange change = rowChange(ids(m_rows), ids(now)); change.kind) {
-    case RowChange::Same:
-        break;
-    case RowChange::Inserted:
-        beginInsertRows({}, change.at, change.at);
-        m_rows.insert(m_rows.begin() + change.at, now[static_cast<std::size_t>(change.at)]);
-        endInsertRows();
-        break;
-    case RowChange::Removed:
-        beginRemoveRows({}, change.at, change.at);
-        m_rows.erase(m_rows.begin() + change.at);
-        endRemoveRows();
-        break;
-    case RowChange::Other:
-        beginResetModel();
-        m_rows = std::move(now);
-        endResetModel();
-        return;
-    }
-    for (std::size_t r = 0; r < now.size(); ++r) {
-        if (same(m_rows[r], now[r]))
-            continue;
-        const Row old = std::exchange(m_rows[r], now[r]);
-        for (int c = 0; c < ColumnCount; ++c)
-            // The name is also in every cell's accessible text ("Value for …").
-            if (field(old, c) != field(now[r], c) || old.name != now[r].name) {
-                const QModelIndex cell = index(static_cast<int>(r), c);
-                emit dataChanged(cell, cell);
-            }
-    }
-}
-
-bool MetricsModel::same(const Row &a, const Row &b)
-{
-    for (int c = 0; c < ColumnCount; ++c)
-        if (field(a, c) != field(b, c))
-            return false;
-    return a.value.metricId == b.value.metricId && a.value.name == b.value.name && a.own == b.own;
+    // The name is also in every cell's accessible text ("Value for …").
+    syncRows(readRows(), [](const Row &r) { return r.value.metricId; }, [](const Row &a, const Row &b, int column) {
+        return field(a, column) != field(b, column) || a.name != b.name;
+    });
 }
 
 QString MetricsModel::field(const Row &row, int column)
@@ -144,21 +103,12 @@ int MetricsModel::rowOf(const std::string &metricId) const
     return -1;
 }
 
-int MetricsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int MetricsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant MetricsModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const Row *shown = rowAt(index);
+    if (!shown)
         return {};
-    const Row &row = m_rows[static_cast<std::size_t>(index.row())];
+    const Row &row = *shown;
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:  // a string, always: the editor is a line of text, and what is typed is kept as typed
@@ -179,24 +129,16 @@ QVariant MetricsModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant MetricsModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString MetricsModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case NameColumn:
-        return tr("Data to use");
-    case ValueColumn:
-        return tr("Value");
-    case UnitColumn:
-        return tr("Unit");
-    case PeriodColumn:
-        return tr("Period");
-    case SourceColumn:
-        return tr("Source");
-    default:
-        return {};
-    }
+    static const char *const titles[] = {
+        QT_TR_NOOP("Data to use"),
+        QT_TR_NOOP("Value"),
+        QT_TR_NOOP("Unit"),
+        QT_TR_NOOP("Period"),
+        QT_TR_NOOP("Source")};
+    static_assert(std::size(titles) == ColumnCount);
+    return tr(titles[column]);
 }
 
 Qt::ItemFlags MetricsModel::flags(const QModelIndex &index) const

@@ -7,8 +7,8 @@
 
 #include "document.h"
 #include "modelroles.h"
+#include "rowtablemodel.h"
 
-#include <QAbstractTableModel>
 #include <QPointer>
 
 #include <array>
@@ -16,7 +16,15 @@
 
 namespace hicm::document {
 
-class MetricsModel : public QAbstractTableModel {
+// A row of the data table: a metric's stored fields (its id always set, the rest empty when none is
+// stored), its name (the framework's text, or the room's name for its own), and whether it is the room's own.
+struct MetricsRow {
+    MetricValue value;
+    QString name;
+    bool own = false;
+};
+
+class MetricsModel : public RowTableModel<MetricsRow> {
     Q_OBJECT
 public:
     enum Column { NameColumn, ValueColumn, UnitColumn, PeriodColumn, SourceColumn, ColumnCount };
@@ -29,30 +37,22 @@ public:
     // The row of a metric id, or -1.
     int rowOf(const std::string &metricId) const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     // A value, unit, period or source; an own metric's name (never empty: an empty name is refused).
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
 private:
-    struct Row {
-        MetricValue value;  // metricId always set; the stored fields, or empty
-        QString name;       // the framework's text, or the room's name for its own
-        bool own = false;
-    };
+    QString columnTitle(int column) const override;
+    using Row = MetricsRow;
     std::vector<Row> readRows() const;
     void sync();
     void documentGone();
     static QString field(const Row &row, int column);
-    static bool same(const Row &a, const Row &b);
 
     const Feature &m_feature;
     EditSink m_sink;
     QPointer<Document> m_document;
-    std::vector<Row> m_rows;
 };
 
 }  // namespace hicm::document

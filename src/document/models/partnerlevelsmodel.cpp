@@ -1,7 +1,8 @@
 #include "partnerlevelsmodel.h"
 
+#include <iterator>
+
 #include "prioritisation.h"
-#include "rowchange.h"
 #include "text.h"
 
 #include <QCoreApplication>
@@ -26,7 +27,7 @@ QString shown(const std::string &s)
 }  // namespace
 
 PartnerLevelsModel::PartnerLevelsModel(std::string featureId, EditSink sink, QObject *parent)
-    : QAbstractTableModel(parent), m_featureId(std::move(featureId)), m_sink(std::move(sink))
+    : RowTableModel(ColumnCount, parent), m_featureId(std::move(featureId)), m_sink(std::move(sink))
 {
 }
 
@@ -128,61 +129,19 @@ void PartnerLevelsModel::sync()
 {
     if (!m_document)
         return;
-    std::vector<Row> now = readRows();
-    auto ids = [](const std::vector<Row> &rows) {
-        std::vector<qint64> out;
-        for (const Row &r : rows)
-            out.push_back(r.id);
-        return out;
-    };
-    // One partner added or removed (the usual case) moves the rows after it; anything else is a reset.
-    switch (const RowChange change = rowChange(ids(m_rows), ids(now)); change.kind) {
-    case RowChange::Same:
-        break;
-    case RowChange::Inserted:
-        beginInsertRows({}, change.at, change.at);
-        m_rows.insert(m_rows.begin() + change.at, now[static_cast<std::size_t>(change.at)]);
-        endInsertRows();
-        break;
-    case RowChange::Removed:
-        beginRemoveRows({}, change.at, change.at);
-        m_rows.erase(m_rows.begin() + change.at);
-        endRemoveRows();
-        break;
-    case RowChange::Other:
-        beginResetModel();
-        m_rows = std::move(now);
-        endResetModel();
-        return;
-    }
-    // The same rows: exactly the cells whose text changed.
-    for (std::size_t r = 0; r < now.size(); ++r) {
-        Row &shownRow = m_rows[r];
-        shownRow.level = now[r].level;
-        for (int c = 0; c < ColumnCount; ++c)
-            if (!(shownRow.cells[static_cast<std::size_t>(c)] == now[r].cells[static_cast<std::size_t>(c)])) {
-                shownRow.cells[static_cast<std::size_t>(c)] = now[r].cells[static_cast<std::size_t>(c)];
-                const QModelIndex cell = index(static_cast<int>(r), c);
-                emit dataChanged(cell, cell);
-            }
-    }
-}
-
-int PartnerLevelsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int PartnerLevelsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    // One partner added or removed (the usual case) moves the rows after it; anything else is a reset. Then
+    // exactly the cells whose text changed.
+    syncRows(readRows(), [](const Row &r) { return r.id; }, [](const Row &a, const Row &b, int column) {
+        return !(a.cells[static_cast<std::size_t>(column)] == b.cells[static_cast<std::size_t>(column)]);
+    });
 }
 
 QVariant PartnerLevelsModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const Row *shown = rowAt(index);
+    if (!shown)
         return {};
-    const Row &row = m_rows[static_cast<std::size_t>(index.row())];
+    const Row &row = *shown;
     const Cell &cell = row.cells[static_cast<std::size_t>(index.column())];
     switch (role) {
     case Qt::DisplayRole:
@@ -202,20 +161,14 @@ QVariant PartnerLevelsModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant PartnerLevelsModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString PartnerLevelsModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case PartnerColumn:
-        return tr("Partner");
-    case LevelColumn:
-        return tr("Level");
-    case NoteColumn:
-        return tr("Partner's note");
-    default:
-        return {};
-    }
+    static const char *const titles[] = {
+        QT_TR_NOOP("Partner"),
+        QT_TR_NOOP("Level"),
+        QT_TR_NOOP("Partner's note")};
+    static_assert(std::size(titles) == ColumnCount);
+    return tr(titles[column]);
 }
 
 Qt::ItemFlags PartnerLevelsModel::flags(const QModelIndex &index) const

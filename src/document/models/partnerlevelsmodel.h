@@ -11,8 +11,8 @@
 
 #include "document.h"
 #include "modelroles.h"
+#include "rowtablemodel.h"
 
-#include <QAbstractTableModel>
 #include <QPointer>
 #include <QSet>
 
@@ -22,10 +22,25 @@
 
 namespace hicm::document {
 
-class PartnerLevelsModel : public QAbstractTableModel {
+// A cell of the partner grid as shown, and a row: a partner's (by storage id) or the room's agreed level.
+struct PartnerLevelsCell {
+    QString display;
+    QString toolTip;
+    QString accessible;
+    QVariant edit;
+    bool operator==(const PartnerLevelsCell &) const = default;
+};
+struct PartnerLevelsRow {
+    qint64 id = 0;
+    std::optional<int> level;  // never read while hidden
+    std::array<PartnerLevelsCell, 3> cells;
+};
+
+class PartnerLevelsModel : public RowTableModel<PartnerLevelsRow> {
     Q_OBJECT
 public:
     enum Column { PartnerColumn, LevelColumn, NoteColumn, ColumnCount };
+    static_assert(ColumnCount == std::tuple_size_v<decltype(PartnerLevelsRow::cells)>);
 
     PartnerLevelsModel(std::string featureId, EditSink sink, QObject *parent = nullptr);
 
@@ -39,10 +54,7 @@ public:
     void setHiddenRound(bool hidden, const QSet<qint64> &voted = {});
     bool hiddenRound() const { return m_hidden; }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     // The level column: an int level, or 0 / nothing to clear. Hands one typed edit to the sink.
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
@@ -64,18 +76,9 @@ public:
     QString levelText(std::optional<int> level) const;
 
 private:
-    struct Cell {
-        QString display;
-        QString toolTip;
-        QString accessible;
-        QVariant edit;
-        bool operator==(const Cell &) const = default;
-    };
-    struct Row {
-        qint64 id = 0;
-        std::optional<int> level;  // never read while hidden
-        std::array<Cell, ColumnCount> cells;
-    };
+    QString columnTitle(int column) const override;
+    using Cell = PartnerLevelsCell;
+    using Row = PartnerLevelsRow;
     std::vector<Row> readRows() const;
     // Compares the rows read from the copy with those shown and tells the view what changed.
     void sync();
@@ -84,7 +87,6 @@ private:
     std::string m_featureId;
     EditSink m_sink;
     QPointer<Document> m_document;
-    std::vector<Row> m_rows;
     bool m_hidden = false;
     QSet<qint64> m_voted;
 };

@@ -1,6 +1,6 @@
 #include "partnersmodel.h"
 
-#include "rowchange.h"
+#include <iterator>
 
 #include <QCoreApplication>
 
@@ -17,7 +17,8 @@ constexpr int kRoles[] = {Qt::DisplayRole, Qt::EditRole, Qt::AccessibleTextRole,
 
 }  // namespace
 
-PartnersModel::PartnersModel(EditSink sink, QObject *parent) : QAbstractTableModel(parent), m_sink(std::move(sink))
+PartnersModel::PartnersModel(EditSink sink, QObject *parent)
+    : RowTableModel(ColumnCount, parent), m_sink(std::move(sink))
 {
 }
 
@@ -50,42 +51,7 @@ void PartnersModel::sync()
 {
     if (!m_document)
         return;
-    const std::vector<Partner> &now = m_document->assessment().partners;
-    auto ids = [](const std::vector<Partner> &rows) {
-        std::vector<std::int64_t> out;
-        for (const Partner &p : rows)
-            out.push_back(p.id);
-        return out;
-    };
-    switch (const RowChange change = rowChange(ids(m_rows), ids(now)); change.kind) {
-    case RowChange::Same:
-        break;
-    case RowChange::Inserted:
-        beginInsertRows({}, change.at, change.at);
-        m_rows.insert(m_rows.begin() + change.at, now[static_cast<std::size_t>(change.at)]);
-        endInsertRows();
-        break;
-    case RowChange::Removed:
-        beginRemoveRows({}, change.at, change.at);
-        m_rows.erase(m_rows.begin() + change.at);
-        endRemoveRows();
-        break;
-    case RowChange::Other:
-        beginResetModel();
-        m_rows = now;
-        endResetModel();
-        return;
-    }
-    for (std::size_t r = 0; r < now.size(); ++r) {
-        const Partner old = std::exchange(m_rows[r], now[r]);
-        for (int c = 0; c < ColumnCount; ++c)
-            for (int role : kRoles)
-                if (cell(old, c, role) != cell(now[r], c, role)) {
-                    const QModelIndex changed = index(static_cast<int>(r), c);
-                    emit dataChanged(changed, changed);
-                    break;
-                }
-    }
+    syncRows(m_document->assessment().partners, [](const Partner &p) { return p.id; }, answersDiffer(&cell, kRoles));
 }
 
 QVariant PartnersModel::cell(const Partner &p, int column, int role)
@@ -113,37 +79,20 @@ QVariant PartnersModel::cell(const Partner &p, int column, int role)
     }
 }
 
-int PartnersModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int PartnersModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant PartnersModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    return cell(m_rows[static_cast<std::size_t>(index.row())], index.column(), role);
+    const Partner *row = rowAt(index);
+    return row ? cell(*row, index.column(), role) : QVariant();
 }
 
-QVariant PartnersModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString PartnersModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case OrganisationColumn:
-        return tr("Organisation");
-    case TypeColumn:
-        return tr("Type");
-    case ContactColumn:
-        return tr("Contact");
-    default:
-        return {};
-    }
+    static const char *const titles[] = {
+        QT_TR_NOOP("Organisation"),
+        QT_TR_NOOP("Type"),
+        QT_TR_NOOP("Contact")};
+    static_assert(std::size(titles) == ColumnCount);
+    return tr(titles[column]);
 }
 
 Qt::ItemFlags PartnersModel::flags(const QModelIndex &index) const
@@ -153,11 +102,12 @@ Qt::ItemFlags PartnersModel::flags(const QModelIndex &index) const
 
 bool PartnersModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!m_document || !m_sink || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const Partner *shown = rowAt(index);
+    if (!m_document || !m_sink || !shown)
         return false;
     if (role != Qt::EditRole && !(role == OrgTypeRole && index.column() == TypeColumn))
         return false;
-    const Partner &stored = m_rows[static_cast<std::size_t>(index.row())];
+    const Partner &stored = *shown;
     Partner edited = stored;
     switch (index.column()) {
     case OrganisationColumn:

@@ -6,15 +6,15 @@
 
 #include "document.h"
 #include "modelroles.h"
+#include "rowtablemodel.h"
 
-#include <QAbstractTableModel>
 #include <QPointer>
 
 #include <vector>
 
 namespace hicm::document {
 
-class PartnersModel : public QAbstractTableModel {
+class PartnersModel : public RowTableModel<Partner> {
     Q_OBJECT
 public:
     enum Column { OrganisationColumn, TypeColumn, ContactColumn, ColumnCount };
@@ -24,22 +24,19 @@ public:
     void setDocument(Document *document);
     Document *document() const { return m_document; }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     // The organisation or the contact (EditRole), or the type (OrgTypeRole or EditRole: its stable name).
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
 private:
+    QString columnTitle(int column) const override;
     void sync();
     void documentGone();
     static QVariant cell(const Partner &partner, int column, int role);
 
     EditSink m_sink;
     QPointer<Document> m_document;
-    std::vector<Partner> m_rows;
 };
 
 }  // namespace hicm::document
