@@ -88,6 +88,22 @@ fi
 cat "$work/region.log"
 grep -q "cannot connect to the region's database" "$work/region.log" || fail "region list did not run its module"
 
+step "the installed CLI opens a live room (its HTTP parser is a module, loaded then) and a partner's link answers"
+rooms="$work/room.hicmws"
+room_id="$(hicm-assess-cli --workspace "$rooms" new --area "North Shire" --partner "North Shire ICB=icb")" || fail "new (room)"
+hicm-assess-cli --workspace "$rooms" room "$room_id" >"$work/room.out" 2>"$work/room.err" &
+room=$!
+for _ in $(seq 100); do [ "$(wc -l <"$work/room.out")" -ge 2 ] && break; sleep 0.1; done
+link="$(sed -n 2p "$work/room.out" | cut -f2)"
+[ -n "$link" ] || { kill "$room"; cat "$work/room.err"; fail "the room printed no partner link"; }
+python3 - "$link" <<'PY' || { kill "$room"; cat "$work/room.err"; fail "the partner's link did not answer"; }
+import json, sys, urllib.request
+state = json.load(urllib.request.urlopen(sys.argv[1] + "/state", timeout=5))
+assert state["organisation"] == "North Shire ICB", state
+print("  the partner's page answers for", state["organisation"], "on", state["feature"])
+PY
+kill -TERM "$room"; wait "$room" 2>/dev/null
+
 step "the desktop knows both file types, by name and by content"
 expect_type() {
   local got
