@@ -20,33 +20,16 @@ constexpr int kRoles[] = {Qt::DisplayRole, Qt::EditRole, Qt::ToolTipRole, Qt::Ac
 }  // namespace
 
 ActionPlanModel::ActionPlanModel(EditSink sink, QObject *parent)
-    : RowTableModel(ColumnCount, parent), m_sink(std::move(sink))
+    : DocumentRowsModel(ColumnCount, parent), m_sink(std::move(sink))
 {
 }
 
 void ActionPlanModel::setDocument(Document *document)
 {
-    if (document == m_document)
-        return;
-    if (m_document)
-        disconnect(m_document, nullptr, this, nullptr);
-    beginResetModel();
-    m_document = document;
-    m_rows = m_document ? readRows() : std::vector<Row>{};
-    endResetModel();
-    if (!m_document)
+    if (!showDocument(document, [this] { return readRows(); }) || !m_document)
         return;
     for (auto signal : {&Document::planChanged, &Document::reloaded})
         connect(m_document, signal, this, &ActionPlanModel::sync);
-    connect(m_document, &QObject::destroyed, this, &ActionPlanModel::documentGone);
-}
-
-void ActionPlanModel::documentGone()
-{
-    beginResetModel();
-    m_document = nullptr;
-    m_rows.clear();
-    endResetModel();
 }
 
 std::vector<ActionPlanModel::Row> ActionPlanModel::readRows() const

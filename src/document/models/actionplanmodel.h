@@ -23,7 +23,7 @@ struct ActionPlanRow {
     QString origin;
 };
 
-class ActionPlanModel : public RowTableModel<ActionPlanRow> {
+class ActionPlanModel : public DocumentRowsModel<ActionPlanRow> {
     Q_OBJECT
 public:
     enum Column { NumberColumn, TextColumn, ChangeColumn, FeatureColumn, OwnerColumn, DueColumn, StatusColumn,
@@ -32,7 +32,6 @@ public:
     explicit ActionPlanModel(EditSink sink, QObject *parent = nullptr);
 
     void setDocument(Document *document);
-    Document *document() const { return m_document; }
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
@@ -44,11 +43,9 @@ private:
     using Row = ActionPlanRow;
     std::vector<Row> readRows() const;
     void sync();
-    void documentGone();
     static QVariant cell(const Row &row, int column, int role);
 
     EditSink m_sink;
-    QPointer<Document> m_document;
 };
 
 }  // namespace hicm::document

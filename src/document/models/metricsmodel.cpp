@@ -16,7 +16,7 @@ QString qs(const std::string &s)
 }  // namespace
 
 MetricsModel::MetricsModel(const Feature &feature, EditSink sink, QObject *parent)
-    : RowTableModel(ColumnCount, parent), m_feature(feature), m_sink(std::move(sink))
+    : DocumentRowsModel(ColumnCount, parent), m_feature(feature), m_sink(std::move(sink))
 {
     m_rows = readRows();  // the listed data, before any assessment is open
 }

@@ -24,7 +24,7 @@ struct MetricsRow {
     bool own = false;
 };
 
-class MetricsModel : public RowTableModel<MetricsRow> {
+class MetricsModel : public DocumentRowsModel<MetricsRow> {
     Q_OBJECT
 public:
     enum Column { NameColumn, ValueColumn, UnitColumn, PeriodColumn, SourceColumn, ColumnCount };
@@ -33,7 +33,6 @@ public:
     MetricsModel(const Feature &feature, EditSink sink, QObject *parent = nullptr);
 
     void setDocument(Document *document);
-    Document *document() const { return m_document; }
     // The row of a metric id, or -1.
     int rowOf(const std::string &metricId) const;
 
@@ -52,7 +51,6 @@ private:
 
     const Feature &m_feature;
     EditSink m_sink;
-    QPointer<Document> m_document;
 };
 
 }  // namespace hicm::document

@@ -27,21 +27,13 @@ QString shown(const std::string &s)
 }  // namespace
 
 PartnerLevelsModel::PartnerLevelsModel(std::string featureId, EditSink sink, QObject *parent)
-    : RowTableModel(ColumnCount, parent), m_featureId(std::move(featureId)), m_sink(std::move(sink))
+    : DocumentRowsModel(ColumnCount, parent), m_featureId(std::move(featureId)), m_sink(std::move(sink))
 {
 }
 
 void PartnerLevelsModel::setDocument(Document *document)
 {
-    if (document == m_document)
-        return;
-    if (m_document)
-        disconnect(m_document, nullptr, this, nullptr);
-    beginResetModel();
-    m_document = document;
-    m_rows = m_document ? readRows() : std::vector<Row>{};
-    endResetModel();
-    if (!m_document)
+    if (!showDocument(document, [this] { return readRows(); }) || !m_document)
         return;
     connect(m_document, &Document::featureChanged, this, [this](const QString &featureId) {
         if (featureId.toStdString() == m_featureId)
@@ -49,15 +41,6 @@ void PartnerLevelsModel::setDocument(Document *document)
     });
     for (auto signal : {&Document::partnersChanged, &Document::reloaded})
         connect(m_document, signal, this, &PartnerLevelsModel::sync);
-    connect(m_document, &QObject::destroyed, this, &PartnerLevelsModel::documentGone);
-}
-
-void PartnerLevelsModel::documentGone()
-{
-    beginResetModel();
-    m_document = nullptr;
-    m_rows.clear();
-    endResetModel();
 }
 
 void PartnerLevelsModel::setHiddenRound(bool hidden, const QSet<qint64> &voted)

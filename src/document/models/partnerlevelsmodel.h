@@ -36,7 +36,7 @@ struct PartnerLevelsRow {
     std::array<PartnerLevelsCell, 3> cells;
 };
 
-class PartnerLevelsModel : public RowTableModel<PartnerLevelsRow> {
+class PartnerLevelsModel : public DocumentRowsModel<PartnerLevelsRow> {
     Q_OBJECT
 public:
     enum Column { PartnerColumn, LevelColumn, NoteColumn, ColumnCount };
@@ -46,7 +46,6 @@ public:
 
     // The document shown (null: none). Another document is a reset; the same one does nothing.
     void setDocument(Document *document);
-    Document *document() const { return m_document; }
     const std::string &featureId() const { return m_featureId; }
 
     // While `hidden`, the level column shows "Voted" for the partners in `voted` (storage ids) and "Not yet"
@@ -82,11 +81,9 @@ private:
     std::vector<Row> readRows() const;
     // Compares the rows read from the copy with those shown and tells the view what changed.
     void sync();
-    void documentGone();
 
     std::string m_featureId;
     EditSink m_sink;
-    QPointer<Document> m_document;
     bool m_hidden = false;
     QSet<qint64> m_voted;
 };

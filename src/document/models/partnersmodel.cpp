@@ -18,33 +18,16 @@ constexpr int kRoles[] = {Qt::DisplayRole, Qt::EditRole, Qt::AccessibleTextRole,
 }  // namespace
 
 PartnersModel::PartnersModel(EditSink sink, QObject *parent)
-    : RowTableModel(ColumnCount, parent), m_sink(std::move(sink))
+    : DocumentRowsModel(ColumnCount, parent), m_sink(std::move(sink))
 {
 }
 
 void PartnersModel::setDocument(Document *document)
 {
-    if (document == m_document)
-        return;
-    if (m_document)
-        disconnect(m_document, nullptr, this, nullptr);
-    beginResetModel();
-    m_document = document;
-    m_rows = m_document ? m_document->assessment().partners : std::vector<Partner>{};
-    endResetModel();
-    if (!m_document)
+    if (!showDocument(document, [document] { return document->assessment().partners; }) || !m_document)
         return;
     for (auto signal : {&Document::partnersChanged, &Document::reloaded})
         connect(m_document, signal, this, &PartnersModel::sync);
-    connect(m_document, &QObject::destroyed, this, &PartnersModel::documentGone);
-}
-
-void PartnersModel::documentGone()
-{
-    beginResetModel();
-    m_document = nullptr;
-    m_rows.clear();
-    endResetModel();
 }
 
 void PartnersModel::sync()

@@ -14,7 +14,7 @@
 
 namespace hicm::document {
 
-class PartnersModel : public RowTableModel<Partner> {
+class PartnersModel : public DocumentRowsModel<Partner> {
     Q_OBJECT
 public:
     enum Column { OrganisationColumn, TypeColumn, ContactColumn, ColumnCount };
@@ -22,7 +22,6 @@ public:
     explicit PartnersModel(EditSink sink, QObject *parent = nullptr);
 
     void setDocument(Document *document);
-    Document *document() const { return m_document; }
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
@@ -32,11 +31,9 @@ public:
 private:
     QString columnTitle(int column) const override;
     void sync();
-    void documentGone();
     static QVariant cell(const Partner &partner, int column, int role);
 
     EditSink m_sink;
-    QPointer<Document> m_document;
 };
 
 }  // namespace hicm::document

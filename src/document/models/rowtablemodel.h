@@ -5,7 +5,10 @@
 // reset; then, for the same rows, exactly the cells that changed.
 #pragma once
 
+#include "document.h"
+
 #include <QAbstractTableModel>
+#include <QPointer>
 
 #include <algorithm>
 #include <span>
@@ -121,6 +124,42 @@ protected:
 
 private:
     int m_columns;
+};
+
+// A table over the open assessment's document (every model but the assessment list).
+template <class Row>
+class DocumentRowsModel : public RowTableModel<Row> {
+public:
+    Document *document() const { return m_document; }
+
+protected:
+    using RowTableModel<Row>::RowTableModel;
+
+    // Shows `document` (null: none) instead of the one shown: a reset to `read()`'s rows (none without a
+    // document), and a reset to none when the document is destroyed. False when it is the one shown already
+    // (nothing done); else true, and the caller connects the document's signals it follows.
+    template <class Read>
+    bool showDocument(Document *document, Read read)
+    {
+        if (document == m_document)
+            return false;
+        if (m_document)
+            QObject::disconnect(m_document, nullptr, this, nullptr);
+        this->beginResetModel();
+        m_document = document;
+        this->m_rows = m_document ? read() : std::vector<Row>{};
+        this->endResetModel();
+        if (m_document)
+            QObject::connect(m_document, &QObject::destroyed, this, [this] {
+                this->beginResetModel();
+                m_document = nullptr;
+                this->m_rows.clear();
+                this->endResetModel();
+            });
+        return true;
+    }
+
+    QPointer<Document> m_document;
 };
 
 }  // namespace hicm::document
