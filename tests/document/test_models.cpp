@@ -391,3 +391,59 @@ TEST_CASE("the assessment list re-draws the cells a new list changed; a new asse
     CHECK(seen.reset == 0);
     CHECK(list.rowCount() == 2);
 }
+
+// A document closed under the models (another workspace opened, the assessment deleted): each model over it
+// empties with one reset and keeps no pointer to it; given a document again, it shows its rows again.
+TEST_CASE("the models empty when their document goes, and fill again from the next one", "[document][models]")
+{
+    Room room;
+    const Feature *b1Feature = room.doc->framework().feature("B1");
+    REQUIRE(b1Feature);
+    const Feature feature = *b1Feature;  // the model's listed data outlive the document's framework
+    PartnersModel partners(room.sink);
+    PartnerLevelsModel levels("B1", room.sink);
+    ActionPlanModel plan(room.sink);
+    MetricsModel metrics(feature, room.sink);
+    for (auto *model : std::initializer_list<QAbstractItemModel *>{&partners, &levels, &plan, &metrics})
+        CHECK(model->headerData(0, Qt::Horizontal).toString().size() > 0);
+    partners.setDocument(room.doc.get());
+    levels.setDocument(room.doc.get());
+    plan.setDocument(room.doc.get());
+    metrics.setDocument(room.doc.get());
+    Action action;
+    action.text = "Map the access points";
+    action.change = "A";
+    action.feature = "B1";
+    room.applyOrFail(AddAction{action});
+    REQUIRE(partners.rowCount() == 3);
+    REQUIRE(levels.rowCount() == 4);  // three partners and the agreed row
+    REQUIRE(plan.rowCount() == 1);
+    Redraws partnersSeen(partners), levelsSeen(levels), planSeen(plan);
+
+    partners.setDocument(room.doc.get());  // the same document: nothing happens
+    CHECK(partnersSeen.structural() == 0);
+
+    room.doc.reset();
+    CHECK(partners.rowCount() == 0);
+    CHECK(levels.rowCount() == 0);
+    CHECK(plan.rowCount() == 0);
+    CHECK(partners.document() == nullptr);
+    CHECK(levels.document() == nullptr);
+    CHECK(plan.document() == nullptr);
+    CHECK(metrics.document() == nullptr);
+    CHECK(metrics.rowCount() == 2);  // the framework's listed data, with nothing stored
+    CHECK(metrics.index(0, MetricsModel::ValueColumn).data().toString().isEmpty());
+    CHECK(partnersSeen.reset == 1);
+    CHECK(levelsSeen.reset == 1);
+    CHECK(planSeen.reset == 1);
+
+    room.doc = Document::open(room.ws, room.id);
+    REQUIRE(room.doc);
+    partners.setDocument(room.doc.get());
+    levels.setDocument(room.doc.get());
+    plan.setDocument(room.doc.get());
+    CHECK(partners.rowCount() == 3);
+    CHECK(levels.rowCount() == 4);
+    CHECK(plan.rowCount() == 1);
+    CHECK(plan.index(0, ActionPlanModel::TextColumn).data().toString() == QStringLiteral("Map the access points"));
+}
