@@ -41,6 +41,7 @@ public:
     {
         auto *copy = new DeferredStandardIcon(m_style, m_which);
         copy->m_icon = m_icon;
+        copy->m_loaded = m_loaded;
         return copy;
     }
 

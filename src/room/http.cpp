@@ -231,6 +231,16 @@ HttpServer::~HttpServer()
 bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
     close();
+    // The parser first: without its module no port is opened at all.
+    QString failure;
+    const auto makeParser = reinterpret_cast<httpmodule::Entry>(
+        modules::resolve(QStringLiteral("hicm-room-http.so"), "HICM_ROOM_HTTP_MODULE", httpmodule::kEntryName,
+                         QStringLiteral("the live room's HTTP parser"), &failure));
+    if (!makeParser) {
+        if (error)
+            *error = failure;
+        return false;
+    }
     raiseFileLimit();
     d->listener = new Listener;
     d->listener->setParent(this);
@@ -244,19 +254,14 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
         d->listener = nullptr;
         return false;
     }
-    QString failure;
-    const auto makeParser = reinterpret_cast<httpmodule::Entry>(
-        modules::resolve(QStringLiteral("hicm-room-http.so"), "HICM_ROOM_HTTP_MODULE", httpmodule::kEntryName,
-                         QStringLiteral("the live room's HTTP parser"), &failure));
     httpmodule::Callbacks callbacks;
     callbacks.request = [this](HttpRequest &r, QTcpSocket *s) { return d->request(r, s); };
     callbacks.missing = [](QTcpSocket *s) { s->write(serialise(HttpResponse::error(404, QStringLiteral("not found")))); };
-    d->parser = makeParser ? makeParser(&callbacks, d->listener, this) : nullptr;
+    d->parser = makeParser(&callbacks, d->listener, this);
     if (!d->parser) {
         if (error)
-            *error = makeParser ? QStringLiteral("the live room's HTTP parser (hicm-room-http.so) is of another "
-                                                 "version; reinstall HICM Assess")
-                                : failure;
+            *error = QStringLiteral("the live room's HTTP parser (hicm-room-http.so) is of another version; "
+                                    "reinstall HICM Assess");
         delete d->listener;
         d->listener = nullptr;
         return false;
