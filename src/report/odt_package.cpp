@@ -182,6 +182,42 @@ QByteArray describeFrames(const QByteArray &contentXml, const QStringList &title
     return xml.toUtf8();
 }
 
+QByteArray docxCoverPages(const QByteArray &documentXml)
+{
+    // pandoc 2.17: <w:p><w:r><w:pict><v:rect ... o:hr="t" /></w:pict></w:r></w:p>
+    static const QRegularExpression rule(QStringLiteral("<w:p>(?:(?!</w:p>).)*?o:hr=\"t\"(?:(?!</w:p>).)*?</w:p>"),
+                                         QRegularExpression::DotMatchesEverythingOption);
+    QString xml = QString::fromUtf8(documentXml);
+    xml.replace(rule, QStringLiteral("<w:p><w:r><w:br w:type=\"page\" /></w:r></w:p>"));
+    xml.replace(QStringLiteral("w:name=\"board-cover-sheet\" /><w:p><w:pPr><w:pStyle w:val=\"Heading1\" /></w:pPr>"),
+                QStringLiteral("w:name=\"board-cover-sheet\" /><w:p><w:pPr><w:pStyle w:val=\"Heading1\" />"
+                               "<w:pageBreakBefore w:val=\"0\" /></w:pPr>"));
+    return xml.toUtf8();
+}
+
+QByteArray odtCoverPages(const QByteArray &contentXml)
+{
+    const QByteArray rule = "<text:p text:style-name=\"Horizontal_20_Line\" />";
+    const QByteArray heading = "<text:h text:style-name=\"Heading_20_1\" text:outline-level=\"1\">"
+                               "<text:bookmark-start text:name=\"board-cover-sheet\" />";
+    if (!contentXml.contains(rule) && !contentXml.contains(heading))
+        return contentXml;
+    QByteArray xml = contentXml;
+    xml.replace(rule, "<text:p text:style-name=\"HICM_Page_Break\" />");
+    xml.replace(heading, QByteArray(heading).replace("\"Heading_20_1\"", "\"HICM_Cover_Heading\""));
+    const QByteArray styles =
+        "<style:style style:name=\"HICM_Page_Break\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">"
+        "<style:paragraph-properties fo:break-after=\"page\" /></style:style>"
+        "<style:style style:name=\"HICM_Cover_Heading\" style:family=\"paragraph\" "
+        "style:parent-style-name=\"Heading_20_1\" style:default-outline-level=\"1\">"
+        "<style:paragraph-properties fo:break-before=\"auto\" /></style:style>";
+    if (xml.contains("</office:automatic-styles>"))
+        xml.replace("</office:automatic-styles>", styles + "</office:automatic-styles>");
+    else
+        xml.replace("<office:automatic-styles />", "<office:automatic-styles>" + styles + "</office:automatic-styles>");
+    return xml;
+}
+
 QString chartTitleOf(const QString &description)
 {
     static const QRegularExpression sentenceEnd(QStringLiteral("\\.(\\s|$)"));

@@ -22,6 +22,15 @@ QByteArray rewriteZipEntry(const QByteArray &zip, const QString &name,
 // <svg:desc>descriptions[n]</svg:desc> (escaped for XML), frames beyond the lists left as they are.
 QByteArray describeFrames(const QByteArray &contentXml, const QStringList &titles, const QStringList &descriptions);
 
+// The board cover sheet's pages in Word and OpenDocument as they are in the PDF. pandoc puts the title
+// first and starts every level-1 heading on a new page, so the cover sheet would follow a page holding
+// only the title, and it draws the report's one rule (the HTML's <hr class="page-break"> after the
+// cover sheet) as a line. In a DOCX's word/document.xml the cover sheet's heading gets no page break
+// before it and the rule becomes a paragraph with a page break; in an ODT's content.xml the same through
+// two automatic styles. Without a cover sheet nothing changes.
+QByteArray docxCoverPages(const QByteArray &documentXml);
+QByteArray odtCoverPages(const QByteArray &contentXml);
+
 // The first sentence of a chart's description, for its title.
 QString chartTitleOf(const QString &description);
 

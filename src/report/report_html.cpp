@@ -60,7 +60,9 @@ dl.facts { display: grid; grid-template-columns: minmax(8rem, 24%) 1fr; gap: .25
 dl.facts dt { font-weight: bold; color: #444444; }
 dl.facts dd { margin: 0; }
 .kicker { font-weight: bold; color: #0b3d6b; letter-spacing: .05em; margin: 0; }
+hr.page-break { border: 0; border-top: 1px solid #a6a6a6; margin: 2.5rem 0; }
 @media print {
+  hr.page-break { break-after: page; border: 0; margin: 0; }
   @page { size: A4; margin: 18mm 16mm; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   h1:not(.title) { break-before: page; }
@@ -261,7 +263,14 @@ public:
 
     void spacer(qreal) override {}
     void keepWithNext() override {}
-    void pageBreak() override {}
+    // A thematic break on screen (after the board cover sheet: the report proper begins), a new page in
+    // print; pandoc reads it as a horizontal rule, which the Word and OpenDocument versions turn into a
+    // page break (report_pandoc.cpp).
+    void pageBreak() override
+    {
+        closeList();
+        html += QStringLiteral("<hr class=\"page-break\">\n");
+    }
 
     void finish() { closeList(); }
 

@@ -155,6 +155,7 @@ WriteResult writeDocx(const ReportInput &input, const QString &path, const QStri
 {
     // pandoc takes a picture's alt text (descr) from its caption, which is the chart's short caption
     // (shortCaption()): each picture gets its whole description back, the same words as the PDF's /Alt.
+    // A board cover sheet shares the first page with the title and the report starts on the next.
     const auto described = [](const QByteArray &docx, const QStringList &charts, QString *error) {
         return rewriteZipEntry(
             docx, QStringLiteral("word/document.xml"),
@@ -163,7 +164,7 @@ WriteResult writeDocx(const ReportInput &input, const QString &path, const QStri
                 for (const QString &c : charts)
                     out.replace(QStringLiteral("descr=\"%1\"").arg(shortCaption(c).toHtmlEscaped()).toUtf8(),
                                 QStringLiteral("descr=\"%1\"").arg(c.toHtmlEscaped()).toUtf8());
-                return out;
+                return docxCoverPages(out);
             },
             error);
     };
@@ -187,14 +188,15 @@ WriteResult writeDocx(const ReportInput &input, const QString &path, const QStri
 
 WriteResult writeOdt(const ReportInput &input, const QString &path, const QString &referenceDoc)
 {
-    // pandoc 2.17 gives the charts' frames no text alternative: each gets its title and description.
+    // pandoc 2.17 gives the charts' frames no text alternative: each gets its title and description. A
+    // board cover sheet shares the first page with the title and the report starts on the next.
     const auto describe = [](const QByteArray &odt, const QStringList &charts, QString *error) {
         QStringList titles;
         for (const QString &c : charts)
             titles << chartTitleOf(c);
         return rewriteZipEntry(
             odt, QStringLiteral("content.xml"),
-            [&](const QByteArray &xml) { return describeFrames(xml, titles, charts); }, error);
+            [&](const QByteArray &xml) { return odtCoverPages(describeFrames(xml, titles, charts)); }, error);
     };
     return write(input, QStringLiteral("odt"), path, referenceDoc, describe);
 }

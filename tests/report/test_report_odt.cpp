@@ -14,6 +14,8 @@
 #include <QStandardPaths>
 #include <QTextDocument>
 
+#include <cstring>
+
 using namespace hicm;
 using namespace hicm::test;
 
@@ -304,4 +306,77 @@ TEST_CASE("the editable document carries the same text as the printed one", "[od
     // The print document has charts as objects, the editable one as images: one character each.
     CHECK(editable->toPlainText().size() == printed.document().toPlainText().size());
     CHECK(editable->toPlainText().contains(QString::fromStdString(kHostilePartner)));
+}
+
+TEST_CASE("a board cover sheet shares the first page with the title and the report starts on the next, in HTML, Word and OpenDocument",
+          "[docx][odt][cover]")
+{
+    REQUIRE(canInflate());
+    const Sample s;
+    TempDir dir("hicm-report");
+    report::CoverSheet cover;
+    cover.purpose = QStringLiteral("decision");
+    cover.summary = QStringLiteral("The board is asked to agree the plan.");
+    cover.recommendations = {QStringLiteral("Agree the plan")};
+    cover.risks = {QStringLiteral("Winter pressure delays the plan")};
+    report::ReportInput with = s.input();
+    with.cover = &cover;
+    const auto write = [&](const report::ReportInput &input, const char *name) {
+        const QString path = QString::fromStdString(dir.file(name));
+        const auto written = name[std::strlen(name) - 1] == 'x' ? report::writeDocx(input, path)
+                             : name[std::strlen(name) - 1] == 't' ? report::writeOdt(input, path)
+                                                                  : report::writeHtml(input, path);
+        INFO(name << ": " << written.error.toStdString());
+        REQUIRE(written.ok);
+        return path;
+    };
+    // Where `what` is in `text`, which must hold it.
+    const auto at = [](const QString &text, const QString &what) {
+        const qsizetype i = text.indexOf(what);
+        INFO(what.toStdString());
+        REQUIRE(i >= 0);
+        return i;
+    };
+
+    // HTML: a thematic break after the cover sheet (a new page in print); none without a cover sheet.
+    const QString html = QString::fromStdString(readFile(write(with, "c.html").toStdString()));
+    const qsizetype rule = at(html, QStringLiteral("<hr class=\"page-break\">"));
+    CHECK(at(html, QStringLiteral("Winter pressure delays the plan")) < rule);
+    CHECK(rule < at(html, QStringLiteral("Self-assessment report")));
+    CHECK(html.contains(QRegularExpression(QStringLiteral("@media print \\{[^}]*hr\\.page-break \\{ break-after: page;"))));
+    CHECK_FALSE(QString::fromStdString(readFile(write(s.input(), "n.html").toStdString())).contains(QStringLiteral("<hr")));
+
+    // Word: the cover sheet's heading does not start a page of its own; one page break, after the cover sheet.
+    const QString docx = QString::fromUtf8(entry(write(with, "c.docx"), "word/document.xml"));
+    CHECK_FALSE(docx.contains(QStringLiteral("o:hr=\"t\"")));
+    CHECK(docx.count(QStringLiteral("<w:br w:type=\"page\" />")) == 1);
+    const qsizetype docxBreak = at(docx, QStringLiteral("<w:br w:type=\"page\" />"));
+    CHECK(at(docx, QStringLiteral("Winter pressure delays the plan")) < docxBreak);
+    CHECK(docxBreak < at(docx, QStringLiteral("Self-assessment report")));
+    CHECK(docx.contains(QStringLiteral("<w:pStyle w:val=\"Heading1\" /><w:pageBreakBefore w:val=\"0\" /></w:pPr><w:r><w:t "
+                                       "xml:space=\"preserve\">Board cover sheet</w:t>")));
+    CHECK(docx.count(QStringLiteral("<w:pageBreakBefore w:val=\"0\" />")) == 1);  // every other section still starts a page
+    const QString plain = QString::fromUtf8(entry(write(s.input(), "n.docx"), "word/document.xml"));
+    CHECK_FALSE(plain.contains(QStringLiteral("w:type=\"page\"")));
+    CHECK_FALSE(plain.contains(QStringLiteral("pageBreakBefore")));
+
+    // OpenDocument: the same through two automatic styles, and still valid ODF 1.2.
+    const QByteArray odtXml = entry(write(with, "c.odt"), "content.xml");
+    const QStringList errors = jingErrors(dir, QStringLiteral("c-content.xml"), odtXml, "OpenDocument-v1.2-os-schema.rng");
+    INFO(errors.join(QLatin1Char('\n')).toStdString());
+    CHECK(errors.isEmpty());
+    const QString odt = QString::fromUtf8(odtXml);
+    CHECK(odt.contains(QRegularExpression(QStringLiteral(
+        "<style:style style:name=\"HICM_Cover_Heading\" style:family=\"paragraph\" style:parent-style-name=\"Heading_20_1\"[^>]*>"
+        "<style:paragraph-properties fo:break-before=\"auto\" />"))));
+    CHECK(odt.contains(QStringLiteral("<style:style style:name=\"HICM_Page_Break\" style:family=\"paragraph\" "
+                                      "style:parent-style-name=\"Standard\"><style:paragraph-properties fo:break-after=\"page\" />")));
+    CHECK(odt.contains(QRegularExpression(QStringLiteral(
+        "<text:h text:style-name=\"HICM_Cover_Heading\" text:outline-level=\"1\">(<text:bookmark-start [^>]*/>)?Board cover sheet<"))));
+    const qsizetype odtBreak = at(odt, QStringLiteral("<text:p text:style-name=\"HICM_Page_Break\" />"));
+    CHECK(at(odt, QStringLiteral("Winter pressure delays the plan")) < odtBreak);
+    CHECK(odtBreak < at(odt, QStringLiteral("Self-assessment report")));
+    CHECK(odt.contains(QRegularExpression(QStringLiteral(
+        "<text:h text:style-name=\"Heading_20_1\" text:outline-level=\"1\">(<text:bookmark-start [^>]*/>)?Summary<"))));
+    CHECK_FALSE(QString::fromUtf8(entry(write(s.input(), "n.odt"), "content.xml")).contains(QStringLiteral("HICM_")));
 }
