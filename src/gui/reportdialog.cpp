@@ -59,6 +59,7 @@ ReportDialog::ReportDialog(Session &session, QWidget *parent)
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *pdf = buttons->addButton(tr("Save as &PDF…"), QDialogButtonBox::ActionRole);
+    pdf->setDefault(true);  // Enter in a field saves the default report, not whichever button Qt picked first
     auto *html = buttons->addButton(tr("Save as &HTML…"), QDialogButtonBox::ActionRole);
     html->setAccessibleName(tr("Save as HTML, accessible, for publishing"));
     auto *docx = buttons->addButton(tr("Save as &Word…"), QDialogButtonBox::ActionRole);

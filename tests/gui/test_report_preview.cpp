@@ -1,6 +1,6 @@
 // The report preview shows the board cover sheet as soon as it is filled in, as the saved files have it
 // (issue 17), and drops it again when the sheet is switched off; the results charts describe themselves
-// with the report's words.
+// with the report's words; Enter in the export dialog's fields saves the PDF.
 #include "gui_test_support.h"
 #include "mainwindow.h"
 #include "chartview.h"
@@ -14,6 +14,8 @@
 
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QTest>
@@ -74,4 +76,33 @@ TEST_CASE("the results charts describe themselves in the report's words", "[gui]
     CHECK(radar.accessibleDescription() == report::chartDescription(report::radarFor(fw, p, nullptr, QString())));
     CHECK(heat.accessibleDescription() == report::chartDescription(report::heatMapFor(fw, a, p)));
     CHECK(radar.accessibleDescription().startsWith(QStringLiteral("Radar chart of the level of each of")));
+}
+
+TEST_CASE("Enter in the export dialog's fields saves the default report, the tagged PDF", "[gui][report]")
+{
+    test::TempDir dir;
+    auto w = openWindow(dir.file("enter.hicmws"));
+    REQUIRE(w->newAssessment(QStringLiteral("Vale")));
+    ReportDialog dialog(*w->session(), w.get());
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    QPushButton *pdf = nullptr;
+    for (QPushButton *b : dialog.findChildren<QPushButton *>())
+        if (b->text() == QStringLiteral("Save as &PDF…"))
+            pdf = b;
+    REQUIRE(pdf);
+    // Focus in the Word template's field and in the cover sheet's summary, as a facilitator types there.
+    auto *templateField = dialog.findChild<QLineEdit *>();
+    REQUIRE(templateField);
+    for (QWidget *field : {static_cast<QWidget *>(templateField),
+                           static_cast<QWidget *>(dialog.findChildren<QPlainTextEdit *>().value(0))}) {
+        field->setFocus();
+        QApplication::processEvents();
+        CHECK(pdf->isDefault());
+        for (QPushButton *b : dialog.findChildren<QPushButton *>())
+            if (b != pdf) {
+                INFO(b->text().toStdString());
+                CHECK_FALSE(b->isDefault());
+            }
+    }
 }
