@@ -97,6 +97,9 @@ RoomLinksDialog::RoomLinksDialog(room::Room &room, Session *session, QWidget *pa
     control->setToolTip(tr("For a second device of your own: it can reveal, re-vote and move the room. Never shown."));
     connect(control, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_room.facilitatorUrl()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Enter in the table or on the checkbox closes the dialog: it never copies the links (secrets) or starts
+    // a save by itself (Qt had made Copy All the default). A focused button still takes Enter.
+    buttons->button(QDialogButtonBox::Close)->setDefault(true);
     layout->addWidget(buttons);
     fill();
     resize(900, 420);

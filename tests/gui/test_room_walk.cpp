@@ -22,6 +22,9 @@
 #include <QAbstractItemModel>
 #include <QAbstractItemView>
 #include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
@@ -302,6 +305,33 @@ TEST_CASE("the room's hand-outs are masked until shown, copied and saved; new li
     RoomLinksDialog dialog(*rc->room(), &s, window.get());
     QTableWidget *table = dialog.table();
     REQUIRE(table->rowCount() == 2);
+    // Enter with the focus in the table or on the checkbox closes the dialog: it never copies the
+    // facilitator's control link (a secret) nor starts a save (no action button is the default).
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    for (QWidget *focus : {static_cast<QWidget *>(table), static_cast<QWidget *>(dialog.findChild<QCheckBox *>())}) {
+        focus->setFocus();
+        QApplication::processEvents();
+        QPushButton *close = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close);
+        REQUIRE(close);
+        CHECK(close->isDefault());
+        for (QPushButton *b : dialog.findChildren<QPushButton *>()) {
+            INFO(b->text().toStdString());
+            CHECK(b->isDefault() == (b == close));
+        }
+    }
+    // A button the keyboard is on still takes Enter.
+    QPushButton *copyAll = nullptr;
+    for (QPushButton *b : dialog.findChildren<QPushButton *>())
+        if (b->text() == QStringLiteral("&Copy All"))
+            copyAll = b;
+    REQUIRE(copyAll);
+    copyAll->setFocus();
+    QApplication::processEvents();
+    CHECK(copyAll->isDefault());
+    table->setFocus();
+    QApplication::processEvents();
+    CHECK_FALSE(copyAll->isDefault());
     CHECK(table->item(1, 0)->text() == QStringLiteral("<b>Vale & Co</b>"));
     for (int r = 0; r < 2; ++r) {  // masked: the screen may be the projector's
         CHECK(table->item(r, 1)->text() != links[static_cast<std::size_t>(r)].code);
