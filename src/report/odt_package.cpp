@@ -184,9 +184,10 @@ QByteArray describeFrames(const QByteArray &contentXml, const QStringList &title
 
 QByteArray docxCoverPages(const QByteArray &documentXml)
 {
-    // pandoc 2.17: <w:p><w:r><w:pict><v:rect ... o:hr="t" /></w:pict></w:r></w:p>
-    static const QRegularExpression rule(QStringLiteral("<w:p>(?:(?!</w:p>).)*?o:hr=\"t\"(?:(?!</w:p>).)*?</w:p>"),
-                                         QRegularExpression::DotMatchesEverythingOption);
+    // pandoc 2.17: <w:p><w:r><w:pict><v:rect ... o:hr="t" /></w:pict></w:r></w:p>. Matched as tags only: a
+    // report's text (a partner's note may say anything) is in w:t elements, where pandoc escapes every '<'.
+    static const QRegularExpression rule(
+        QStringLiteral("<w:p><w:r><w:pict><v:rect [^<>]*o:hr=\"t\"[^<>]*/></w:pict></w:r></w:p>"));
     QString xml = QString::fromUtf8(documentXml);
     xml.replace(rule, QStringLiteral("<w:p><w:r><w:br w:type=\"page\" /></w:r></w:p>"));
     xml.replace(QStringLiteral("w:name=\"board-cover-sheet\" /><w:p><w:pPr><w:pStyle w:val=\"Heading1\" /></w:pPr>"),

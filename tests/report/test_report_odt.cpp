@@ -319,7 +319,13 @@ TEST_CASE("a board cover sheet shares the first page with the title and the repo
     cover.summary = QStringLiteral("The board is asked to agree the plan.");
     cover.recommendations = {QStringLiteral("Agree the plan")};
     cover.risks = {QStringLiteral("Winter pressure delays the plan")};
-    report::ReportInput with = s.input();
+    // A partner whose name reads like the markup mended afterwards stays text.
+    Assessment now = s.now;
+    now.partners.push_back(Partner{0, R"(<w:p><w:r><w:pict><v:rect o:hr="t" /></w:pict></w:r></w:p> Horizontal_20_Line)",
+                                   OrgType::Other, ""});
+    report::ReportInput with{s.fw, now, s.p, &s.before};
+    const QString markupAsText = QStringLiteral("&lt;w:p&gt;&lt;w:r&gt;&lt;w:pict&gt;&lt;v:rect o:hr=&quot;t&quot; /&gt;"
+                                                "&lt;/w:pict&gt;&lt;/w:r&gt;&lt;/w:p&gt; Horizontal_20_Line");
     with.cover = &cover;
     const auto write = [&](const report::ReportInput &input, const char *name) {
         const QString path = QString::fromStdString(dir.file(name));
@@ -356,6 +362,7 @@ TEST_CASE("a board cover sheet shares the first page with the title and the repo
     CHECK(docx.contains(QStringLiteral("<w:pStyle w:val=\"Heading1\" /><w:pageBreakBefore w:val=\"0\" /></w:pPr><w:r><w:t "
                                        "xml:space=\"preserve\">Board cover sheet</w:t>")));
     CHECK(docx.count(QStringLiteral("<w:pageBreakBefore w:val=\"0\" />")) == 1);  // every other section still starts a page
+    CHECK(docx.contains(markupAsText));
     const QString plain = QString::fromUtf8(entry(write(s.input(), "n.docx"), "word/document.xml"));
     CHECK_FALSE(plain.contains(QStringLiteral("w:type=\"page\"")));
     CHECK_FALSE(plain.contains(QStringLiteral("pageBreakBefore")));
@@ -378,5 +385,7 @@ TEST_CASE("a board cover sheet shares the first page with the title and the repo
     CHECK(odtBreak < at(odt, QStringLiteral("Self-assessment report")));
     CHECK(odt.contains(QRegularExpression(QStringLiteral(
         "<text:h text:style-name=\"Heading_20_1\" text:outline-level=\"1\">(<text:bookmark-start [^>]*/>)?Summary<"))));
+    CHECK(odt.contains(markupAsText));
+    CHECK(html.contains(markupAsText));
     CHECK_FALSE(QString::fromUtf8(entry(write(s.input(), "n.odt"), "content.xml")).contains(QStringLiteral("HICM_")));
 }
