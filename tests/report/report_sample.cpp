@@ -2,8 +2,8 @@
 // PDF, and optionally ODT and CSV, for looking at. docs/report.md says how its pages became the
 // pictures there.
 //   hicm-report-sample OUT.pdf [OUT.odt] [OUT.csv]
-//   hicm-report-sample --html OUT.html [--docx OUT.docx] [--odt OUT.odt]   other formats (the axe-core
-//   check runs on the HTML)
+//   hicm-report-sample [--cover] --html OUT.html [--docx OUT.docx] [--odt OUT.odt]   other formats (the
+//   axe-core check runs on the HTML, with and without the board cover sheet)
 #include "framework_loader.h"
 #include "report.h"
 #include "report_fixture.h"
@@ -31,10 +31,21 @@ int main(int argc, char *argv[])
     const hicm::Assessment now = hicm::test::sampleAssessment(fw);
     const hicm::Assessment before = hicm::test::sampleAssessment(fw, true);
     const hicm::Prioritisation p = hicm::prioritise(fw, now);
-    const hicm::report::ReportInput input{fw, now, p, &before, nullptr, QDate(2025, 3, 20)};
+    hicm::report::ReportInput input{fw, now, p, &before, nullptr, QDate(2025, 3, 20)};
+    hicm::report::CoverSheet cover;
+    cover.purpose = QStringLiteral("decision");
+    cover.summary = QStringLiteral("The partners assessed intermediate care against the model on 12 March 2025; the board "
+                                   "is asked to agree the plan & its order.");
+    cover.recommendations = {QStringLiteral("Agree the order of the changes"), QStringLiteral("Fund the single point of access")};
+    cover.risks = {QStringLiteral("Winter pressure delays the plan")};
     if (QByteArray(argv[1]).startsWith("--")) {
         bool ok = true;
-        for (int i = 1; i + 1 < argc; i += 2) {
+        int first = 1;
+        if (QByteArray(argv[1]) == "--cover") {
+            input.cover = &cover;
+            first = 2;
+        }
+        for (int i = first; i + 1 < argc; i += 2) {
             const QByteArray format(argv[i]);
             const QString path = QString::fromLocal8Bit(argv[i + 1]);
             const auto written = format == "--html"   ? hicm::report::writeHtml(input, path)
