@@ -7,8 +7,9 @@ Writes the sample report with SAMPLE_EXE (hicm-report-sample), then checks what 
 relies on: tagged (/MarkInfo, pdfinfo "Tagged: yes"), /Lang en-GB, the title shown by viewers, every
 chart a Figure with /Alt, every heading H1-H3 a bookmark and every bookmark a heading, every table with
 TH cells, nothing drawn outside the structure tree but artifacts (running header and footer), and the
-text in reading order (pdftotext). Then the same checks on a copy stripped of its tags must fail, so
-that they can.
+text in reading order (pdftotext). The same for the report with a board cover sheet first, whose
+heading must be the first bookmark and its text the first read. Then the same checks on a copy stripped
+of its tags must fail, so that they can.
 Prints 'N passed, N failed'; exits non-zero on any failure.
 """
 import re
@@ -146,6 +147,24 @@ def main():
             data = re.sub(rb"/\w+ (<< /MCID \d+ >> BDC|BMC)|\bEMC\b", b"", data)
             page.Contents = pdf.make_stream(data)
         pdf.save(stripped)
+    # With a board cover sheet first: the same checks, and the cover sheet is the first heading, bookmark
+    # and text.
+    covered = out / "tagged-cover.pdf"
+    subprocess.run([str(sample), "--cover", "--pdf", str(covered)], check=True, capture_output=True)
+    for ok, what in check(covered):
+        results.append((ok, "with a cover sheet: " + what))
+        print(("ok    " if ok else "FAIL  ") + results[-1][1])
+    with pikepdf.open(covered) as pdf:
+        titles = outline_titles(pdf)
+    results.append((titles[:1] == ["Board cover sheet"], f"with a cover sheet: its bookmark comes first ({titles[:2]})"))
+    text = subprocess.run(["pdftotext", "-layout", str(covered), "-"], capture_output=True, text=True).stdout
+    flat = re.sub(r"\s+", " ", text)
+    results.append((0 <= flat.find("Board cover sheet") < flat.find("Recommendations") < flat.find("Self-assessment report")
+                    < flat.find("Summary", flat.find("Self-assessment report")),
+                    "with a cover sheet: read first, then the report's title page, then the Summary"))
+    for ok, what in results[-2:]:
+        print(("ok    " if ok else "FAIL  ") + what)
+
     negative = check(stripped)
     failed_on_untagged = sum(1 for ok, _ in negative if not ok)
     print(f"the untagged copy fails {failed_on_untagged} of {len(negative)} checks")

@@ -2,8 +2,8 @@
 // PDF, and optionally ODT and CSV, for looking at. docs/report.md says how its pages became the
 // pictures there.
 //   hicm-report-sample OUT.pdf [OUT.odt] [OUT.csv]
-//   hicm-report-sample [--cover] --html OUT.html [--docx OUT.docx] [--odt OUT.odt]   other formats (the
-//   axe-core check runs on the HTML, with and without the board cover sheet)
+//   hicm-report-sample [--cover] --html OUT.html [--pdf OUT.pdf] [--docx OUT.docx] [--odt OUT.odt]   other
+//   formats, or the board cover sheet first (the axe-core check runs on the HTML, with and without it)
 #include "framework_loader.h"
 #include "report.h"
 #include "report_fixture.h"
@@ -48,7 +48,8 @@ int main(int argc, char *argv[])
         for (int i = first; i + 1 < argc; i += 2) {
             const QByteArray format(argv[i]);
             const QString path = QString::fromLocal8Bit(argv[i + 1]);
-            const auto written = format == "--html"   ? hicm::report::writeHtml(input, path)
+            const auto written = format == "--pdf"    ? hicm::report::writePdf(input, path)
+                                 : format == "--html" ? hicm::report::writeHtml(input, path)
                                  : format == "--docx" ? hicm::report::writeDocx(input, path)
                                  : format == "--odt"  ? hicm::report::writeOdt(input, path)
                                                       : hicm::report::WriteResult{false, "unknown option " + QString::fromUtf8(format)};
