@@ -2,6 +2,7 @@
 """Checks an HTML file with axe-core in Debian's headless chromium (WCAG 2.0, 2.1 and 2.2, A and AA).
 
     axe_check.py REPORT.html AXE_MIN_JS
+    axe_check.py http://HOST:PORT/PAGE AXE_MIN_JS      a page served (the live room's)
 
 Prints every violation (rule, impact, help, each node's target) and exits 1 when there is any, 2 when
 the check itself could not run. Needs chromium, chromium-driver and python3-selenium (scripts/lib.sh).
@@ -19,7 +20,8 @@ def main() -> int:
     if len(sys.argv) != 3:
         print(__doc__, file=sys.stderr)
         return 2
-    html = pathlib.Path(sys.argv[1]).resolve()
+    url = sys.argv[1] if sys.argv[1].startswith(("http://", "https://")) else pathlib.Path(sys.argv[1]).resolve().as_uri()
+    name = url.rsplit("/", 1)[-1] if url.startswith("file:") else url
     axe = pathlib.Path(sys.argv[2]).read_text(encoding="utf-8")
     try:
         from selenium import webdriver
@@ -39,7 +41,7 @@ def main() -> int:
     try:
         driver = webdriver.Chrome(service=Service(driver_path), options=options)
         driver.set_script_timeout(60)
-        driver.get(html.as_uri())
+        driver.get(url)
         driver.execute_script(axe)
         result = driver.execute_async_script(
             "const done = arguments[arguments.length - 1];"
@@ -56,7 +58,7 @@ def main() -> int:
         print(f"axe_check: axe-core failed: {data['error']}", file=sys.stderr)
         return 2
     violations = data["violations"]
-    print(f"axe-core {data['version']} on {html.name}: {data['passes']} rules passed, "
+    print(f"axe-core {data['version']} on {name}: {data['passes']} rules passed, "
           f"{len(violations)} violated ({', '.join(TAGS)})")
     for v in violations:
         print(f"- {v['id']} ({v.get('impact')}): {v['help']} [{v['helpUrl']}]")

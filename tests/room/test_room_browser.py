@@ -1,10 +1,12 @@
 """The partner's page in a real browser: Debian's chromium, headless, through chromium-driver and
 python3-selenium. Three partner pages vote by clicking; the facilitator reveals through the API; every
-page shows the spread; a page whose room stops and starts again reconnects and shows its vote.
+page shows the spread; a page whose room stops and starts again reconnects and shows its vote; the join page
+and a partner's page, voting and revealed, pass axe-core's WCAG 2.2 AA rules.
 With --screenshots DIR it also writes the phone page (390 x 844) there, voting (room-phone.png) and
 revealed (room-phone-revealed.png): docs/images holds them."""
 import os
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -149,6 +151,31 @@ class Browser(unittest.TestCase):
                 self.assertEqual(driver.find_element(By.ID, "status").get_attribute("aria-live"), "polite")
             finally:
                 driver.quit()
+                room.stop()
+
+    def test_the_pages_pass_axe_core(self):
+        """The join page and a partner's page, voting and revealed, with axe-core (WCAG 2.0/2.1/2.2 A and AA):
+        no violation. HICM_AXE names axe.min.js (the report tests' npm fixture); without it, skipped."""
+        axe = os.environ.get("HICM_AXE")
+        if not axe:
+            self.skipTest("HICM_AXE not given")
+        self.assertTrue(os.path.isfile(axe), axe + " is missing (the npm fixture did not run)")
+        check = os.path.join(os.path.dirname(__file__), "..", "report", "axe_check.py")
+        with TempDir() as d:
+            ws, aid = make_workspace(d)
+            room = RoomProcess(ws, aid)
+            try:
+                pages = [f"http://{room.host}:{room.port}/j", room.links[A]]
+                results = [subprocess.run([sys.executable, check, url, axe], capture_output=True, text=True) for url in pages]
+                for who in (A, B):
+                    status, _ = post(room.links[who] + "/vote", {"feature": "B1", "level": 2})
+                    self.assertEqual(status, 200)
+                self.assertEqual(post(room.facilitator + "/reveal", {"feature": "B1"})[0], 200)
+                results.append(subprocess.run([sys.executable, check, room.links[A], axe], capture_output=True, text=True))
+                for r in results:
+                    self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+                    self.assertIn("0 violated", r.stdout)
+            finally:
                 room.stop()
 
 
