@@ -19,7 +19,8 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     if (argc < 2) {
-        std::cerr << "usage: hicm-report-sample OUT.pdf [OUT.odt] [OUT.csv]\n";
+        std::cerr << "usage: hicm-report-sample OUT.pdf [OUT.odt] [OUT.csv]\n"
+                     "       hicm-report-sample [--cover] --html|--pdf|--docx|--odt OUT [--FORMAT OUT]...\n";
         return 2;
     }
     const auto loaded = hicm::loadFrameworkFile(hicm::test::kFrameworkFile);

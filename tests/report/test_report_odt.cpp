@@ -14,8 +14,6 @@
 #include <QStandardPaths>
 #include <QTextDocument>
 
-#include <cstring>
-
 using namespace hicm;
 using namespace hicm::test;
 
@@ -323,15 +321,16 @@ TEST_CASE("a board cover sheet shares the first page with the title and the repo
     Assessment now = s.now;
     now.partners.push_back(Partner{0, R"(<w:p><w:r><w:pict><v:rect o:hr="t" /></w:pict></w:r></w:p> Horizontal_20_Line)",
                                    OrgType::Other, ""});
-    report::ReportInput with{s.fw, now, s.p, &s.before};
     const QString markupAsText = QStringLiteral("&lt;w:p&gt;&lt;w:r&gt;&lt;w:pict&gt;&lt;v:rect o:hr=&quot;t&quot; /&gt;"
                                                 "&lt;/w:pict&gt;&lt;/w:r&gt;&lt;/w:p&gt; Horizontal_20_Line");
+    report::ReportInput with{s.fw, now, s.p, &s.before};
     with.cover = &cover;
+    // Writes `input` to the file `name` in the format its suffix names.
     const auto write = [&](const report::ReportInput &input, const char *name) {
         const QString path = QString::fromStdString(dir.file(name));
-        const auto written = name[std::strlen(name) - 1] == 'x' ? report::writeDocx(input, path)
-                             : name[std::strlen(name) - 1] == 't' ? report::writeOdt(input, path)
-                                                                  : report::writeHtml(input, path);
+        const auto written = path.endsWith(QStringLiteral(".docx")) ? report::writeDocx(input, path)
+                             : path.endsWith(QStringLiteral(".odt")) ? report::writeOdt(input, path)
+                                                                     : report::writeHtml(input, path);
         INFO(name << ": " << written.error.toStdString());
         REQUIRE(written.ok);
         return path;
