@@ -56,6 +56,11 @@ ReportDialog::ReportDialog(Session &session, QWidget *parent)
     row->addWidget(m_scroll, 1);
     row->addWidget(makeOptions());
     layout->addLayout(row, 1);
+    // The cover sheet typed for this assessment before, and the board's template: laid out with the cover.
+    if (restoreFields(fields(), m_session.path(), m_input->assessment.id)) {
+        applyCover();
+        m_report = std::make_unique<report::Report>(*m_input);
+    }
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *pdf = buttons->addButton(tr("Save as &PDF…"), QDialogButtonBox::ActionRole);
@@ -105,7 +110,15 @@ ReportDialog::ReportDialog(Session &session, QWidget *parent)
     pdf->setFocus();
 }
 
-ReportDialog::~ReportDialog() = default;
+ReportDialog::~ReportDialog()
+{
+    rememberFields(fields(), m_session.path(), m_input->assessment.id);
+}
+
+ReportFields ReportDialog::fields() const
+{
+    return {m_coverBox, m_purpose, m_coverSummary, m_recommendations, m_risks, m_template};
+}
 
 QWidget *ReportDialog::makeOptions()
 {
@@ -198,6 +211,7 @@ void ReportDialog::setWordTemplate(const QString &path)
 
 void ReportDialog::applyCover()
 {
+    rememberFields(fields(), m_session.path(), m_input->assessment.id);
     if (!m_coverBox->isChecked()) {
         m_input->cover = nullptr;
         return;

@@ -6,6 +6,7 @@
 
 #include "peer_extract.h"
 #include "report.h"
+#include "reportsettings.h"
 
 #include <QDialog>
 
@@ -60,6 +61,8 @@ private:
     void applyCover();
     // Runs a pandoc conversion with a busy indicator.
     bool savePandoc(const QString &path, bool word);
+    // The fields that are remembered for the next opening (reportsettings.h).
+    ReportFields fields() const;
 
     Session &m_session;
     std::unique_ptr<document::ReportBasis> m_basis;  // what m_input points into (document/queries.h)

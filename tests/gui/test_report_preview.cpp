@@ -1,6 +1,7 @@
 // The report preview shows the board cover sheet as soon as it is filled in, as the saved files have it
 // (issue 17), and drops it again when the sheet is switched off; the results charts describe themselves
-// with the report's words; Enter in the export dialog's fields saves the PDF.
+// with the report's words; Enter in the export dialog's fields saves the PDF; the dialog keeps an
+// assessment's cover sheet and the board's template for its next opening.
 #include "gui_test_support.h"
 #include "mainwindow.h"
 #include "chartview.h"
@@ -12,13 +13,19 @@
 #include "session.h"
 #include "test_paths.h"
 
+#include <QComboBox>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
+
+#include <filesystem>
+#include <fstream>
 
 using namespace hicm;
 using namespace hicm::gui;
@@ -105,4 +112,67 @@ TEST_CASE("Enter in the export dialog's fields saves the default report, the tag
                 CHECK_FALSE(b->isDefault());
             }
     }
+}
+
+TEST_CASE("the export dialog keeps an assessment's cover sheet and the board's Word template when closed and opened again",
+          "[gui][report]")
+{
+    test::TempDir dir;
+    // Settings of this test's own: another test running at the same time has an export dialog of its own,
+    // which remembers its (empty) Word template when it closes.
+    struct OwnSettings {
+        explicit OwnSettings(const QString &folder)
+        {
+            QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, folder);
+        }
+        ~OwnSettings()
+        {
+            QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                               QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation));
+        }
+    } own(QString::fromStdString(dir.file("settings")));
+    auto w = openWindow(dir.file("keep.hicmws"));
+    REQUIRE(w->newAssessment(QStringLiteral("Vale")));
+    w->session()->addPartner(Partner{0, "Vale ICB", OrgType::Icb, ""});
+    const std::string templateFile = dir.file("board-template.docx");
+    std::ofstream(templateFile) << "a template";  // only its existence matters here
+    int without = 0;
+    {
+        ReportDialog dialog(*w->session(), w.get());
+        without = dialog.pageCount();
+        // Typed into the fields, then the dialog closed before the preview caught up.
+        auto *box = dialog.findChild<QGroupBox *>();
+        box->setChecked(true);
+        const auto edits = dialog.findChildren<QPlainTextEdit *>();
+        REQUIRE(edits.size() == 3);
+        edits[0]->setPlainText(QStringLiteral("For the board to note the plan"));
+        edits[1]->setPlainText(QStringLiteral("Agree the order\nFund the single point of access"));
+        edits[2]->setPlainText(QStringLiteral("Winter pressure"));
+        auto *purpose = dialog.findChild<QComboBox *>();
+        purpose->setCurrentIndex(purpose->findData(QStringLiteral("assurance")));
+        dialog.findChild<QLineEdit *>()->setText(QString::fromStdString(templateFile));
+    }
+    {
+        ReportDialog dialog(*w->session(), w.get());
+        CHECK(dialog.findChild<QGroupBox *>()->isChecked());
+        const auto edits = dialog.findChildren<QPlainTextEdit *>();
+        CHECK(edits[0]->toPlainText() == QStringLiteral("For the board to note the plan"));
+        CHECK(edits[1]->toPlainText() == QStringLiteral("Agree the order\nFund the single point of access"));
+        CHECK(edits[2]->toPlainText() == QStringLiteral("Winter pressure"));
+        CHECK(dialog.findChild<QComboBox *>()->currentData().toString() == QStringLiteral("assurance"));
+        CHECK(dialog.findChild<QLineEdit *>()->text() == QString::fromStdString(templateFile));
+        CHECK(dialog.pageCount() == without + 1);  // the preview shows the sheet straight away
+    }
+    // Another assessment has a cover sheet of its own (none yet); the board's template is the same.
+    REQUIRE(w->newAssessment(QStringLiteral("Other")));
+    {
+        ReportDialog dialog(*w->session(), w.get());
+        CHECK_FALSE(dialog.findChild<QGroupBox *>()->isChecked());
+        CHECK(dialog.findChildren<QPlainTextEdit *>().value(0)->toPlainText().isEmpty());
+        CHECK(dialog.findChild<QLineEdit *>()->text() == QString::fromStdString(templateFile));
+    }
+    // A template whose file has gone is not offered again.
+    std::filesystem::remove(templateFile);
+    ReportDialog dialog(*w->session(), w.get());
+    CHECK(dialog.findChild<QLineEdit *>()->text().isEmpty());
 }
