@@ -40,7 +40,6 @@ ReportDialog::ReportDialog(Session &session, QWidget *parent)
     m_input = std::make_unique<report::ReportInput>(report::ReportInput{
         *b.assessment.framework, b.assessment.assessment, b.prioritisation, b.previous ? &b.previous->assessment : nullptr,
         b.previous ? b.previous->framework.get() : nullptr, QDate::currentDate()});
-    m_report = std::make_unique<report::Report>(*m_input);
 
     auto *layout = new QVBoxLayout(this);
     m_summary->setWordWrap(true);
@@ -56,11 +55,11 @@ ReportDialog::ReportDialog(Session &session, QWidget *parent)
     row->addWidget(m_scroll, 1);
     row->addWidget(makeOptions());
     layout->addLayout(row, 1);
-    // The cover sheet typed for this assessment before, and the board's template: laid out with the cover.
-    if (restoreFields(fields(), m_session.path(), m_input->assessment.id)) {
-        applyCover();
-        m_report = std::make_unique<report::Report>(*m_input);
-    }
+    // The cover sheet typed for this assessment before, and the board's template; the report is laid out
+    // once, with the cover sheet when there is one.
+    restoreFields(fields(), m_session.path(), m_input->assessment.id);
+    applyCover();
+    m_report = std::make_unique<report::Report>(*m_input);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *pdf = buttons->addButton(tr("Save as &PDF…"), QDialogButtonBox::ActionRole);

@@ -66,17 +66,18 @@ void rememberWordTemplate(const QString &path)
     QSettings().setValue(QStringLiteral("reports/wordTemplate"), path.trimmed());
 }
 
-bool restoreFields(const ReportFields &f, const QString &workspace, std::int64_t assessmentId)
+void restoreFields(const ReportFields &f, const QString &workspace, std::int64_t assessmentId)
 {
     const RememberedCover c = rememberedCover(workspace, assessmentId);
-    const QSignalBlocker a(f.cover), b(f.purpose), d(f.summary), e(f.recommendations), g(f.risks), h(f.wordTemplate);
+    const QSignalBlocker quiet[] = {QSignalBlocker(f.cover),   QSignalBlocker(f.purpose), QSignalBlocker(f.summary),
+                                    QSignalBlocker(f.recommendations), QSignalBlocker(f.risks),
+                                    QSignalBlocker(f.wordTemplate)};
     f.cover->setChecked(c.on);
     f.purpose->setCurrentIndex(std::max(0, f.purpose->findData(c.purpose)));
     f.summary->setPlainText(c.summary);
     f.recommendations->setPlainText(c.recommendations);
     f.risks->setPlainText(c.risks);
     f.wordTemplate->setText(rememberedWordTemplate());
-    return c.on;
 }
 
 void rememberFields(const ReportFields &f, const QString &workspace, std::int64_t assessmentId)

@@ -41,8 +41,7 @@ struct ReportFields {
     QPlainTextEdit *risks;
     QLineEdit *wordTemplate;
 };
-// Whether a cover sheet was on.
-bool restoreFields(const ReportFields &fields, const QString &workspace, std::int64_t assessmentId);
+void restoreFields(const ReportFields &fields, const QString &workspace, std::int64_t assessmentId);
 void rememberFields(const ReportFields &fields, const QString &workspace, std::int64_t assessmentId);
 
 }  // namespace hicm::gui
