@@ -8,7 +8,10 @@
 #include "textdelegate.h"
 #include "textlimit.h"
 
+#include <algorithm>
+
 #include <QComboBox>
+
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -119,8 +122,11 @@ QWidget *FeaturePage::buildAgreement()
     m_grid->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
     m_grid->setTabKeyNavigation(false);
-    m_grid->setMinimumHeight(180);
     m_grid->setItemDelegate(new CachedTextDelegate(m_grid));
+    fitGridHeight();
+    connect(m_levels, &QAbstractItemModel::modelReset, this, &FeaturePage::fitGridHeight);
+    connect(m_levels, &QAbstractItemModel::rowsInserted, this, &FeaturePage::fitGridHeight);
+    connect(m_levels, &QAbstractItemModel::rowsRemoved, this, &FeaturePage::fitGridHeight);
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         if (!m_refreshing)
             refreshCards();
@@ -339,10 +345,18 @@ bool FeaturePage::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+void FeaturePage::fitGridHeight()
+{
+    const int rows = m_grid->verticalHeader()->length();
+    const int header = m_grid->horizontalHeader()->sizeHint().height();
+    m_grid->setMinimumHeight(std::max(180, header + rows + 2 * m_grid->frameWidth()));
+}
+
 void FeaturePage::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange && m_title) {
+        fitGridHeight();
         updateTitleFont();
         m_metricsFittedWidth = -1;  // the rows are fitted again for the new size of text
         fitMetricRowsLater();

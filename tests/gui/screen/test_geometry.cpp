@@ -1,5 +1,6 @@
 // Every screen on a 1366x768 projector laptop (and at 200 %), normal and presenting: the window is never
-// wider or taller than the screen, no table row is taller than its content on first show, every
+// wider or taller than the screen, no table row is taller than its content on first show, the partner grid
+// shows every row (the agreed one too) without scrolling, every
 // focusable control has an accessible name, and no screen gives one mnemonic letter to two controls.
 #include "comparepage.h"
 #include "featurepage.h"
@@ -23,6 +24,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTableWidget>
 
@@ -74,6 +76,13 @@ void checkFits(MainWindow &w, const QString &where)
             INFO(table->objectName().toStdString() << " row " << r << ": " << table->rowHeight(r) << " px, content "
                                                    << static_cast<QAbstractItemView *>(table)->sizeHintForRow(r));
             CHECK(table->rowHeight(r) <= qMax(slack, static_cast<QAbstractItemView *>(table)->sizeHintForRow(r) + 2));
+        }
+        // The partner grid shows every row, the room's agreed level included, without a scrollbar of its own.
+        if (table->objectName() == QStringLiteral("partnerGrid")) {
+            INFO(where.toStdString() << ": the partner grid's viewport " << table->viewport()->height() << " px for rows of "
+                                     << table->verticalHeader()->length() << " px");
+            CHECK(table->viewport()->height() >= table->verticalHeader()->length());
+            CHECK_FALSE(table->verticalScrollBar()->isVisible());
         }
     }
 }
