@@ -11,7 +11,6 @@
 #include <algorithm>
 
 #include <QComboBox>
-
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
