@@ -1,11 +1,14 @@
 // One HICM Assess per user: a second launch with files (a double-click while the app runs) hands them to
 // the running app over a local socket only this user can reach, instead of opening the same workspace twice.
+// A Unix domain socket driven by the event loop (QSocketNotifier), not QLocalServer: the app does not load
+// QtNetwork and its libraries at every start for it (docs/performance.md, "Start-up").
 #pragma once
 
 #include <QObject>
+#include <QString>
 #include <QStringList>
 
-class QLocalServer;
+class QSocketNotifier;
 
 namespace hicm::gui {
 
@@ -13,10 +16,10 @@ class SingleInstance : public QObject {
     Q_OBJECT
 public:
     explicit SingleInstance(QObject *parent = nullptr);
-    ~SingleInstance() override;
+    ~SingleInstance() override;  // stops listening and removes the socket's file
 
-    // The socket's name: in the user's runtime folder ($XDG_RUNTIME_DIR, private to the user) where there is
-    // one, else a name with the user's name in it (Windows: a named pipe of this user's session).
+    // The socket's path: in the user's runtime folder ($XDG_RUNTIME_DIR, private to the user) where there
+    // is one, else in the temporary folder under a name with the user's name and home folder hashed into it.
     static QString serverName();
 
     // Gives `files` (absolute paths) to the app running for this user. True when it took them; false when
@@ -31,8 +34,10 @@ signals:
     void filesArrived(const QStringList &files);
 
 private:
-    void receive();
-    QLocalServer *m_server;
+    void accept();
+    int m_fd = -1;
+    QString m_path;  // the socket's file while listening
+    QSocketNotifier *m_notifier = nullptr;
 };
 
 }  // namespace hicm::gui
