@@ -4,8 +4,8 @@
 #include "mainwindow.h"
 #include "messages.h"
 #include "resultspage.h"
-#include "room.h"
 #include "roomlinks.h"
+#include "roommodule.h"
 #include "roompanel.h"
 #include "roomvotestore.h"
 #include "session.h"
@@ -101,9 +101,7 @@ RoomController::RoomController(MainWindow *window) : QObject(window), m_window(w
 
 RoomController::~RoomController()
 {
-    if (m_room)
-        disconnect(m_room.get(), nullptr, this, nullptr);
-    m_room.reset();  // before the store it uses
+    m_room.reset();  // before the store it uses; it tells nothing more
 }
 
 bool RoomController::isOpen() const
@@ -127,7 +125,7 @@ QString cannotOpen(Session *session)
 }
 }  // namespace
 
-QString RoomController::open(const QHostAddress &address, const QString &publicHost, quint16 port, bool newLinks)
+QString RoomController::open(const QString &address, const QString &publicHost, quint16 port, bool newLinks)
 {
     Session *session = m_window->session();
     if (QString why = cannotOpen(session); !why.isEmpty())
@@ -146,17 +144,15 @@ QString RoomController::open(const QHostAddress &address, const QString &publicH
     // starts on the feature the walk is on.
     const auto saved = m_store->loadRoomState();
     const bool resuming = saved && !saved->empty() && !newLinks;
-    m_room = std::make_unique<room::Room>(setup, *m_store);
-    if (!publicHost.isEmpty())
-        m_room->setPublicHost(publicHost);
     QString error;
-    if (port == 0) {
+    m_room = roommodule::createRoom(std::move(setup), *m_store, *this, &error);
+    if (m_room) {
+        if (!publicHost.isEmpty())
+            m_room->setPublicHost(publicHost);
         // 8080 when it is free: the same short address each workshop. Any free port otherwise.
-        error = m_room->open(address, 8080, newLinks);
-        if (!error.isEmpty())
+        error = m_room->open(address, port == 0 ? 8080 : port, newLinks);
+        if (!error.isEmpty() && port == 0)
             error = m_room->open(address, 0, newLinks);
-    } else {
-        error = m_room->open(address, port, newLinks);
     }
     if (!error.isEmpty()) {
         m_room.reset();
@@ -167,12 +163,6 @@ QString RoomController::open(const QHostAddress &address, const QString &publicH
     }
     m_address = address;
     m_publicHost = publicHost;
-    room::Room *r = m_room.get();
-    connect(r, &room::Room::featureChanged, this, &RoomController::followRoom);
-    for (auto signal : {&room::Room::revealed, &room::Room::revoted})
-        connect(r, signal, this, &RoomController::update);
-    connect(r, &room::Room::voted, this, &RoomController::update);
-    connect(r, &room::Room::storeFailed, this, &RoomController::failed);
     watch(session);
 
     WalkPage *walk = m_window->walkPage();
@@ -214,10 +204,8 @@ void RoomController::watch(Session *session)
 
 void RoomController::close()
 {
-    if (m_room) {
-        disconnect(m_room.get(), nullptr, this, nullptr);
-        m_room->close();
-    }
+    if (m_room)
+        m_room->close();  // it tells nothing more
     m_room.reset();
     m_store.reset();
     if (m_session)
@@ -238,14 +226,14 @@ void RoomController::invite(bool newLinks)
         Messages::error(m_window, tr("The room did not open"), why);
         return;
     }
-    const std::optional<QHostAddress> address = chooseRoomAddress(m_window);
+    const std::optional<QString> address = chooseRoomAddress(m_window);
     if (!address)
         return;
     if (const QString error = open(*address, {}, 0, newLinks); !error.isEmpty()) {
         Messages::error(m_window, tr("The room did not open"), error);
         return;
     }
-    QSettings().setValue(QStringLiteral("room/address"), address->toString());
+    QSettings().setValue(QStringLiteral("room/address"), *address);
     m_window->statusBar()->showMessage(tr("The room is open. Partners' hand-outs: Room › Partners' Hand-outs (Ctrl+Shift+L)."),
                                        10000);
 }
@@ -321,11 +309,36 @@ void RoomController::reopenForPartners()
     // address and port, with the same links for those who were there.
     if (!isOpen())
         return update();
-    const QHostAddress address = m_address;
+    const QString address = m_address;
     const QString host = m_publicHost;
     const quint16 port = m_room->port();
     if (const QString e = open(address, host, port); !e.isEmpty())
         Messages::error(m_window, tr("The room was closed"), e);
+}
+
+void RoomController::voted(qint64, const QString &)
+{
+    update();
+}
+
+void RoomController::revealed(const QString &)
+{
+    update();
+}
+
+void RoomController::revoted(const QString &)
+{
+    update();
+}
+
+void RoomController::featureChanged(const QString &featureId)
+{
+    followRoom(featureId);
+}
+
+void RoomController::storeFailed(const QString &message)
+{
+    failed(message);
 }
 
 void RoomController::failed(const QString &message)

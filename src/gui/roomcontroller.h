@@ -6,10 +6,12 @@
 // While the room is open, the feature it is on is the walk's (either moves the other); until that
 // feature is revealed its page shows who has voted, never what (FeaturePage::setHiddenRound). Votes reach
 // the views through the document layer (DocumentVoteStore); a level typed by the facilitator reaches the
-// room (Room::refresh).
+// room (Room::refresh). The room itself is in the module hicm-room.so (roommodule.h), loaded by the first
+// invitation.
 #pragma once
 
-#include <QHostAddress>
+#include "room_handle.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -17,10 +19,6 @@
 #include <memory>
 
 class QAction;
-
-namespace hicm::room {
-class Room;
-}
 
 namespace hicm::gui {
 
@@ -30,7 +28,7 @@ class MainWindow;
 class RoomPanel;
 class Session;
 
-class RoomController : public QObject {
+class RoomController : public QObject, private room::RoomEvents {
     Q_OBJECT
 public:
     // Adds the Room menu to `window`'s menu bar (before Help) and its actions to the window.
@@ -40,7 +38,7 @@ public:
     bool isOpen() const;
     // The room's feature while its votes are not revealed ("B3"), else empty: what every view hides.
     QString hiddenFeature() const;
-    room::Room *room() const { return m_room.get(); }
+    room::RoomHandle *room() const { return m_room.get(); }
     RoomPanel *panel() const { return m_panel; }
 
     QAction *inviteAction() const { return m_invite; }
@@ -51,10 +49,10 @@ public:
     QAction *nextAction() const { return m_next; }
     QAction *closeAction() const { return m_close; }
 
-    // Opens the room for the open assessment, listening on `address` only (port 0: 8080 if free, else
-    // any); the links name `publicHost` when given. An error message, empty on success.
+    // Opens the room for the open assessment, listening on `address` ("127.0.0.1") only (port 0: 8080 if
+    // free, else any); the links name `publicHost` when given. An error message, empty on success.
     // `newLinks`: new tokens and codes; the old links and hand-outs stop working.
-    QString open(const QHostAddress &address, const QString &publicHost = {}, quint16 port = 0, bool newLinks = false);
+    QString open(const QString &address, const QString &publicHost = {}, quint16 port = 0, bool newLinks = false);
     void close();
 
 signals:
@@ -73,13 +71,19 @@ private:
     void reopenForPartners();
     void update();
     void failed(const QString &message);
+    // The room's events (room::RoomEvents).
+    void voted(qint64 partnerId, const QString &featureId) override;
+    void revealed(const QString &featureId) override;
+    void revoted(const QString &featureId) override;
+    void featureChanged(const QString &featureId) override;
+    void storeFailed(const QString &message) override;
 
     MainWindow *m_window;
     QPointer<Session> m_session;  // the session the room's assessment is open in
     std::int64_t m_assessmentId = 0;
     std::unique_ptr<DocumentVoteStore> m_store;
-    std::unique_ptr<room::Room> m_room;
-    QHostAddress m_address;
+    std::unique_ptr<room::RoomHandle> m_room;
+    QString m_address;
     QString m_publicHost;
     RoomPanel *m_panel = nullptr;
     QPointer<FeaturePage> m_hidden;  // the page showing the hidden round

@@ -2,8 +2,7 @@
 
 #include "exchangeactions.h"
 #include "messages.h"
-#include "qr.h"
-#include "room.h"
+#include "roommodule.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -13,7 +12,6 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
-#include <QNetworkInterface>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QPushButton>
@@ -28,25 +26,26 @@
 
 namespace hicm::gui {
 
-std::optional<QHostAddress> chooseRoomAddress(QWidget *parent)
+std::optional<QString> chooseRoomAddress(QWidget *parent)
 {
-    std::vector<std::pair<QHostAddress, QString>> choices{{QHostAddress(QHostAddress::LocalHost), QString()}};
-    for (const QNetworkInterface &i : QNetworkInterface::allInterfaces()) {
-        if (!(i.flags() & QNetworkInterface::IsUp) || !(i.flags() & QNetworkInterface::IsRunning) ||
-            (i.flags() & QNetworkInterface::IsLoopBack))
-            continue;
-        for (const QNetworkAddressEntry &e : i.addressEntries())
-            if (e.ip().protocol() == QAbstractSocket::IPv4Protocol && !e.ip().isLinkLocal())
-                choices.emplace_back(e.ip(), i.humanReadableName());
+    QString error;
+    const room::module::Functions *room = roommodule::load(&error);
+    if (!room) {
+        Messages::error(parent, RoomLinksDialog::tr("The room did not open"), error);
+        return std::nullopt;
     }
+    const QString loopback = QStringLiteral("127.0.0.1");
+    std::vector<std::pair<QString, QString>> choices{{loopback, QString()}};  // address, interface
+    for (const room::NetworkAddress &a : room->addresses())
+        choices.emplace_back(a.address, a.interfaceName);
     const QString last = QSettings().value(QStringLiteral("room/address")).toString();
-    std::stable_partition(choices.begin(), choices.end(), [&](const auto &c) { return c.first.toString() == last; });
+    std::stable_partition(choices.begin(), choices.end(), [&](const auto &c) { return c.first == last; });
     QStringList labels;
     for (const auto &[address, name] : choices)
-        labels << (address.isLoopback() ? RoomLinksDialog::tr("This laptop only (%1)").arg(address.toString())
-                   : address.toString() == QLatin1String("10.42.0.1")
-                       ? RoomLinksDialog::tr("This laptop's hotspot: %1 (%2)").arg(address.toString(), name)
-                       : RoomLinksDialog::tr("Network %1 (%2)").arg(address.toString(), name));
+        labels << (address == loopback ? RoomLinksDialog::tr("This laptop only (%1)").arg(address)
+                   : address == QLatin1String("10.42.0.1")
+                       ? RoomLinksDialog::tr("This laptop's hotspot: %1 (%2)").arg(address, name)
+                       : RoomLinksDialog::tr("Network %1 (%2)").arg(address, name));
     const int picked = Messages::choose(
         parent, RoomLinksDialog::tr("Invite partners"),
         RoomLinksDialog::tr("Where will the partners' phones connect? They must be on the same network as this laptop. "
@@ -58,7 +57,7 @@ std::optional<QHostAddress> chooseRoomAddress(QWidget *parent)
     return choices[static_cast<std::size_t>(picked)].first;
 }
 
-RoomLinksDialog::RoomLinksDialog(room::Room &room, Session *session, QWidget *parent)
+RoomLinksDialog::RoomLinksDialog(room::RoomHandle &room, Session *session, QWidget *parent)
     : QDialog(parent), m_room(room), m_session(session)
 {
     setObjectName(QStringLiteral("roomLinksDialog"));
@@ -150,7 +149,7 @@ bool RoomLinksDialog::saveHandouts(const QString &path, QString *error) const
     const QString join = m_room.joinUrl();
     for (const auto &l : m_room.partnerLinks()) {
         const QUrl image(QStringLiteral("qr:%1").arg(n));
-        doc.addResource(QTextDocument::ImageResource, image, room::qrImage(l.url, 24));
+        doc.addResource(QTextDocument::ImageResource, image, roommodule::qrImage(l.url, 24));
         // Every name is user text: escaped.
         html += QStringLiteral("<div%1><h1>%2</h1><p>Scan this code with your phone to vote for your organisation:</p>"
                                "<p><img src=\"%3\"></p><p>Or go to <b>%4</b> and type the code <b>%5</b>.</p>"

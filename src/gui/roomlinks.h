@@ -5,7 +5,7 @@
 #pragma once
 
 #include <QDialog>
-#include <QHostAddress>
+#include <QString>
 
 #include <optional>
 
@@ -13,7 +13,7 @@ class QCheckBox;
 class QTableWidget;
 
 namespace hicm::room {
-class Room;
+class RoomHandle;
 }
 
 namespace hicm::gui {
@@ -22,13 +22,14 @@ class Session;
 
 // Asks where the partners' phones will connect: this laptop only (127.0.0.1, a rehearsal) or one of its
 // networks' IPv4 addresses, by interface (a NetworkManager hotspot's 10.42.0.1 named as the hotspot); the
-// address chosen last time (QSettings room/address) first. Nullopt when cancelled.
-std::optional<QHostAddress> chooseRoomAddress(QWidget *parent);
+// address chosen last time (QSettings room/address) first. The address ("127.0.0.1"); nullopt when
+// cancelled, or when the live room cannot be loaded (said in a message).
+std::optional<QString> chooseRoomAddress(QWidget *parent);
 
 class RoomLinksDialog : public QDialog {
     Q_OBJECT
 public:
-    RoomLinksDialog(room::Room &room, Session *session, QWidget *parent = nullptr);
+    RoomLinksDialog(room::RoomHandle &room, Session *session, QWidget *parent = nullptr);
 
     QTableWidget *table() const { return m_table; }
     // The hand-outs as text, one organisation a line: organisation, code, link (tab-separated).
@@ -41,7 +42,7 @@ private:
     void fill();
     void save();
 
-    room::Room &m_room;
+    room::RoomHandle &m_room;
     Session *m_session;  // for the guard before writing a file (never over the workspace)
     QTableWidget *m_table;
     QCheckBox *m_show;

@@ -1,12 +1,11 @@
 // The live room (docs/room.md): each partner organisation votes its level for the current feature from
 // its own browser; votes stay hidden until the facilitator reveals them; a re-vote clears the round.
-// The app hosts a Room in-process (its own VoteStore over the document layer); `hicm-assess-cli room`
-// hosts the same Room headless over a WorkspaceVoteStore. The HTTP API is a public contract.
+// The app hosts a Room in-process (its own VoteStore over the document layer) through the module
+// hicm-room.so (room_handle.h); `hicm-assess-cli room` hosts the same Room headless over a
+// WorkspaceVoteStore. The HTTP API is a public contract.
 #pragma once
 
-#include "assessment.h"
-#include "framework.h"
-#include "votestore.h"
+#include "room_handle.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -26,20 +25,6 @@ namespace hicm::room {
 class HttpServer;
 struct HttpRequest;
 struct HttpResponse;
-
-struct RoomSetup {
-    std::int64_t assessmentId = 0;
-    std::string title;              // shown on the pages (the assessment's area / title)
-    std::vector<Partner> partners;  // the organisations that vote (ids as stored)
-    std::shared_ptr<const Framework> framework;
-};
-
-struct RoomLink {
-    std::int64_t partnerId = 0;  // 0 for the facilitator
-    QString who;                 // "facilitator" or the organisation
-    QString url;
-    QString code;                // the partner's join code ("K7Q4-MX2P"); empty for the facilitator
-};
 
 class Room : public QObject {
     Q_OBJECT

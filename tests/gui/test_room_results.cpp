@@ -9,7 +9,7 @@
 #include "messages.h"
 #include "reportdialog.h"
 #include "resultspage.h"
-#include "room.h"
+#include "room_handle.h"
 #include "roomcontroller.h"
 #include "session.h"
 #include "test_paths.h"

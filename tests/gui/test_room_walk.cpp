@@ -3,11 +3,13 @@
 // Reveal; the levels are then in the grid and in the workspace (logged as the room's, not on the undo
 // stack); Re-vote clears the round; Next moves the walk and the room together; a level typed on the grid
 // reaches the room; Close stops every link.
+#include "assessment_json.h"
 #include "featurepage.h"
 #include "gui_test_support.h"
 #include "levelcard.h"
 #include "mainwindow.h"
-#include "room.h"
+#include "messages.h"
+#include "room_handle.h"
 #include "roomcontroller.h"
 #include "roomlinks.h"
 #include "roompanel.h"
@@ -121,7 +123,7 @@ TEST_CASE("the live room from the walk: hidden until the reveal, then in the gri
     CHECK(rc->inviteAction()->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     rc->inviteAction()->trigger();
     REQUIRE(rc->isOpen());
-    room::Room &room = *rc->room();
+    room::RoomHandle &room = *rc->room();
     const auto links = room.partnerLinks();
     REQUIRE(links.size() == 3);
     CHECK(links[0].url.startsWith(QStringLiteral("http://127.0.0.1:%1/r/").arg(room.port())));
@@ -273,7 +275,7 @@ TEST_CASE("screenshot: the projector with the room's QR code", "[.screenshot]")
     auto *rc = window->findChild<RoomController *>();
     REQUIRE(rc);
     // The hotspot's address as the links would name it (listening on this machine's loopback here).
-    REQUIRE(rc->open(QHostAddress::LocalHost, QStringLiteral("10.42.0.1")).isEmpty());
+    REQUIRE(rc->open(QStringLiteral("127.0.0.1"), QStringLiteral("10.42.0.1")).isEmpty());
     const auto links = rc->room()->partnerLinks();
     for (int i : {0, 2, 3}) {
         QString url = links[static_cast<std::size_t>(i)].url;
@@ -298,7 +300,7 @@ TEST_CASE("the room's hand-outs are masked until shown, copied and saved; new li
     window->showWalk();
     auto *rc = window->findChild<RoomController *>();
     REQUIRE(rc);
-    REQUIRE(rc->open(QHostAddress::LocalHost).isEmpty());
+    REQUIRE(rc->open(QStringLiteral("127.0.0.1")).isEmpty());
     const auto links = rc->room()->partnerLinks();
     REQUIRE(links.size() == 2);
 
@@ -369,4 +371,35 @@ TEST_CASE("the room's hand-outs are masked until shown, copied and saved; new li
     CHECK(fresh[0].code != now[0].code);
     CHECK(call(now[0].url + "/state").status != 200);
     CHECK(call(fresh[0].url + "/state").status == 200);
+}
+
+TEST_CASE("Without its room module the app says so when the facilitator invites partners, and nothing else changes",
+          "[gui][room]")
+{
+    // The room is in hicm-room.so, loaded by the first invitation; an installation without it (or with one
+    // of another version) must say which files it looked for, not crash or hang, and leave the assessment.
+    test::TempDir dir("hicm-gui-room-missing");
+    qputenv("HICM_ROOM_MODULE", QByteArray::fromStdString(dir.file("no-such-room.so")));
+    auto window = guitest::openWindow(dir.file("room.hicmws"));
+    REQUIRE(window->newAssessment(QStringLiteral("South Vale")));
+    Session &s = *window->session();
+    s.addPartner(Partner{0, "South ICB", OrgType::Icb, ""});
+    const std::string before = assessmentToJson(s.assessment()).dump();
+    window->showWalk();
+    auto *rc = window->findChild<RoomController *>();
+    REQUIRE(rc);
+    const QString error = rc->open(QStringLiteral("127.0.0.1"));
+    CHECK(error.contains(QStringLiteral("cannot be loaded")));
+    CHECK(error.contains(QStringLiteral("no-such-room.so")));
+    CHECK_FALSE(rc->isOpen());
+    CHECK_FALSE(rc->linksAction()->isEnabled());
+
+    // From the menu: the message says the same, and the walk is as it was.
+    Messages::clearRecorded();
+    rc->inviteAction()->trigger();
+    REQUIRE(Messages::recorded().size() == 1);
+    CHECK(Messages::recorded().front().contains(QStringLiteral("no-such-room.so")));
+    CHECK_FALSE(rc->isOpen());
+    CHECK(assessmentToJson(window->session()->assessment()).dump() == before);
+    qunsetenv("HICM_ROOM_MODULE");
 }

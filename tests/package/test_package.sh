@@ -80,8 +80,8 @@ hicm-assess-cli --workspace "$workspace" report "$id" --pdf "$work/report.pdf" >
 pdfinfo "$work/report.pdf" | grep -q '^Tagged: *yes' || fail "the installed CLI's PDF is not tagged"
 printf '{ "format": "something else" }\n' >"$files/other.dat"
 
-step "the installed CLI finds its other modules: the region's database and the live room's HTTP parser"
-for name in hicm-region hicm-room-http; do
+step "the package holds its other modules: the region's database, the app's live room and the room's HTTP parser"
+for name in hicm-region hicm-room hicm-room-http; do
   so="$(dpkg -L hicm-assess | grep "/hicm-assess/modules/$name\.so\$")" || fail "the package holds no $name.so"
   ! ldd "$so" | grep -q 'not found' || { ldd "$so"; fail "$name.so needs a library the package does not depend on"; }
 done
