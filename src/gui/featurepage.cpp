@@ -18,6 +18,7 @@
 #include <QKeyEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -127,8 +128,10 @@ QWidget *FeaturePage::buildAgreement()
     connect(m_levels, &QAbstractItemModel::rowsInserted, this, &FeaturePage::fitGridHeight);
     connect(m_levels, &QAbstractItemModel::rowsRemoved, this, &FeaturePage::fitGridHeight);
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
-        if (!m_refreshing)
-            refreshCards();
+        if (m_refreshing)
+            return;
+        refreshCards();
+        keepCurrentRowInView();
     });
     // Whatever changed the levels (an edit, an undo, another program, the room), the spread, the
     // suggestion and the cards follow the grid.
@@ -349,6 +352,25 @@ void FeaturePage::fitGridHeight()
     const int rows = m_grid->verticalHeader()->length();
     const int header = m_grid->horizontalHeader()->sizeHint().height();
     m_grid->setMinimumHeight(std::max(180, header + rows + 2 * m_grid->frameWidth()));
+}
+
+void FeaturePage::keepCurrentRowInView()
+{
+    // On a long feature on the projector the grid's lower rows (the agreed one among them) lie below the
+    // page's fold: the row the facilitator moves to, typing levels round the table, is scrolled into view.
+    const QModelIndex current = m_grid->currentIndex();
+    if (!current.isValid() || !m_grid->hasFocus())
+        return;
+    for (QWidget *w = parentWidget(); w; w = w->parentWidget()) {
+        if (auto *scroll = qobject_cast<QScrollArea *>(w)) {
+            if (scroll->widget() != this)
+                return;
+            const QRect row = m_grid->visualRect(current);
+            const QPoint centre = m_grid->viewport()->mapTo(this, row.center());
+            scroll->ensureVisible(centre.x(), centre.y(), 0, row.height());  // the row and half of the next
+            return;
+        }
+    }
 }
 
 void FeaturePage::changeEvent(QEvent *event)

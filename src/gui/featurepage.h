@@ -69,6 +69,7 @@ private:
     // The partner grid tall enough for every row, the agreed one included, at the current type size
     // (presentation mode too): the room sees the agreed level without scrolling the grid.
     void fitGridHeight();
+    void keepCurrentRowInView();
     // Fits the data table's rows to their names once the table has its width (after a resize or a new font).
     void fitMetricRowsLater();
     void build(const Feature &feature);

@@ -205,14 +205,7 @@ void MainWindow::setPresentation(bool on)
         showNormal();
         restoreGeometry(m_geometryBeforePresentation);
     }
-    // Large type and high contrast for a projector; private notes hidden.
-    QFont f = QApplication::font();
-    if (on)
-        f.setPointSizeF(f.pointSizeF() * 1.5);
-    setFont(f);
-    setStyleSheet(on ? QStringLiteral("QWidget { color: #000000; } QMainWindow, QScrollArea, QStackedWidget > QWidget "
-                                      "{ background: #FFFFFF; } QTableWidget { gridline-color: #000000; }")
-                     : QString());
+    applyPresentationStyle(on);
     if (m_walk)
         m_walk->setPresentation(on);
     if (m_results)
@@ -221,6 +214,18 @@ void MainWindow::setPresentation(bool on)
         m_browser->setZoom(on ? m_zoom + 3 : m_zoom);
     updateActions();  // the screen buttons' fonts, at the new size
     statusBar()->showMessage(on ? tr("Presentation mode: Esc or F5 leaves it") : QString(), 5000);
+}
+
+void MainWindow::applyPresentationStyle(bool on)
+{
+    // Large type and high contrast for a projector (private notes are hidden by the pages themselves).
+    QFont f = QApplication::font();
+    if (on)
+        f.setPointSizeF(f.pointSizeF() * 1.5);
+    setFont(f);
+    setStyleSheet(on ? QStringLiteral("QWidget { color: #000000; } QMainWindow, QScrollArea, QStackedWidget > QWidget "
+                                      "{ background: #FFFFFF; } QTableWidget { gridline-color: #000000; }")
+                     : QString());
 }
 
 void MainWindow::keyPressEvent(QKeyEvent *event)

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -87,6 +88,8 @@ protected:
 private:
     void setUpActions();
     void setUpScreens();
+    void addPage(const std::function<QWidget *()> &make);
+    void applyPresentationStyle(bool on);
     void applyZoom(int steps);
     void showAbout();
     void updateActions();

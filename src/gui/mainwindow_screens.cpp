@@ -25,6 +25,8 @@ namespace hicm::gui {
 
 void MainWindow::setPagesSession(Session *session)
 {
+    if (m_presentation)
+        applyPresentationStyle(false);  // the walk makes its features' pages again (addPage says why)
     m_home->setSession(session);
     if (m_setup)
         m_setup->setSession(session);
@@ -32,15 +34,19 @@ void MainWindow::setPagesSession(Session *session)
         m_walk->setSession(session);
     if (m_results)
         m_results->setSession(session);
+    if (m_presentation)
+        applyPresentationStyle(true);
 }
 
 FrameworkBrowser *MainWindow::frameworkBrowser()
 {
     if (!m_browser) {
-        m_browser = new FrameworkBrowser(this);
-        m_browser->setFramework(m_bundled.get());
-        m_browser->setZoom(m_presentation ? m_zoom + 3 : m_zoom);
-        m_ui->pages->addWidget(m_browser);
+        addPage([this] {
+            m_browser = new FrameworkBrowser(this);
+            m_browser->setFramework(m_bundled.get());
+            m_browser->setZoom(m_presentation ? m_zoom + 3 : m_zoom);
+            return m_browser;
+        });
     }
     return m_browser;
 }
@@ -48,11 +54,13 @@ FrameworkBrowser *MainWindow::frameworkBrowser()
 SetupPage *MainWindow::setupPage()
 {
     if (!m_setup) {
-        m_setup = new SetupPage(this);
-        m_ui->pages->addWidget(m_setup);
-        connect(m_setup, &SetupPage::aboutModelRequested, this, [this] { showModel(QStringLiteral("about")); });
-        connect(m_setup, &SetupPage::startWalkRequested, this, &MainWindow::showWalk);
-        m_setup->setSession(m_session.get());
+        addPage([this] {
+            m_setup = new SetupPage(this);
+            connect(m_setup, &SetupPage::aboutModelRequested, this, [this] { showModel(QStringLiteral("about")); });
+            connect(m_setup, &SetupPage::startWalkRequested, this, &MainWindow::showWalk);
+            m_setup->setSession(m_session.get());
+            return m_setup;
+        });
     }
     return m_setup;
 }
@@ -60,11 +68,13 @@ SetupPage *MainWindow::setupPage()
 WalkPage *MainWindow::walkPage()
 {
     if (!m_walk) {
-        m_walk = new WalkPage(this);
-        m_ui->pages->addWidget(m_walk);
-        connect(m_walk, &WalkPage::addToPlanRequested, this, &MainWindow::addToPlan);
-        m_walk->setPresentation(m_presentation);
-        m_walk->setSession(m_session.get());
+        addPage([this] {
+            m_walk = new WalkPage(this);
+            connect(m_walk, &WalkPage::addToPlanRequested, this, &MainWindow::addToPlan);
+            m_walk->setPresentation(m_presentation);
+            m_walk->setSession(m_session.get());  // makes a page per feature
+            return m_walk;
+        });
     }
     return m_walk;
 }
@@ -72,12 +82,27 @@ WalkPage *MainWindow::walkPage()
 ResultsPage *MainWindow::resultsPage()
 {
     if (!m_results) {
-        m_results = new ResultsPage(this);
-        m_ui->pages->addWidget(m_results);
-        m_results->setPresentation(m_presentation);
-        m_results->setSession(m_session.get());
+        addPage([this] {
+            m_results = new ResultsPage(this);
+            m_results->setPresentation(m_presentation);
+            m_results->setSession(m_session.get());
+            return m_results;
+        });
     }
     return m_results;
+}
+
+void MainWindow::addPage(const std::function<QWidget *()> &make)
+{
+    // While presenting, a page is made with the presentation's style lifted, then laid on again as when
+    // the presentation began: under a style sheet Qt gives a new widget the application's type, not its
+    // parent's, and a hidden one (the walk's other features) keeps it, so the page would be in small type
+    // on the projector.
+    if (m_presentation)
+        applyPresentationStyle(false);
+    m_ui->pages->addWidget(make());
+    if (m_presentation)
+        applyPresentationStyle(true);
 }
 
 void MainWindow::dropSessionViews()
@@ -182,8 +207,7 @@ void MainWindow::showCompare()
     if (!m_session)
         return showHome();
     if (!m_compare) {
-        m_compare = new ComparePage(m_session.get(), this);
-        m_ui->pages->addWidget(m_compare);
+        addPage([this] { return m_compare = new ComparePage(m_session.get(), this); });
     } else {
         m_compare->selectDefault();
     }
@@ -197,8 +221,7 @@ void MainWindow::showTrend()
     if (!m_session)
         return showHome();
     if (!m_trend) {
-        m_trend = new TrendPage(m_session.get(), this);
-        m_ui->pages->addWidget(m_trend);
+        addPage([this] { return m_trend = new TrendPage(m_session.get(), this); });
     }
     if (m_session->hasAssessment())
         m_trend->selectArea(QString::fromStdString(m_session->assessment().area));

@@ -24,9 +24,12 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
+#include <QTest>
 
 #include <map>
 
@@ -213,4 +216,49 @@ TEST_CASE("no screen gives one mnemonic letter to two controls", "[gui][keyboard
             used[letter] = item->text();
         }
     }
+}
+
+TEST_CASE("presenting a long feature, the row the facilitator types on stays in view, the agreed one too",
+          "[gui][geometry]")
+{
+    // Presenting from Home, the walk is made after the presentation began: its type is the presentation's.
+    // B6's description then fills most of the projector's screen, and the grid's last rows are below the
+    // page's fold. Typing a level for each partner round the table moves down the rows; each is scrolled
+    // into view.
+    test::TempDir dir;
+    auto w = openWindow(dir.file("rows.hicmws"));
+    seed(*w);
+    w->setPresentation(true);
+    w->showWalk();
+    w->walkPage()->showFeature(5);
+    w->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(w.get()));
+    FeaturePage *page = w->walkPage()->currentFeaturePage();
+    REQUIRE(page);
+    CHECK(page->font().pointSizeF() == Approx(QApplication::font().pointSizeF() * 1.5));
+    QTableView *grid = page->partnerGrid();
+    auto *scroll = qobject_cast<QScrollArea *>(page->parentWidget()->parentWidget());
+    REQUIRE(scroll);
+    grid->setFocus();
+    REQUIRE(grid->hasFocus());
+    grid->setCurrentIndex(grid->model()->index(0, 0));
+    QTest::qWait(50);  // laid out at the presentation's size of text
+    const auto inView = [&] {
+        const QRect row = grid->visualRect(grid->currentIndex());
+        const QRect shown(grid->viewport()->mapTo(scroll->viewport(), row.topLeft()), row.size());
+        return scroll->viewport()->rect().contains(shown);
+    };
+    CHECK(inView());
+    const int partners = static_cast<int>(w->session()->assessment().partners.size());
+    for (int i = 0; i < partners; ++i) {
+        QTest::keyClick(grid, Qt::Key_2);
+        QApplication::processEvents();
+        INFO("after the level of partner " << i + 1);
+        CHECK(inView());
+    }
+    CHECK(grid->currentIndex().row() == partners);  // the agreed row
+    QTest::keyClick(grid, Qt::Key_2);
+    CHECK(inView());
+    w->setPresentation(false);
+    CHECK(page->font().pointSizeF() == Approx(QApplication::font().pointSizeF()));
 }
