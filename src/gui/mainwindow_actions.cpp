@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QDate>
+#include <QMenuBar>
 #include <QStatusBar>
 
 #include <algorithm>
@@ -45,6 +46,16 @@ void MainWindow::setUpActions()
     ui->actionZoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
     ui->actionZoomOut->setShortcut(QKeySequence::ZoomOut);
     ui->actionZoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    // F10 opens the menu bar on its first menu, the arrow keys move on (Qt does not on Linux by itself): the
+    // Room menu, which has no letter of its own, is reached from the keyboard like the others.
+    auto *menuBarKey = new QAction(tr("Menu Bar"), this);
+    menuBarKey->setObjectName(QStringLiteral("actionMenuBar"));
+    menuBarKey->setShortcut(QKeySequence(Qt::Key_F10));
+    connect(menuBarKey, &QAction::triggered, this, [this] {
+        if (const QList<QAction *> menus = menuBar()->actions(); !menus.isEmpty())
+            menuBar()->setActiveAction(menus.first());
+    });
+    addAction(menuBarKey);
 
     connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui->actionNewAssessment, &QAction::triggered, this, &MainWindow::newAssessmentDialog);

@@ -70,7 +70,8 @@ RoomController::RoomController(MainWindow *window) : QObject(window), m_window(w
     m_links->setIconText(tr("Hand-outs…"));
     m_close->setIconText(tr("Close Room"));
     // No mnemonic: every letter of "Room" is taken on some screen (Alt+R is the rationale, Alt+O Open and
-    // Profile, Alt+M the room's own metric); F10 reaches it, and its actions have their shortcuts.
+    // Profile, Alt+M the room's own metric); F10 (or Alt+F) and the arrow keys reach it, and its actions have
+    // their shortcuts.
     auto *menu = new QMenu(tr("Room"), window);
     menu->setObjectName(QStringLiteral("menuRoom"));
     for (QAction *a : {m_invite, m_newLinks, m_links})

@@ -9,6 +9,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QMenuBar>
+#include <QTest>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -51,4 +53,30 @@ TEST_CASE("presenting, every screen button has the projector's type size, the on
     checkButtons(*w, *bar, QStringLiteral("Walk"));
     w->showResults();
     checkButtons(*w, *bar, QStringLiteral("Results"));
+}
+
+TEST_CASE("F10 opens the menu bar and the arrow keys reach the Room menu, which has no letter of its own",
+          "[gui][keyboard]")
+{
+    test::TempDir dir;
+    auto w = guitest::openWindow(dir.file("menu-key.hicmws"));
+    w->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(w.get()));
+    QMenuBar *bar = w->menuBar();
+    REQUIRE_FALSE(bar->activeAction());
+    QTest::keyClick(w.get(), Qt::Key_F10);
+    REQUIRE(bar->activeAction());
+    CHECK(bar->activeAction() == bar->actions().first());
+    QStringList titles;
+    for (QAction *a : bar->actions())
+        titles << a->text().remove(QLatin1Char('&'));
+    const int room = static_cast<int>(titles.indexOf(QStringLiteral("Room")));
+    REQUIRE(room > 0);
+    for (int i = 0; i < room; ++i)
+        QTest::keyClick(QApplication::activePopupWidget() ? QApplication::activePopupWidget() : static_cast<QWidget *>(bar),
+                        Qt::Key_Right);
+    REQUIRE(bar->activeAction());
+    CHECK(bar->activeAction()->text().remove(QLatin1Char('&')) == QStringLiteral("Room"));
+    QTest::keyClick(QApplication::activePopupWidget() ? QApplication::activePopupWidget() : static_cast<QWidget *>(bar),
+                    Qt::Key_Escape);
 }
