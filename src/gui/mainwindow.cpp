@@ -182,16 +182,19 @@ void MainWindow::updateFinalBanner()
 
 void MainWindow::updateTitle()
 {
-    QString title = QStringLiteral("HICM Assess");
+    // "Area — Title [file] — HICM Assess": ending with the application's display name, which Qt adds to a
+    // title that does not (on Linux), so that the name is said once in the task bar and to a screen reader.
+    QString title;
     if (m_session && m_session->hasAssessment()) {
         const auto &a = m_session->assessment();
-        title = QString::fromStdString(a.area) + (a.title.empty() ? QString() : " — " + QString::fromStdString(a.title)) +
-                " — " + title;
+        title = QString::fromStdString(a.area) + (a.title.empty() ? QString() : " — " + QString::fromStdString(a.title)) + " ";
     }
     if (m_session)
-        title += " [" + QFileInfo(m_session->path()).fileName() + (m_session->readOnly() ? tr(", read-only") : QString()) + "]";
+        title += "[" + QFileInfo(m_session->path()).fileName() + (m_session->readOnly() ? tr(", read-only") : QString()) + "] — ";
+    title += QStringLiteral("HICM Assess");  // the display name (application.cpp)
     setWindowTitle(title);
 }
+
 void MainWindow::setPresentation(bool on)
 {
     if (m_presentation == on)

@@ -175,3 +175,15 @@ TEST_CASE("Home's columns are wide enough for every area, date, status and progr
         }
     }
 }
+
+TEST_CASE("the window's title names the assessment and its file, and the app once, last", "[gui][title]")
+{
+    // Qt adds the application's name to a title that does not end with it (Linux): ending with it, the
+    // task bar and a screen reader say "HICM Assess" once.
+    test::TempDir dir;
+    auto w = openWindow(dir.file("Area workshop.hicmws"));
+    CHECK(w->windowTitle() == QStringLiteral("[Area workshop.hicmws] — HICM Assess"));
+    REQUIRE(w->newAssessment(QStringLiteral("North Shire"), QStringLiteral("Baseline 2026")));
+    CHECK(w->windowTitle() == QStringLiteral("North Shire — Baseline 2026 [Area workshop.hicmws] — HICM Assess"));
+    CHECK(w->windowTitle().count(QStringLiteral("HICM Assess")) == 1);
+}
