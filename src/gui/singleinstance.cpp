@@ -96,7 +96,8 @@ private:
             const ssize_t got = ::recv(m_fd, chunk, sizeof chunk, MSG_DONTWAIT);
             if (got > 0) {
                 m_buffer.append(chunk, got);
-                if (m_buffer.size() > kMaxMessage)
+                m_received += got;
+                if (m_received > kMaxMessage)  // the whole hand-over, not only what is not yet a line
                     return end();
                 continue;
             }
@@ -142,6 +143,7 @@ private:
     SingleInstance *m_owner;
     QSocketNotifier *m_notifier;
     QByteArray m_buffer;
+    qint64 m_received = 0;
     QStringList m_files;
     bool m_tagged = false;
 };

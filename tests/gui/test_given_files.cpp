@@ -11,10 +11,12 @@
 #include <catch2/catch.hpp>
 
 #include <QFile>
+#include <QSet>
 #include <QLocalSocket>
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
@@ -181,4 +183,55 @@ TEST_CASE("With no app running, a launch keeps its files; a socket left by a cra
     SingleInstance next;
     CHECK(next.listen());
 #endif
+}
+
+TEST_CASE("Many launches at once each hand their files over; an endless or silent stranger is cut off",
+          "[given-files]")
+{
+    PrivateRuntime runtime;
+    SingleInstance running;
+    REQUIRE(running.listen());
+    QSignalSpy arrived(&running, &SingleInstance::filesArrived);
+
+    // Twenty double-clicks at once (a file manager opening a selection): each launch is answered, and
+    // the running app gets each one's file once.
+    constexpr int launches = 20;
+    std::vector<std::thread> threads;
+    std::vector<int> taken(launches, 0);
+    for (int i = 0; i < launches; ++i)
+        threads.emplace_back([i, &taken] {
+            taken[static_cast<std::size_t>(i)] =
+                SingleInstance::handOver({QStringLiteral("/tmp/workshop %1.hicmws").arg(i)}, 10000) ? 1 : 0;
+        });
+    CHECK(QTest::qWaitFor([&] { return arrived.count() == launches; }, 20000));
+    for (auto &t : threads)
+        t.join();
+    CHECK(std::count(taken.begin(), taken.end(), 1) == launches);
+    QSet<QString> files;
+    for (const auto &signal : arrived)
+        for (const QString &f : signal.at(0).toStringList())
+            files.insert(f);
+    CHECK(files.size() == launches);
+
+    // More than a megabyte without the end of the hand-over: cut off, and nothing opens.
+    arrived.clear();
+    QLocalSocket flood;
+    flood.connectToServer(SingleInstance::serverName());
+    REQUIRE(flood.waitForConnected(2000));
+    flood.write("hicm-assess-open 1\n");
+    const QByteArray line = QByteArray(64 * 1024, 'a') + '\n';
+    for (int i = 0; i < 20 && flood.state() == QLocalSocket::ConnectedState; ++i) {
+        flood.write(line);
+        flood.waitForBytesWritten(1000);
+        QTest::qWait(5);
+    }
+    CHECK(QTest::qWaitFor([&] { return flood.state() == QLocalSocket::UnconnectedState; }, 5000));
+    CHECK(arrived.isEmpty());
+
+    // The app still takes a launch after them.
+    bool taken2 = false;
+    std::thread late([&] { taken2 = SingleInstance::handOver({QStringLiteral("/tmp/late.hicmws")}); });
+    CHECK(QTest::qWaitFor([&] { return arrived.count() == 1; }, 10000));
+    late.join();
+    CHECK(taken2);
 }
