@@ -88,7 +88,8 @@ protected:
 private:
     void setUpActions();
     void setUpScreens();
-    void addPage(const std::function<QWidget *()> &make);
+    void addPage(const std::function<QWidget *()> &make);  // a page of the stack, made by `make`
+    void withWidgetsMade(const std::function<void()> &make);  // `make` builds widgets (presenting too)
     void applyPresentationStyle(bool on);
     void applyZoom(int steps);
     void showAbout();

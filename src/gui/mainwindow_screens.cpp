@@ -25,17 +25,15 @@ namespace hicm::gui {
 
 void MainWindow::setPagesSession(Session *session)
 {
-    if (m_presentation)
-        applyPresentationStyle(false);  // the walk makes its features' pages again (addPage says why)
-    m_home->setSession(session);
-    if (m_setup)
-        m_setup->setSession(session);
-    if (m_walk)
-        m_walk->setSession(session);
-    if (m_results)
-        m_results->setSession(session);
-    if (m_presentation)
-        applyPresentationStyle(true);
+    withWidgetsMade([&] {  // the walk makes its features' pages again
+        m_home->setSession(session);
+        if (m_setup)
+            m_setup->setSession(session);
+        if (m_walk)
+            m_walk->setSession(session);
+        if (m_results)
+            m_results->setSession(session);
+    });
 }
 
 FrameworkBrowser *MainWindow::frameworkBrowser()
@@ -92,17 +90,22 @@ ResultsPage *MainWindow::resultsPage()
     return m_results;
 }
 
-void MainWindow::addPage(const std::function<QWidget *()> &make)
+void MainWindow::withWidgetsMade(const std::function<void()> &make)
 {
-    // While presenting, a page is made with the presentation's style lifted, then laid on again as when
-    // the presentation began: under a style sheet Qt gives a new widget the application's type, not its
-    // parent's, and a hidden one (the walk's other features) keeps it, so the page would be in small type
-    // on the projector.
+    // While presenting, widgets are made with the presentation's style lifted, then it is laid on again as
+    // when the presentation began: under a style sheet Qt gives a new widget the application's type, not its
+    // parent's, and a hidden one (the walk's other features) keeps it, so it would be in small type on the
+    // projector.
     if (m_presentation)
         applyPresentationStyle(false);
-    m_ui->pages->addWidget(make());
+    make();
     if (m_presentation)
         applyPresentationStyle(true);
+}
+
+void MainWindow::addPage(const std::function<QWidget *()> &make)
+{
+    withWidgetsMade([&] { m_ui->pages->addWidget(make()); });
 }
 
 void MainWindow::dropSessionViews()
