@@ -226,7 +226,9 @@ void MainWindow::applyPresentationStyle(bool on)
     if (on)
         f.setPointSizeF(f.pointSizeF() * 1.5);
     setFont(f);
-    setStyleSheet(on ? QStringLiteral("QWidget { color: #000000; } QMainWindow, QScrollArea, QStackedWidget > QWidget "
+    // A control that cannot be used keeps its grey (#707070 is 4.9:1 on white: legible, and plainly not black).
+    setStyleSheet(on ? QStringLiteral("QWidget { color: #000000; } QWidget:disabled { color: #707070; } "
+                                      "QMainWindow, QScrollArea, QStackedWidget > QWidget "
                                       "{ background: #FFFFFF; } QTableWidget { gridline-color: #000000; }")
                      : QString());
 }

@@ -2,14 +2,18 @@
 // it starts: moving from Results to the walk while presenting left both buttons at the normal size
 // (each button takes its action's font whole, and the bold one was set at the size before).
 #include "gui_test_support.h"
+#include "featurepage.h"
 #include "mainwindow.h"
+#include "walkpage.h"
 #include "test_paths.h"
 
 #include <catch2/catch.hpp>
 
 #include <QAction>
 #include <QApplication>
+#include <QImage>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
@@ -79,4 +83,38 @@ TEST_CASE("F10 opens the menu bar and the arrow keys reach the Room menu, which 
     CHECK(bar->activeAction()->text().remove(QLatin1Char('&')) == QStringLiteral("Room"));
     QTest::keyClick(QApplication::activePopupWidget() ? QApplication::activePopupWidget() : static_cast<QWidget *>(bar),
                     Qt::Key_Escape);
+}
+
+TEST_CASE("presenting, a control that cannot be used looks so: its text is grey, not the projector's black",
+          "[gui][workshop]")
+{
+    // The presentation's high contrast set every widget's text black, a disabled button's too: on B8 "Agree
+    // the suggested level" looked ready to press when the agreed level already was the suggestion.
+    test::TempDir dir;
+    auto w = guitest::openWindow(dir.file("present-disabled.hicmws"));
+    REQUIRE(w->newAssessment(QStringLiteral("Area")));
+    w->setPresentation(true);
+    w->showWalk();
+    FeaturePage *page = w->walkPage()->currentFeaturePage();
+    REQUIRE(page);
+    QPushButton *button = page->useSuggestion();
+    REQUIRE_FALSE(button->isEnabled());  // no levels yet: nothing to suggest
+    // The darkest grey of the button as drawn: its text, as the frame is lighter than either.
+    const auto darkest = [&] {
+        const QImage image = button->grab().toImage();
+        int least = 255;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                least = std::min(least, qGray(image.pixel(x, y)));
+        return least;
+    };
+    const int disabled = darkest();
+    button->setEnabled(true);
+    const int enabled = darkest();
+    button->setEnabled(false);
+    INFO("darkest grey: enabled " << enabled << ", disabled " << disabled);
+    CHECK(enabled < 40);
+    CHECK(disabled > 80);
+    w->setPresentation(false);
+    CHECK(darkest() > 80);
 }
