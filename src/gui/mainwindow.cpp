@@ -22,6 +22,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStyle>
 #include <QStandardPaths>
 #include <QUndoStack>
 
@@ -209,6 +210,16 @@ void MainWindow::setPresentation(bool on)
         restoreGeometry(m_geometryBeforePresentation);
     }
     applyPresentationStyle(on);
+    // Dialogs (an action being agreed, a question, the export) are windows of their own, which do not take
+    // the main window's type: each one made while presenting is given it as it is polished (before its
+    // size is worked out), and any open now is given it or its usual look back.
+    if (on)
+        qApp->installEventFilter(this);
+    else
+        qApp->removeEventFilter(this);
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (auto *dialog = qobject_cast<QDialog *>(w))
+            presentDialog(dialog, on);
     if (m_walk)
         m_walk->setPresentation(on);
     if (m_results)
@@ -221,16 +232,47 @@ void MainWindow::setPresentation(bool on)
 
 void MainWindow::applyPresentationStyle(bool on)
 {
-    // Large type and high contrast for a projector (private notes are hidden by the pages themselves).
+    // Large type and high contrast for a projector (private notes are hidden by the pages themselves): a
+    // font and a palette, which every widget of the window takes unless it has its own (a warning's colour,
+    // the previous assessment's note), and which widgets made later take too. (A style sheet did this
+    // before: it put its black over those colours, over disabled controls too, and new widgets under it
+    // took the application's type instead of their parent's.)
     QFont f = QApplication::font();
     if (on)
         f.setPointSizeF(f.pointSizeF() * 1.5);
     setFont(f);
-    // A control that cannot be used keeps its grey (#707070 is 4.9:1 on white: legible, and plainly not black).
-    setStyleSheet(on ? QStringLiteral("QWidget { color: #000000; } QWidget:disabled { color: #707070; } "
-                                      "QMainWindow, QScrollArea, QStackedWidget > QWidget "
-                                      "{ background: #FFFFFF; } QTableWidget { gridline-color: #000000; }")
-                     : QString());
+    setPalette(on ? presentationPalette() : QPalette());
+}
+
+QPalette MainWindow::presentationPalette()
+{
+    // The style's own light palette whatever the desktop's theme, with black text on white; a control that
+    // cannot be used keeps a grey that is legible and plainly not black (#707070 is 4.9:1 on white).
+    QPalette p = QApplication::style()->standardPalette();
+    for (const auto group : {QPalette::Active, QPalette::Inactive}) {
+        for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            p.setColor(group, role, Qt::black);
+        p.setColor(group, QPalette::Window, Qt::white);
+        p.setColor(group, QPalette::Base, Qt::white);
+    }
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x70, 0x70, 0x70));
+    p.setColor(QPalette::Disabled, QPalette::Window, Qt::white);
+    return p;
+}
+
+void MainWindow::presentDialog(QDialog *dialog, bool on)
+{
+    dialog->setFont(on ? font() : QFont());
+    dialog->setPalette(on ? palette() : QPalette());
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Polish && m_presentation)
+        if (auto *dialog = qobject_cast<QDialog *>(watched); dialog && dialog->isWindow())
+            presentDialog(dialog, true);  // the presentation's type and colours, which its widgets then take
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::keyPressEvent(QKeyEvent *event)

@@ -83,14 +83,16 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;  // dialogs made while presenting
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void setUpActions();
     void setUpScreens();
     void addPage(const std::function<QWidget *()> &make);  // a page of the stack, made by `make`
-    void withWidgetsMade(const std::function<void()> &make);  // `make` builds widgets (presenting too)
     void applyPresentationStyle(bool on);
+    static QPalette presentationPalette();
+    void presentDialog(class QDialog *dialog, bool on);  // the presentation's type and colours, or its own
     void applyZoom(int steps);
     void showAbout();
     void updateActions();

@@ -25,15 +25,13 @@ namespace hicm::gui {
 
 void MainWindow::setPagesSession(Session *session)
 {
-    withWidgetsMade([&] {  // the walk makes its features' pages again
-        m_home->setSession(session);
-        if (m_setup)
-            m_setup->setSession(session);
-        if (m_walk)
-            m_walk->setSession(session);
-        if (m_results)
-            m_results->setSession(session);
-    });
+    m_home->setSession(session);
+    if (m_setup)
+        m_setup->setSession(session);
+    if (m_walk)
+        m_walk->setSession(session);
+    if (m_results)
+        m_results->setSession(session);
 }
 
 FrameworkBrowser *MainWindow::frameworkBrowser()
@@ -90,22 +88,9 @@ ResultsPage *MainWindow::resultsPage()
     return m_results;
 }
 
-void MainWindow::withWidgetsMade(const std::function<void()> &make)
-{
-    // While presenting, widgets are made with the presentation's style lifted, then it is laid on again as
-    // when the presentation began: under a style sheet Qt gives a new widget the application's type, not its
-    // parent's, and a hidden one (the walk's other features) keeps it, so it would be in small type on the
-    // projector.
-    if (m_presentation)
-        applyPresentationStyle(false);
-    make();
-    if (m_presentation)
-        applyPresentationStyle(true);
-}
-
 void MainWindow::addPage(const std::function<QWidget *()> &make)
 {
-    withWidgetsMade([&] { m_ui->pages->addWidget(make()); });
+    m_ui->pages->addWidget(make());
 }
 
 void MainWindow::dropSessionViews()

@@ -50,19 +50,6 @@ RoomPanel::RoomPanel(QWidget *parent) : QFrame(parent)
     right->addStretch(1);
     row->addLayout(right);
     changeEvent(nullptr);
-    // The walk's size of text (presentation mode's larger type), followed explicitly: a strip made after
-    // the window's presentation style sheet was set does not inherit the window's font by itself.
-    if (parent) {
-        parent->installEventFilter(this);
-        setFont(parent->font());
-    }
-}
-
-bool RoomPanel::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == parentWidget() && event->type() == QEvent::FontChange)
-        setFont(parentWidget()->font());
-    return QFrame::eventFilter(watched, event);
 }
 
 void RoomPanel::addAction(QAction *action)

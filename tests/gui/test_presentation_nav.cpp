@@ -4,6 +4,9 @@
 #include "gui_test_support.h"
 #include "featurepage.h"
 #include "mainwindow.h"
+#include "resultspage.h"
+#include "session.h"
+#include "textblock.h"
 #include "walkpage.h"
 #include "test_paths.h"
 
@@ -11,11 +14,14 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QImage>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QTest>
 #include <QToolBar>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace hicm;
@@ -117,4 +123,83 @@ TEST_CASE("presenting, a control that cannot be used looks so: its text is grey,
     CHECK(disabled > 80);
     w->setPresentation(false);
     CHECK(darkest() > 80);
+}
+
+TEST_CASE("presenting, a dialog opened for the room (an action being agreed) is in the projector's type",
+          "[gui][workshop]")
+{
+    // Dialogs are windows of their own and kept the normal type size on the projector: the room could not
+    // read the action the facilitator was typing.
+    test::TempDir dir;
+    auto w = guitest::openWindow(dir.file("present-dialog.hicmws"));
+    REQUIRE(w->newAssessment(QStringLiteral("Area")));
+    w->showResults();
+    QPushButton *add = nullptr;
+    for (auto *b : w->resultsPage()->findChildren<QPushButton *>())
+        if (b->text() == QStringLiteral("&Add action…"))
+            add = b;
+    REQUIRE(add);
+    // The type of the dialog's Owner field, read while it is open; then the dialog is closed.
+    const auto ownerSize = [&] {
+        qreal size = 0;
+        QTimer::singleShot(0, [&] {
+            for (int tries = 0; tries < 200 && !QApplication::activeModalWidget(); ++tries)
+                QTest::qWait(10);
+            QWidget *dialog = QApplication::activeModalWidget();
+            if (!dialog)
+                return;
+            if (auto *owner = dialog->findChild<QLineEdit *>(QStringLiteral("owner")))
+                size = owner->font().pointSizeF();
+            qobject_cast<QDialog *>(dialog)->reject();
+        });
+        add->click();
+        return size;
+    };
+    const qreal normal = QApplication::font().pointSizeF();
+    CHECK(ownerSize() == Approx(normal));
+    w->setPresentation(true);
+    CHECK(ownerSize() == Approx(normal * 1.5));
+    w->setPresentation(false);
+    CHECK(ownerSize() == Approx(normal));
+}
+
+TEST_CASE("presenting, a warning keeps its colour: partners levels apart are shown in red, not the projector's black",
+          "[gui][workshop]")
+{
+    // The presentation's style sheet put black over every colour a page set for itself, so the warning that
+    // partners are two levels apart looked like any other line on the projector.
+    test::TempDir dir;
+    auto w = guitest::openWindow(dir.file("present-warning.hicmws"));
+    REQUIRE(w->newAssessment(QStringLiteral("Area")));
+    Session &s = *w->session();
+    s.addPartner({0, "North Shire ICB", OrgType::Icb, ""});
+    s.addPartner({0, "North Shire Council", OrgType::LocalAuthority, ""});
+    const std::string feature = s.framework().features.front().id;
+    s.setPartnerLevel(feature, s.assessment().partners[0].id, 1);
+    s.setPartnerLevel(feature, s.assessment().partners[1].id, 3);
+    w->showWalk();
+    w->walkPage()->showFeature(0);
+    FeaturePage *page = w->walkPage()->currentFeaturePage();
+    REQUIRE(page);
+    auto *warning = page->spreadWarning();
+    REQUIRE(warning->isVisible());
+    w->setPresentation(true);
+    // Pixels of the warning's text that are plainly red (the warning's colour is #8A1538).
+    const auto redPixels = [&] {
+        const QImage image = warning->grab().toImage();
+        int red = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                red += c.red() > 90 && c.red() > 2 * c.green() && c.red() > 2 * c.blue();
+            }
+        return red;
+    };
+    CHECK(redPixels() > 50);
+    w->setPresentation(false);
+    CHECK(redPixels() > 50);
+    s.setPartnerLevel(feature, s.assessment().partners[1].id, 1);  // agreed, then apart again while presenting
+    w->setPresentation(true);
+    s.setPartnerLevel(feature, s.assessment().partners[1].id, 3);
+    CHECK(redPixels() > 50);
 }
