@@ -20,6 +20,7 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLayout>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStyle>
@@ -265,6 +266,12 @@ void MainWindow::presentDialog(QDialog *dialog, bool on)
 {
     dialog->setFont(on ? font() : QFont());
     dialog->setPalette(on ? palette() : QPalette());
+    // A widget not shown yet does not tell its layout that its size changed with the type: the layouts are
+    // worked out again, or the dialog would keep the smaller minimum size and cut off its widest field.
+    for (QLayout *layout : dialog->findChildren<QLayout *>())
+        layout->invalidate();
+    if (dialog->layout())
+        dialog->layout()->activate();  // now, before the dialog's size is chosen as it is shown
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)

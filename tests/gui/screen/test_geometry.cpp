@@ -16,6 +16,10 @@
 #include <catch2/catch.hpp>
 
 #include <QAbstractButton>
+#include <QAction>
+#include <QDialog>
+#include <QPushButton>
+#include <QTimer>
 #include <QAccessible>
 #include <QApplication>
 #include <QGroupBox>
@@ -261,4 +265,54 @@ TEST_CASE("presenting a long feature, the row the facilitator types on stays in 
     CHECK(inView());
     w->setPresentation(false);
     CHECK(page->font().pointSizeF() == Approx(QApplication::font().pointSizeF()));
+}
+
+TEST_CASE("presenting, every dialog of the workshop is in the projector's type and fits the screen", "[gui][geometry]")
+{
+    // Dialogs take the presentation's larger type (a window of their own does not inherit it): each must
+    // still fit a 1366x768 screen, at 200 % too.
+    test::TempDir dir;
+    auto w = openWindow(dir.file("dialogs.hicmws"));
+    seed(*w);
+    w->setPresentation(true);
+    const qreal presented = QApplication::font().pointSizeF() * 1.5;
+    const QRect screen = w->screen()->availableGeometry();
+    const auto check = [&](const QString &name, const std::function<void()> &open) {
+        bool seen = false;
+        QTimer::singleShot(0, [&] {
+            for (int tries = 0; tries < 300 && !QApplication::activeModalWidget(); ++tries)
+                QTest::qWait(10);
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            seen = true;
+            QTest::qWait(20);  // laid out and placed
+            INFO(name.toStdString() << ": dialog " << dialog->frameGeometry().width() << "x"
+                                    << dialog->frameGeometry().height() << " at " << dialog->frameGeometry().x() << ","
+                                    << dialog->frameGeometry().y() << ", screen " << screen.width() << "x" << screen.height());
+            CHECK(dialog->font().pointSizeF() == Approx(presented));
+            CHECK(dialog->frameGeometry().width() <= screen.width());
+            CHECK(dialog->frameGeometry().height() <= screen.height());
+            CHECK(dialog->minimumSizeHint().width() <= screen.width());
+            CHECK(dialog->minimumSizeHint().height() <= screen.height());
+            CHECK(dialog->width() >= dialog->minimumSizeHint().width());  // nothing squeezed or cut off
+            CHECK(dialog->height() >= dialog->minimumSizeHint().height());
+            dialog->reject();
+        });
+        open();
+        INFO(name.toStdString());
+        CHECK(seen);
+    };
+    const auto trigger = [&](const char *action) {
+        return [&w, action] { w->findChild<QAction *>(QLatin1String(action))->trigger(); };
+    };
+    check(QStringLiteral("Export report"), trigger("actionExportReport"));
+    check(QStringLiteral("New assessment"), trigger("actionNewAssessment"));
+    w->showResults();
+    check(QStringLiteral("Add action"), [&] {
+        for (auto *b : w->resultsPage()->findChildren<QPushButton *>())
+            if (b->text() == QStringLiteral("&Add action…"))
+                b->click();
+    });
+    w->setPresentation(false);
 }
