@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -19,7 +20,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hicm::gui {
@@ -371,6 +374,23 @@ void FeaturePage::keepCurrentRowInView()
             return;
         }
     }
+}
+
+void FeaturePage::showWholeGrid()
+{
+    // After the reveal the room looks at every partner's vote and then agrees a level: on the projector the
+    // page is scrolled so that the grid starts at the top of the screen, every row and the agreed one below
+    // it in view, with the spread and the suggestion under them. Once the page is laid out again: the reveal
+    // changes the cards above the grid (each shows whose level it is), and the grid's rows their height.
+    QTimer::singleShot(0, this, [this] {
+        for (QWidget *w = parentWidget(); w; w = w->parentWidget()) {
+            if (auto *scroll = qobject_cast<QScrollArea *>(w)) {
+                if (scroll->widget() == this)
+                    scroll->verticalScrollBar()->setValue(m_grid->mapTo(this, QPoint()).y() - fontMetrics().height() / 2);
+                return;
+            }
+        }
+    });
 }
 
 void FeaturePage::changeEvent(QEvent *event)

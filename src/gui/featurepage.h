@@ -54,6 +54,7 @@ public:
     QComboBox *target() const { return m_target; }
     TextBlock *spreadWarning() const { return m_spread; }
     QPushButton *useSuggestion() const { return m_useSuggestion; }
+    void showWholeGrid();  // scrolls the page so the partner grid is on the screen (after the room's reveal)
     // The lower median of the partners' levels, as the agreed level to suggest (nullopt: none scored).
     std::optional<int> suggestion() const;
 

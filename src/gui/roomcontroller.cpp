@@ -251,9 +251,15 @@ void RoomController::reveal()
 {
     if (!isOpen())
         return;
-    if (const QString e = m_room->reveal(m_room->currentFeature()); !e.isEmpty())
+    const QString feature = m_room->currentFeature();
+    if (const QString e = m_room->reveal(feature); !e.isEmpty()) {
         failed(e);
+        update();
+        return;
+    }
     update();
+    if (FeaturePage *page = m_window->walkPage()->featurePage(feature.toStdString()))
+        page->showWholeGrid();  // the votes, now in the grid, are what the room looks at
 }
 
 void RoomController::revote()

@@ -7,6 +7,8 @@
 #include "gui_test_support.h"
 #include "mainwindow.h"
 #include "resultspage.h"
+#include "room_handle.h"
+#include "roomcontroller.h"
 #include "session.h"
 #include "setuppage.h"
 #include "test_paths.h"
@@ -314,5 +316,57 @@ TEST_CASE("presenting, every dialog of the workshop is in the projector's type a
             if (b->text() == QStringLiteral("&Add action…"))
                 b->click();
     });
+    w->setPresentation(false);
+}
+
+TEST_CASE("presenting, the reveal brings every partner's vote and the agreed row onto the screen", "[gui][geometry]")
+{
+    // At 1366x768 the room's strip and a long feature's description pushed the grid below the fold: after
+    // Ctrl+R the room saw the level cards and none of the five votes.
+    test::TempDir dir;
+    auto w = openWindow(dir.file("reveal.hicmws"));
+    REQUIRE(w->newAssessment(QStringLiteral("East Vale")));
+    Session &s = *w->session();
+    for (const char *org : {"East Vale ICB", "Vale Hospitals", "East Vale Council", "Carers & Co", "Vale Voluntary Action"})
+        s.addPartner(Partner{0, org, OrgType::Other, ""});
+    w->setPresentation(true);
+    w->showWalk();
+    auto *rc = w->findChild<RoomController *>();
+    REQUIRE(rc);
+    rc->inviteAction()->trigger();  // the automatic answer picks "this laptop only"
+    REQUIRE(rc->isOpen());
+    w->walkPage()->showFeature(5);  // B6, the longest description
+    REQUIRE(rc->room()->currentFeature() == "B6");
+    FeaturePage *page = w->walkPage()->currentFeaturePage();
+    QTableView *grid = page->partnerGrid();
+    auto *scroll = qobject_cast<QScrollArea *>(page->parentWidget()->parentWidget());
+    REQUIRE(scroll);
+    // Each partner's vote (a level typed on the grid is that partner's vote while the room is open), then
+    // the page back at its top, where the room reads the feature while the phones vote.
+    grid->setFocus();
+    for (int r = 0; r < 5; ++r) {
+        grid->setCurrentIndex(grid->model()->index(r, 0));
+        QTest::keyClick(grid, Qt::Key(Qt::Key_1 + r % 3));
+    }
+    REQUIRE(rc->room()->votedPartners().size() == 5);
+    scroll->verticalScrollBar()->setValue(0);
+    QApplication::processEvents();
+    // The rows of the grid, the agreed one last, inside the part of the page the screen shows.
+    const auto rowsShown = [&] {
+        int shown = 0;
+        for (int r = 0; r < grid->model()->rowCount(); ++r) {
+            const QRect row = grid->visualRect(grid->model()->index(r, 0));
+            const QRect onPage(grid->viewport()->mapTo(scroll->viewport(), row.topLeft()), row.size());
+            shown += scroll->viewport()->rect().contains(onPage);
+        }
+        return shown;
+    };
+    INFO("the page's viewport " << scroll->viewport()->height() << " px; the grid " << grid->height() << " px");
+    REQUIRE(grid->model()->rowCount() == 6);
+    CHECK(rowsShown() < 6);
+    rc->revealAction()->trigger();
+    QApplication::processEvents();
+    CHECK(rowsShown() == 6);
+    rc->closeAction()->trigger();
     w->setPresentation(false);
 }
