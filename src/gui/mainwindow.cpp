@@ -22,6 +22,7 @@
 #include <QFileInfo>
 #include <QLayout>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStyle>
 #include <QStandardPaths>
@@ -276,10 +277,34 @@ void MainWindow::presentDialog(QDialog *dialog, bool on)
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::Polish && m_presentation)
-        if (auto *dialog = qobject_cast<QDialog *>(watched); dialog && dialog->isWindow())
-            presentDialog(dialog, true);  // the presentation's type and colours, which its widgets then take
+    if ((event->type() == QEvent::Polish || event->type() == QEvent::Show) && m_presentation) {
+        if (auto *dialog = qobject_cast<QDialog *>(watched); dialog && dialog->isWindow()) {
+            if (event->type() == QEvent::Polish)
+                presentDialog(dialog, true);  // the presentation's type and colours, which its widgets then take
+            else
+                fitOnScreen(dialog);
+        }
+    }
     return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::fitOnScreen(QWidget *dialog)
+{
+    // In the projector's type a dialog can ask for more than the screen (one that sizes itself, as Qt's file
+    // dialog does, or remembers a size from a larger monitor). As it is shown, before it is on the screen,
+    // it is made no larger than the screen, its frame included, down to its minimum size, and moved inside.
+    const QRect screen = (dialog->screen() ? dialog->screen() : this->screen())->availableGeometry();
+    QSize frame = dialog->frameGeometry().size() - dialog->size();
+    if (frame.isNull())  // not known until a window manager has framed it: a title bar's height, guessed
+        frame = QSize(0, dialog->style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, dialog) + 8);
+    const QSize fitted = dialog->size().boundedTo(screen.size() - frame).expandedTo(dialog->minimumSize());
+    if (fitted != dialog->size())
+        dialog->resize(fitted);
+    const QSize outer = fitted + frame;
+    const QPoint at(qBound(screen.left(), dialog->x(), qMax(screen.left(), screen.right() + 1 - outer.width())),
+                    qBound(screen.top(), dialog->y(), qMax(screen.top(), screen.bottom() + 1 - outer.height())));
+    if (at != dialog->pos())
+        dialog->move(at);
 }
 
 void MainWindow::keyPressEvent(QKeyEvent *event)

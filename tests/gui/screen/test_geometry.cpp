@@ -20,6 +20,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QDialog>
+#include <QFileDialog>
 #include <QPushButton>
 #include <QTimer>
 #include <QAccessible>
@@ -36,6 +37,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QVBoxLayout>
 
 #include <map>
 
@@ -310,6 +312,35 @@ TEST_CASE("presenting, every dialog of the workshop is in the projector's type a
     };
     check(QStringLiteral("Export report"), trigger("actionExportReport"));
     check(QStringLiteral("New assessment"), trigger("actionNewAssessment"));
+    // Qt's own file dialog, from the export dialog's Save as PDF: it asked for more than the screen's height.
+    bool fileDialogSeen = false;
+    QTimer::singleShot(0, [&] {
+        for (int tries = 0; tries < 300 && !qobject_cast<QDialog *>(QApplication::activeModalWidget()); ++tries)
+            QTest::qWait(10);
+        auto *report = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!report)
+            return;
+        QTimer::singleShot(0, [&, report] {
+            for (int tries = 0; tries < 300 && QApplication::activeModalWidget() == report; ++tries)
+                QTest::qWait(10);
+            auto *files = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            if (!files)
+                return;
+            fileDialogSeen = true;
+            QTest::qWait(20);
+            const QRect frame = files->frameGeometry();
+            INFO("the file dialog " << frame.width() << "x" << frame.height() << " at " << frame.x() << "," << frame.y());
+            CHECK(files->font().pointSizeF() == Approx(presented));
+            CHECK(screen.contains(frame));
+            files->reject();
+        });
+        for (auto *b : report->findChildren<QPushButton *>())
+            if (b->text() == QStringLiteral("Save as &PDF…"))
+                b->click();
+        report->reject();
+    });
+    w->findChild<QAction *>(QStringLiteral("actionExportReport"))->trigger();
+    CHECK(fileDialogSeen);
     w->showResults();
     check(QStringLiteral("Add action"), [&] {
         for (auto *b : w->resultsPage()->findChildren<QPushButton *>())
@@ -368,5 +399,29 @@ TEST_CASE("presenting, the reveal brings every partner's vote and the agreed row
     QApplication::processEvents();
     CHECK(rowsShown() == 6);
     rc->closeAction()->trigger();
+    w->setPresentation(false);
+}
+
+TEST_CASE("presenting, a dialog sized for a bigger screen is shown inside the projector's screen", "[gui][geometry]")
+{
+    // A dialog that sizes itself (as Qt's file dialog does, or one that remembers its size from a larger
+    // monitor) could reach past the screen's edge in the projector's type, its buttons out of reach.
+    test::TempDir dir;
+    auto w = openWindow(dir.file("big-dialog.hicmws"));
+    w->setPresentation(true);
+    QDialog dialog(w.get());
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(QStringLiteral("A dialog"), &dialog));
+    auto *ok = new QPushButton(QStringLiteral("OK"), &dialog);
+    layout->addWidget(ok);
+    dialog.resize(2400, 1600);
+    dialog.show();
+    QApplication::processEvents();
+    const QRect screen = w->screen()->availableGeometry();
+    INFO("dialog " << dialog.frameGeometry().width() << "x" << dialog.frameGeometry().height() << " at "
+                   << dialog.frameGeometry().x() << "," << dialog.frameGeometry().y());
+    CHECK(screen.contains(dialog.frameGeometry()));
+    CHECK(screen.contains(ok->mapToGlobal(ok->rect().bottomRight())));
+    dialog.hide();
     w->setPresentation(false);
 }
