@@ -11,7 +11,6 @@
 #include <algorithm>
 
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -357,23 +356,26 @@ void FeaturePage::fitGridHeight()
     m_grid->setMinimumHeight(std::max(180, header + rows + 2 * m_grid->frameWidth()));
 }
 
+QScrollArea *FeaturePage::pageScroll() const
+{
+    // The walk's scroll area that holds this page, if any (the nearest one up; a page shown on its own has none).
+    for (QWidget *w = parentWidget(); w; w = w->parentWidget())
+        if (auto *scroll = qobject_cast<QScrollArea *>(w))
+            return scroll->widget() == this ? scroll : nullptr;
+    return nullptr;
+}
+
 void FeaturePage::keepCurrentRowInView()
 {
     // On a long feature on the projector the grid's lower rows (the agreed one among them) lie below the
     // page's fold: the row the facilitator moves to, typing levels round the table, is scrolled into view.
     const QModelIndex current = m_grid->currentIndex();
-    if (!current.isValid() || !m_grid->hasFocus())
+    QScrollArea *scroll = pageScroll();
+    if (!current.isValid() || !m_grid->hasFocus() || !scroll)
         return;
-    for (QWidget *w = parentWidget(); w; w = w->parentWidget()) {
-        if (auto *scroll = qobject_cast<QScrollArea *>(w)) {
-            if (scroll->widget() != this)
-                return;
-            const QRect row = m_grid->visualRect(current);
-            const QPoint centre = m_grid->viewport()->mapTo(this, row.center());
-            scroll->ensureVisible(centre.x(), centre.y(), 0, row.height());  // the row and half of the next
-            return;
-        }
-    }
+    const QRect row = m_grid->visualRect(current);
+    const QPoint centre = m_grid->viewport()->mapTo(this, row.center());
+    scroll->ensureVisible(centre.x(), centre.y(), 0, row.height());  // the row and half of the next
 }
 
 void FeaturePage::showWholeGrid()
@@ -383,13 +385,8 @@ void FeaturePage::showWholeGrid()
     // it in view, with the spread and the suggestion under them. Once the page is laid out again: the reveal
     // changes the cards above the grid (each shows whose level it is), and the grid's rows their height.
     QTimer::singleShot(0, this, [this] {
-        for (QWidget *w = parentWidget(); w; w = w->parentWidget()) {
-            if (auto *scroll = qobject_cast<QScrollArea *>(w)) {
-                if (scroll->widget() == this)
-                    scroll->verticalScrollBar()->setValue(m_grid->mapTo(this, QPoint()).y() - fontMetrics().height() / 2);
-                return;
-            }
-        }
+        if (QScrollArea *scroll = pageScroll())
+            scroll->verticalScrollBar()->setValue(m_grid->mapTo(this, QPoint()).y() - fontMetrics().height() / 2);
     });
 }
 

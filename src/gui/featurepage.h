@@ -17,6 +17,7 @@
 class QComboBox;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QTableView;
 
 namespace hicm::document {
@@ -70,6 +71,7 @@ private:
     // The partner grid tall enough for every row, the agreed one included, at the current type size
     // (presentation mode too): the room sees the agreed level without scrolling the grid.
     void fitGridHeight();
+    QScrollArea *pageScroll() const;  // the walk's scroll area holding this page (null on its own)
     void keepCurrentRowInView();
     // Fits the data table's rows to their names once the table has its width (after a resize or a new font).
     void fitMetricRowsLater();

@@ -89,7 +89,6 @@ protected:
 private:
     void setUpActions();
     void setUpScreens();
-    void addPage(const std::function<QWidget *()> &make);  // a page of the stack, made by `make`
     void applyPresentationStyle(bool on);
     static QPalette presentationPalette();
     void presentDialog(class QDialog *dialog, bool on);  // the presentation's type and colours, or its own

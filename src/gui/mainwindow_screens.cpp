@@ -37,12 +37,10 @@ void MainWindow::setPagesSession(Session *session)
 FrameworkBrowser *MainWindow::frameworkBrowser()
 {
     if (!m_browser) {
-        addPage([this] {
-            m_browser = new FrameworkBrowser(this);
-            m_browser->setFramework(m_bundled.get());
-            m_browser->setZoom(m_presentation ? m_zoom + 3 : m_zoom);
-            return m_browser;
-        });
+        m_browser = new FrameworkBrowser(this);
+        m_browser->setFramework(m_bundled.get());
+        m_browser->setZoom(m_presentation ? m_zoom + 3 : m_zoom);
+        m_ui->pages->addWidget(m_browser);
     }
     return m_browser;
 }
@@ -50,13 +48,11 @@ FrameworkBrowser *MainWindow::frameworkBrowser()
 SetupPage *MainWindow::setupPage()
 {
     if (!m_setup) {
-        addPage([this] {
-            m_setup = new SetupPage(this);
-            connect(m_setup, &SetupPage::aboutModelRequested, this, [this] { showModel(QStringLiteral("about")); });
-            connect(m_setup, &SetupPage::startWalkRequested, this, &MainWindow::showWalk);
-            m_setup->setSession(m_session.get());
-            return m_setup;
-        });
+        m_setup = new SetupPage(this);
+        connect(m_setup, &SetupPage::aboutModelRequested, this, [this] { showModel(QStringLiteral("about")); });
+        connect(m_setup, &SetupPage::startWalkRequested, this, &MainWindow::showWalk);
+        m_setup->setSession(m_session.get());
+        m_ui->pages->addWidget(m_setup);
     }
     return m_setup;
 }
@@ -64,13 +60,11 @@ SetupPage *MainWindow::setupPage()
 WalkPage *MainWindow::walkPage()
 {
     if (!m_walk) {
-        addPage([this] {
-            m_walk = new WalkPage(this);
-            connect(m_walk, &WalkPage::addToPlanRequested, this, &MainWindow::addToPlan);
-            m_walk->setPresentation(m_presentation);
-            m_walk->setSession(m_session.get());  // makes a page per feature
-            return m_walk;
-        });
+        m_walk = new WalkPage(this);
+        connect(m_walk, &WalkPage::addToPlanRequested, this, &MainWindow::addToPlan);
+        m_walk->setPresentation(m_presentation);
+        m_walk->setSession(m_session.get());  // makes a page per feature
+        m_ui->pages->addWidget(m_walk);
     }
     return m_walk;
 }
@@ -78,19 +72,12 @@ WalkPage *MainWindow::walkPage()
 ResultsPage *MainWindow::resultsPage()
 {
     if (!m_results) {
-        addPage([this] {
-            m_results = new ResultsPage(this);
-            m_results->setPresentation(m_presentation);
-            m_results->setSession(m_session.get());
-            return m_results;
-        });
+        m_results = new ResultsPage(this);
+        m_results->setPresentation(m_presentation);
+        m_results->setSession(m_session.get());
+        m_ui->pages->addWidget(m_results);
     }
     return m_results;
-}
-
-void MainWindow::addPage(const std::function<QWidget *()> &make)
-{
-    m_ui->pages->addWidget(make());
 }
 
 void MainWindow::dropSessionViews()
@@ -195,7 +182,8 @@ void MainWindow::showCompare()
     if (!m_session)
         return showHome();
     if (!m_compare) {
-        addPage([this] { return m_compare = new ComparePage(m_session.get(), this); });
+        m_compare = new ComparePage(m_session.get(), this);
+        m_ui->pages->addWidget(m_compare);
     } else {
         m_compare->selectDefault();
     }
@@ -209,7 +197,8 @@ void MainWindow::showTrend()
     if (!m_session)
         return showHome();
     if (!m_trend) {
-        addPage([this] { return m_trend = new TrendPage(m_session.get(), this); });
+        m_trend = new TrendPage(m_session.get(), this);
+        m_ui->pages->addWidget(m_trend);
     }
     if (m_session->hasAssessment())
         m_trend->selectArea(QString::fromStdString(m_session->assessment().area));
