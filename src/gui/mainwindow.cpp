@@ -112,20 +112,31 @@ bool MainWindow::openWorkspace(PreparedWorkspace prepared)
     showHome();
     updateActions();
     updateTitle();
-    // A workspace opened at start-up is still under its full integrity check (Session::prepare): its answer is
-    // taken as soon as the window has painted; damage found there turns it read-only and says so, as at open.
+    // A workspace opened at start-up is still to have its full integrity check (Session::prepare): it starts
+    // once the window has painted, and its answer is taken when it is in; damage found there turns it
+    // read-only and says so, as at open.
     settleIntegrityLater(path);
     return true;
 }
 
-void MainWindow::settleIntegrityLater(const QString &path)
+void MainWindow::paintEvent(QPaintEvent *event)
 {
-    QTimer::singleShot(5, this, [this, session = m_session.get(), path] {
+    QMainWindow::paintEvent(event);
+    m_painted = true;
+}
+
+void MainWindow::settleIntegrityLater(const QString &path, int ticks)
+{
+    QTimer::singleShot(5, this, [this, session = m_session.get(), path, ticks] {
         if (m_session.get() != session)
             return;  // another workspace since
+        if (!m_painted && isVisible() && ticks < 200) {
+            settleIntegrityLater(path, ticks + 1);  // the first paint first: the check would compete with it for the cores
+            return;
+        }
         const auto damaged = m_session->settleIntegrity();
         if (!damaged) {
-            settleIntegrityLater(path);  // still checking: the window stays responsive meanwhile
+            settleIntegrityLater(path, ticks + 1);  // still checking: the window stays responsive meanwhile
             return;
         }
         if (!*damaged)

@@ -85,6 +85,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;  // dialogs made while presenting
     void keyPressEvent(QKeyEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;  // notes the first paint (settleIntegrityLater)
 
 private:
     void setUpActions();
@@ -98,7 +99,9 @@ private:
     void updateActions();
     void updateTitle();
     void announceReadOnly(const QString &path);  // the "Opened read-only" message, saying why
-    void settleIntegrityLater(const QString &path);  // takes the start-up check's answer when it is in
+    // Starts the start-up check once the window has painted (or after a second without a paint), and takes its
+    // answer when it is in.
+    void settleIntegrityLater(const QString &path, int ticks = 0);
     void addRecent(const QString &path);
     void rebuildRecentMenu();
     void newWorkspaceDialog();
@@ -127,6 +130,7 @@ private:
     int m_zoom = 0;
     bool m_presentation = false;
     QByteArray m_geometryBeforePresentation;
+    bool m_painted = false;  // the window has painted once: the start-up check may start
 };
 
 }  // namespace hicm::gui

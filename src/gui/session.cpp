@@ -77,6 +77,7 @@ PreparedWorkspace Session::prepare(const std::string &path, std::shared_ptr<cons
 
 std::optional<bool> Session::settleIntegrity()
 {
+    m_workspace.startIntegrityCheck();  // the first time: the window is up, the check's thread starts now
     if (m_workspace.integrityCheckRunning())
         return std::nullopt;
     if (m_workspace.readOnly())
@@ -87,8 +88,9 @@ std::optional<bool> Session::settleIntegrity()
 
 PreparedWorkspace Session::prepare(const std::string &path, std::shared_future<std::shared_ptr<const Framework>> known)
 {
-    // At start-up the full integrity check runs on a thread of its own while the window shows; the window
-    // takes its answer when it is in (settleIntegrity), and any write waits for it.
+    // At start-up the full integrity check runs on a thread of its own, started once the window is up (on a
+    // laptop with two cores, the check and the first paint no longer compete for them); the window takes
+    // its answer when it is in (settleIntegrity), and any write waits for it.
     return prepareWith(path, std::move(known), true);
 }
 
@@ -99,6 +101,7 @@ PreparedWorkspace Session::prepareWith(const std::string &path, std::shared_futu
     prepared.path = path;
     storage::OpenOptions options;
     options.fullCheckInBackground = checkInBackground;
+    options.startCheckLater = checkInBackground;  // settleIntegrity() starts it, once the window is up
     auto result = storage::Workspace::open(path, options);
     if (!result) {
         prepared.error = result.error().toString();

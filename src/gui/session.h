@@ -57,11 +57,12 @@ public:
     // The same, with the known framework still being parsed on another thread (start-up): it is waited for
     // only after the file's checks, just before the assessments are listed against it, so that the stored
     // copy of the same framework is not parsed a second time.
-    // Unlike the first, it leaves the full integrity check running on a thread of its own (quick_check only,
-    // before it returns): call settleIntegrity() once the window is shown.
+    // Unlike the first, it leaves the full integrity check to a thread of its own (quick_check only, before it
+    // returns), started by the first settleIntegrity(): call that once the window is shown.
     static PreparedWorkspace prepare(const std::string &path, std::shared_future<std::shared_ptr<const Framework>> known);
-    // That check's answer, never waiting: none while it runs; true when it found the file damaged, which is
-    // now read-only (readOnlyReason says why). Nothing was written before it: every write waits for it.
+    // That check's answer, never waiting (the first call starts it): none while it runs; true when it found
+    // the file damaged, which is now read-only (readOnlyReason says why). Nothing was written before it:
+    // every write waits for it (or, before it started, runs it).
     std::optional<bool> settleIntegrity();
     static std::unique_ptr<Session> adopt(PreparedWorkspace prepared, QString *error);
     ~Session() override;

@@ -119,8 +119,11 @@ public:
     // early, e.g. on a second thread while the window is built). A damaged file is refused and from then
     // on open read-only, left byte-identical.
     Status verifyIntegrity();
-    // Whether the full check started at open (OpenOptions::fullCheckInBackground) is still running; never waits.
+    // Whether the full check of OpenOptions::fullCheckInBackground is still running, or still to be started
+    // (OpenOptions::startCheckLater); never waits.
     bool integrityCheckRunning() const;
+    // Starts that check on its thread if it waits to be started (OpenOptions::startCheckLater); else nothing.
+    void startIntegrityCheck();
     // Another program's edits: changedByOthers() is true when another connection committed a change since
     // markSeen() (a cheap PRAGMA data_version; poll it). With setRefuseStaleEdits(true), every edit made
     // after such a change and before the next markSeen() is refused (Kind::Busy) instead of written over it.

@@ -39,6 +39,9 @@ struct Workspace::Impl {
     std::map<std::string, std::shared_ptr<const Framework>> frameworks;  // parsed, by content hash
     bool integrityVerified = false;    // the full integrity check passed (write_safety.cpp)
     std::future<bool> backgroundCheck; // the full check on its own thread (OpenOptions::fullCheckInBackground)
+    bool backgroundCheckWaiting = false; // that check is still to be started (OpenOptions::startCheckLater)
+    int busyTimeoutMs = 5000;          // OpenOptions::busyTimeoutMs, for the check's connection
+    void startBackgroundCheck();       // starts the waiting check on its thread
     // Set when the workspace closes: the background check stops at once instead of the close waiting for it
     // (no write can follow, so its answer is no longer wanted). Shared with the check's thread.
     std::shared_ptr<std::atomic<bool>> stopBackgroundCheck = std::make_shared<std::atomic<bool>>(false);

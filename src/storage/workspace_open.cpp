@@ -211,11 +211,12 @@ Result<std::unique_ptr<Workspace::Impl>> openExisting(const std::string &path, c
             else
                 impl->backupWritten = *backup;
         }
-        if (background && !impl->integrityVerified)
-            impl->backgroundCheck =
-                std::async(std::launch::async, [path, timeout = options.busyTimeoutMs, stop = impl->stopBackgroundCheck] {
-                    return passesIntegrityCheck(path, timeout, stop.get());
-                });
+        impl->busyTimeoutMs = options.busyTimeoutMs;
+        if (background && !impl->integrityVerified) {
+            impl->backgroundCheckWaiting = true;
+            if (!options.startCheckLater)
+                impl->startBackgroundCheck();
+        }
     } catch (const std::exception &e) {
         return sqliteError(path, e);
     }
@@ -223,6 +224,16 @@ Result<std::unique_ptr<Workspace::Impl>> openExisting(const std::string &path, c
 }
 
 }  // namespace
+
+void Workspace::Impl::startBackgroundCheck()
+{
+    if (!backgroundCheckWaiting)
+        return;
+    backgroundCheckWaiting = false;
+    backgroundCheck = std::async(std::launch::async, [path = path, timeout = busyTimeoutMs, stop = stopBackgroundCheck] {
+        return passesIntegrityCheck(path, timeout, stop.get());
+    });
+}
 
 Workspace::Impl::~Impl()
 {

@@ -27,6 +27,10 @@ struct OpenOptions {
     // own: the app's start-up does not wait for it. The first write (or verifyIntegrity) waits for its
     // answer; if it did not pass, that write checks again itself, and a damaged file turns read-only.
     bool fullCheckInBackground = false;
+    // With fullCheckInBackground: the check's thread starts when Workspace::startIntegrityCheck() is called
+    // (the app: once its window is up, so that the check does not compete with drawing it), not at open.
+    // Until then it counts as running; a write, or verifyIntegrity, before it runs the check itself.
+    bool startCheckLater = false;
 };
 
 // One line of the assessment list, with a mini profile of the agreed levels.

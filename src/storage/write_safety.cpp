@@ -14,6 +14,7 @@ std::optional<StorageError> Workspace::Impl::verifyIntegrityOnce()
 {
     if (integrityVerified)
         return std::nullopt;
+    backgroundCheckWaiting = false;  // not started yet: checked here and now instead
     if (backgroundCheck.valid() && backgroundCheck.get()) {  // waits for the check started at open, if any
         integrityVerified = true;
         return std::nullopt;
@@ -67,9 +68,11 @@ void Workspace::Impl::checkpoint()
 
 bool Workspace::integrityCheckRunning() const
 {
-    return d->backgroundCheck.valid() &&
-           d->backgroundCheck.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
+    return d->backgroundCheckWaiting || (d->backgroundCheck.valid() &&
+                                         d->backgroundCheck.wait_for(std::chrono::seconds(0)) != std::future_status::ready);
 }
+
+void Workspace::startIntegrityCheck() { d->startBackgroundCheck(); }
 
 Status Workspace::verifyIntegrity()
 {

@@ -112,3 +112,58 @@ TEST_CASE("the background check stops when the workspace closes, and answers as 
     auto ws = openWorkspace(path, background());
     CHECK(ws.verifyIntegrity().ok());
 }
+
+// OpenOptions::startCheckLater (the app's start-up: the check starts once the window is up): the check waits
+// to be started and counts as running until then; a write before it is started runs the check itself, so a
+// damaged file is still never written to, and a sound one takes the write.
+TEST_CASE("a full check started later counts as running until started, and a write before it checks first",
+          "[storage][startup]")
+{
+    TempDir dir("hicm-background-later");
+    OpenOptions later = background();
+    later.startCheckLater = true;
+
+    const std::string damaged = dir.file("damaged.hicmws");
+    const std::int64_t id = indexDamagedWorkspace(damaged);
+    const std::string before = fileHash(damaged);
+    {
+        auto ws = openWorkspace(damaged, later);
+        CHECK_FALSE(ws.readOnly());
+        CHECK(ws.integrityCheckRunning());  // waiting to be started
+        auto refused = ws.updateFeature(id, "B1", evidence("an edit before the check started"));
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().kind == StorageError::Kind::Corrupt);
+        CHECK(ws.readOnly());
+        CHECK_FALSE(ws.integrityCheckRunning());
+    }
+    CHECK(fileHash(damaged) == before);
+    {
+        auto ws = openWorkspace(damaged, later);
+        ws.startIntegrityCheck();
+        ws.startIntegrityCheck();  // once only
+        const auto verdict = ws.verifyIntegrity();  // waits for the started check's answer
+        REQUIRE_FALSE(verdict.ok());
+        CHECK(ws.readOnly());
+        CHECK_FALSE(ws.integrityCheckRunning());
+    }
+    CHECK(fileHash(damaged) == before);
+
+    const std::string sound = dir.file("sound.hicmws");
+    std::int64_t soundId = 0;
+    {
+        auto ws = openWorkspace(sound);
+        soundId = newAssessment(ws);
+    }
+    {
+        auto ws = openWorkspace(sound, later);
+        CHECK(ws.integrityCheckRunning());
+        requireOk(ws.updateFeature(soundId, "B1", evidence("Waiting list data")));
+        CHECK_FALSE(ws.integrityCheckRunning());
+        ws.startIntegrityCheck();  // nothing left to start
+        CHECK_FALSE(ws.integrityCheckRunning());
+    }
+    auto ws = openWorkspace(sound, later);
+    ws.startIntegrityCheck();
+    CHECK(ws.verifyIntegrity().ok());
+    CHECK(ws.loadAssessment(soundId)->feature("B1")->evidence == "Waiting list data");
+}
