@@ -54,6 +54,7 @@ ReportDialog::ReportDialog(Session &session, QWidget *parent)
     auto *row = new QHBoxLayout;
     row->addWidget(m_scroll, 1);
     row->addWidget(makeOptions());
+    fitToFont();
     layout->addLayout(row, 1);
     // The cover sheet typed for this assessment before, and the board's template; the report is laid out
     // once, with the cover sheet when there is one.
@@ -122,7 +123,7 @@ ReportFields ReportDialog::fields() const
 QWidget *ReportDialog::makeOptions()
 {
     auto *panel = new QWidget(this);
-    panel->setMaximumWidth(330);
+    m_optionsPanel = panel;
     auto *column = new QVBoxLayout(panel);
     column->setContentsMargins(0, 0, 0, 0);
 
@@ -146,8 +147,6 @@ QWidget *ReportDialog::makeOptions()
     m_risks = new QPlainTextEdit(m_coverBox);
     m_risks->setAccessibleName(tr("Risks, one per line"));
     m_risks->setTabChangesFocus(true);
-    for (auto *edit : {m_coverSummary, m_recommendations, m_risks})
-        edit->setFixedHeight(fontMetrics().lineSpacing() * 4 + 12);
     const auto label = [&](const QString &text, QWidget *buddy) {
         auto *l = new QLabel(text, m_coverBox);
         l->setBuddy(buddy);
@@ -170,7 +169,8 @@ QWidget *ReportDialog::makeOptions()
         connect(edit, &QPlainTextEdit::textChanged, this, later);
 
     auto *wordBox = new QGroupBox(tr("Word template"), panel);
-    auto *wordRow = new QHBoxLayout(wordBox);
+    auto *wordColumn = new QVBoxLayout(wordBox);
+    auto *wordRow = new QHBoxLayout;
     m_template = new QLineEdit(wordBox);
     m_template->setPlaceholderText(tr("None: a clean default"));
     m_template->setAccessibleName(tr("Word template (reference document) for the Word version"));
@@ -184,12 +184,29 @@ QWidget *ReportDialog::makeOptions()
         if (!path.isEmpty())
             m_template->setText(path);
     });
-    wordRow->addWidget(templateLabel);
+    // The label above the field, as in the cover sheet: the field keeps the column's width for the path.
+    wordColumn->addWidget(templateLabel);
     wordRow->addWidget(m_template, 1);
     wordRow->addWidget(browse);
+    wordColumn->addLayout(wordRow);
     column->addWidget(wordBox);
     column->addStretch(1);
     return panel;
+}
+
+void ReportDialog::fitToFont()
+{
+    const QFontMetrics metrics(font());
+    m_optionsPanel->setFixedWidth(metrics.height() * 22);  // about 330 px in the usual type; more on the projector
+    for (auto *edit : {m_coverSummary, m_recommendations, m_risks})
+        edit->setFixedHeight(metrics.lineSpacing() * 4 + 12);
+}
+
+void ReportDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::FontChange && m_optionsPanel)
+        fitToFont();
 }
 
 void ReportDialog::setCoverSheet(bool on, const QString &purpose, const QString &summary,

@@ -51,7 +51,13 @@ public:
     // not and leaves the report as it was.
     bool usePeerExtract(const QString &path);
 
+protected:
+    void changeEvent(QEvent *event) override;  // a new type size (presentation mode): fitToFont()
+
 private:
+    // The options column and the cover sheet's fields sized in lines of the dialog's type, so that they
+    // grow with it (presentation mode gives dialogs a larger type after they are made).
+    void fitToFont();
     void renderPages();
     // Lays the preview out again from the report input, with the cover sheet the fields give.
     void refreshPreview();
@@ -79,6 +85,7 @@ private:
     QPlainTextEdit *m_recommendations = nullptr;
     QPlainTextEdit *m_risks = nullptr;
     QLineEdit *m_template = nullptr;
+    QWidget *m_optionsPanel = nullptr;
     QTimer *m_coverRefresh = nullptr;
 };
 

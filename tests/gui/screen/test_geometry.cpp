@@ -28,6 +28,8 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
@@ -301,6 +303,19 @@ TEST_CASE("presenting, every dialog of the workshop is in the projector's type a
             CHECK(dialog->minimumSizeHint().height() <= screen.height());
             CHECK(dialog->width() >= dialog->minimumSizeHint().width());  // nothing squeezed or cut off
             CHECK(dialog->height() >= dialog->minimumSizeHint().height());
+            // Fields sized by the type they were made in grow with the projector's: the export dialog's
+            // Word template shows its whole placeholder, and the cover sheet's boxes four lines.
+            for (auto *edit : dialog->findChildren<QLineEdit *>()) {
+                if (edit->placeholderText().isEmpty() || !edit->isVisible())
+                    continue;
+                INFO("field " << edit->accessibleName().toStdString() << ": " << edit->width() << " px");
+                CHECK(edit->font().pointSizeF() == Approx(presented));
+                CHECK(edit->width() > edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 8);
+            }
+            for (auto *edit : dialog->findChildren<QPlainTextEdit *>()) {
+                INFO("box " << edit->accessibleName().toStdString() << ": " << edit->height() << " px");
+                CHECK(edit->viewport()->height() >= 4 * edit->fontMetrics().lineSpacing());
+            }
             dialog->reject();
         });
         open();
