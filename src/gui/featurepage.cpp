@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -118,7 +119,8 @@ QWidget *FeaturePage::buildAgreement()
     m_grid->setAccessibleName(tr("Partner levels for %1").arg(qs(m_featureId)));
     m_grid->setAccessibleDescription(tr("Select a partner, or the agreed row, and press 1, 2 or 3 to record a level"));
     m_grid->verticalHeader()->hide();
-    m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);  // fitGridColumns
+    m_grid->horizontalHeader()->setSectionResizeMode(PartnerLevelsModel::NoteColumn, QHeaderView::Stretch);
     m_grid->setWordWrap(false);
     m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_grid->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -129,6 +131,13 @@ QWidget *FeaturePage::buildAgreement()
     connect(m_levels, &QAbstractItemModel::modelReset, this, &FeaturePage::fitGridHeight);
     connect(m_levels, &QAbstractItemModel::rowsInserted, this, &FeaturePage::fitGridHeight);
     connect(m_levels, &QAbstractItemModel::rowsRemoved, this, &FeaturePage::fitGridHeight);
+    connect(m_levels, &QAbstractItemModel::modelReset, this, &FeaturePage::fitGridColumns);
+    connect(m_levels, &QAbstractItemModel::rowsInserted, this, &FeaturePage::fitGridColumns);
+    connect(m_levels, &QAbstractItemModel::rowsRemoved, this, &FeaturePage::fitGridColumns);
+    connect(m_levels, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        if (from.column() <= PartnerLevelsModel::PartnerColumn && to.column() >= PartnerLevelsModel::PartnerColumn)
+            fitGridColumns();  // a partner renamed; levels are measured whatever they are
+    });
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         if (m_refreshing)
             return;
@@ -159,7 +168,7 @@ QWidget *FeaturePage::buildAgreement()
     suggestRow->addWidget(m_suggestionLabel, 1);
     suggestRow->addWidget(m_useSuggestion);
     left->addLayout(suggestRow);
-    row->addLayout(left, 1);
+    row->addLayout(left, 3);  // the grid a little wider than the rationale: names and levels whole on the projector
 
     auto *form = new QFormLayout;
     m_rationale = new QPlainTextEdit(box);
@@ -199,7 +208,7 @@ QWidget *FeaturePage::buildAgreement()
     form->addRow(tr("&Target:"), m_target);
     form->addRow(tr("&Confidence:"), m_confidence);
     form->addRow(tr("&Importance:"), m_weight);
-    row->addLayout(form, 1);
+    row->addLayout(form, 2);
     return box;
 }
 
@@ -346,6 +355,8 @@ bool FeaturePage::eventFilter(QObject *watched, QEvent *event)
     }
     if (watched == m_metrics && event->type() == QEvent::Resize)
         fitMetricRowsLater();
+    if (watched == m_grid && event->type() == QEvent::Resize)
+        fitGridColumns();
     return QWidget::eventFilter(watched, event);
 }
 
@@ -354,6 +365,42 @@ void FeaturePage::fitGridHeight()
     const int rows = m_grid->verticalHeader()->length();
     const int header = m_grid->horizontalHeader()->sizeHint().height();
     m_grid->setMinimumHeight(std::max(180, header + rows + 2 * m_grid->frameWidth()));
+}
+
+void FeaturePage::fitGridColumns()
+{
+    // From the table's own size: on its resize event the viewport still has the old one. (The grid never
+    // scrolls: fitGridHeight.)
+    const int available = m_grid->maximumViewportSize().width();
+    if (available <= 0)
+        return;
+    QHeaderView *header = m_grid->horizontalHeader();
+    // Any row's text, bold or not (the agreed row is bold), plus what the delegate adds around it.
+    QFont boldFont = m_grid->font();
+    boldFont.setBold(true);
+    const QFontMetrics bold(boldFont);
+    const int padding = 2 * (m_grid->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_grid) + 1) +
+                        bold.averageCharWidth() * 2;
+    const auto widest = [&](int column, QStringList texts) {
+        for (int row = 0; row < m_levels->rowCount(); ++row)
+            texts << m_levels->index(row, column).data().toString();
+        int width = header->sectionSizeHint(column);
+        for (const QString &text : texts)
+            width = std::max(width, bold.horizontalAdvance(text) + padding);
+        return width;
+    };
+    QStringList levels{m_levels->levelText(std::nullopt), tr("After the reveal")};
+    for (const Level &level : m_session->framework().levels)
+        levels << m_levels->levelText(level.id);
+    // The level first, then the name, then the notes' heading; a name cut short only if all three cannot fit.
+    const int level = std::min(widest(PartnerLevelsModel::LevelColumn, levels), available * 35 / 100);
+    const int notes = header->sectionSizeHint(PartnerLevelsModel::NoteColumn);
+    const int partner = std::min(widest(PartnerLevelsModel::PartnerColumn, {}),
+                                 std::max(available * 30 / 100, available - level - notes));
+    if (header->sectionSize(PartnerLevelsModel::PartnerColumn) != partner)
+        header->resizeSection(PartnerLevelsModel::PartnerColumn, partner);
+    if (header->sectionSize(PartnerLevelsModel::LevelColumn) != level)
+        header->resizeSection(PartnerLevelsModel::LevelColumn, level);
 }
 
 QScrollArea *FeaturePage::pageScroll() const
@@ -395,6 +442,7 @@ void FeaturePage::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange && m_title) {
         fitGridHeight();
+        fitGridColumns();
         updateTitleFont();
         m_metricsFittedWidth = -1;  // the rows are fitted again for the new size of text
         fitMetricRowsLater();

@@ -71,6 +71,10 @@ private:
     // The partner grid tall enough for every row, the agreed one included, at the current type size
     // (presentation mode too): the room sees the agreed level without scrolling the grid.
     void fitGridHeight();
+    // The partners' names and their levels in full where the width allows (the room reads them off the
+    // projector); the notes take the rest. Measured over every level's words, not only those shown, so the
+    // columns stay put as levels are typed.
+    void fitGridColumns();
     QScrollArea *pageScroll() const;  // the walk's scroll area holding this page (null on its own)
     void keepCurrentRowInView();
     // Fits the data table's rows to their names once the table has its width (after a resize or a new font).

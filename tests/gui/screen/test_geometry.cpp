@@ -96,6 +96,19 @@ void checkFits(MainWindow &w, const QString &where)
                                      << table->verticalHeader()->length() << " px");
             CHECK(table->viewport()->height() >= table->verticalHeader()->length());
             CHECK_FALSE(table->verticalScrollBar()->isVisible());
+            // The room reads each partner's name and level off the projector: whole, not cut short.
+            for (int r = 0; r < table->model()->rowCount(); ++r)
+                for (int c : {0, 1}) {
+                    const QModelIndex index = table->model()->index(r, c);
+                    INFO(where.toStdString() << ": \"" << index.data().toString().toStdString() << "\" in a column of "
+                                             << table->columnWidth(c) << " px, needs "
+                                             << static_cast<QAbstractItemView *>(table)->sizeHintForIndex(index).width());
+                    CHECK(table->columnWidth(c) >= static_cast<QAbstractItemView *>(table)->sizeHintForIndex(index).width());
+                }
+            const int notes = table->model()->columnCount() - 1;
+            INFO(where.toStdString() << ": the notes' column " << table->columnWidth(notes) << " px for a heading of "
+                                     << table->horizontalHeader()->sectionSizeHint(notes));
+            CHECK(table->columnWidth(notes) >= table->horizontalHeader()->sectionSizeHint(notes));
         }
     }
 }
