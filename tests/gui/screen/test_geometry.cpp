@@ -89,6 +89,17 @@ void checkFits(MainWindow &w, const QString &where)
             INFO(table->objectName().toStdString() << " row " << r << ": " << table->rowHeight(r) << " px, content "
                                                    << static_cast<QAbstractItemView *>(table)->sizeHintForRow(r));
             CHECK(table->rowHeight(r) <= qMax(slack, static_cast<QAbstractItemView *>(table)->sizeHintForRow(r) + 2));
+            // The action plan's actions are read by the room whole: their rows are tall enough for the
+            // wrapped text.
+            if (table->objectName() == QStringLiteral("actionPlan")) {
+                const int column = 1;  // the action's text
+                const QString text = table->model()->index(r, column).data().toString();
+                const QRect needed = table->fontMetrics().boundingRect(QRect(0, 0, table->columnWidth(column) - 8, 100000),
+                                                                       Qt::TextWordWrap, text);
+                INFO("the action \"" << text.toStdString() << "\" needs " << needed.height() << " px in a column of "
+                                       << table->columnWidth(column) << " px");
+                CHECK(table->rowHeight(r) >= needed.height());
+            }
         }
         // The partner grid shows every row, the room's agreed level included, without a scrollbar of its own.
         if (table->objectName() == QStringLiteral("partnerGrid")) {
