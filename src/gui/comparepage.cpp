@@ -55,6 +55,9 @@ ComparePage::ComparePage(Session *session, QWidget *parent) : QWidget(parent), m
     split->addWidget(m_radar);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    // Three fifths for the words from the start, not only of the space beyond the chart's wish: on the
+    // projector the table of features was left so narrow that it broke words ("intermedi-ate").
+    split->setSizes({3000, 2000});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(pick);

@@ -35,6 +35,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -81,6 +82,14 @@ void checkFits(MainWindow &w, const QString &where)
     CHECK(w.geometry().height() <= screen.height());
     CHECK(w.minimumSizeHint().width() <= screen.width());
     CHECK(w.minimumSizeHint().height() <= screen.height());
+    // Compare: the words (its table of features) have more of the width than the chart beside them; with
+    // less, the projector's type broke words in the table ("intermedi-ate").
+    if (auto *split = w.currentScreen()->findChild<QSplitter *>(); split && where.startsWith(QStringLiteral("Compare"))) {
+        REQUIRE(split->count() == 2);
+        INFO(where.toStdString() << ": the comparison's words " << split->widget(0)->width() << " px, its chart "
+                                 << split->widget(1)->width() << " px");
+        CHECK(split->widget(0)->width() > split->widget(1)->width());
+    }
     for (auto *table : w.currentScreen()->findChildren<QTableView *>()) {
         if (!table->isVisible())
             continue;
