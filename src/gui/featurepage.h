@@ -42,7 +42,7 @@ public:
     void refresh();
     // Records `level` (0 clears) for the row selected in the partner grid, then moves to the next row.
     void recordLevel(int level);
-    // Presentation mode hides private notes (evidence, contacts).
+    // Presentation mode hides private notes (the evidence; Set-up hides the partners' contacts).
     void setPresentation(bool on);
 
     // The live room's hidden round: the grid says who has voted (partner ids in `voted`), never what, and

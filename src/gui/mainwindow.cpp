@@ -233,6 +233,8 @@ void MainWindow::setPresentation(bool on)
     for (QWidget *w : QApplication::topLevelWidgets())
         if (auto *dialog = qobject_cast<QDialog *>(w))
             presentDialog(dialog, on);
+    if (m_setup)
+        m_setup->setPresentation(on);
     if (m_walk)
         m_walk->setPresentation(on);
     if (m_results)

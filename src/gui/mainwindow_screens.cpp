@@ -51,6 +51,7 @@ SetupPage *MainWindow::setupPage()
         m_setup = new SetupPage(this);
         connect(m_setup, &SetupPage::aboutModelRequested, this, [this] { showModel(QStringLiteral("about")); });
         connect(m_setup, &SetupPage::startWalkRequested, this, &MainWindow::showWalk);
+        m_setup->setPresentation(m_presentation);
         m_setup->setSession(m_session.get());
         m_ui->pages->addWidget(m_setup);
     }

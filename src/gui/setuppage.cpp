@@ -120,6 +120,11 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<U
 
 SetupPage::~SetupPage() = default;
 
+void SetupPage::setPresentation(bool on)
+{
+    m_ui->partners->setColumnHidden(PartnersModel::ContactColumn, on);
+}
+
 void SetupPage::setSession(Session *session)
 {
     if (m_session)

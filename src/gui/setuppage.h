@@ -24,6 +24,8 @@ public:
     ~SetupPage() override;
 
     void setSession(Session *session);
+    // Presentation mode keeps the partners' contacts (people's names, numbers, addresses) off the projector.
+    void setPresentation(bool on);
 
 signals:
     void aboutModelRequested();

@@ -185,6 +185,30 @@ TEST_CASE("presentation mode goes full screen, hides private notes, and Esc leav
     CHECK(evidence->isVisible());
 }
 
+TEST_CASE("presentation mode keeps the partners' contacts off the projector, and shows them again after",
+          "[gui][workshop]")
+{
+    test::TempDir dir;
+    auto w = openWindow(dir.file("contacts.hicmws"));
+    REQUIRE(w->newAssessment(QStringLiteral("Area")));
+    w->session()->addPartner({0, "North Shire ICB", OrgType::Icb, "Sam Lee, 07700 900123"});
+    // Set-up made while presenting, then presenting ended and begun again with it shown.
+    w->setPresentation(true);
+    w->showSetup();
+    auto *partners = w->currentScreen()->findChild<QTableView *>();
+    REQUIRE(partners);
+    const int contact = 2;
+    REQUIRE(partners->model()->index(0, contact).data().toString() == QStringLiteral("Sam Lee, 07700 900123"));
+    CHECK(partners->isColumnHidden(contact));
+    CHECK_FALSE(partners->isColumnHidden(0));
+    QTest::keyClick(w.get(), Qt::Key_Escape);
+    CHECK_FALSE(partners->isColumnHidden(contact));
+    QTest::keyClick(w.get(), Qt::Key_F5);
+    CHECK(partners->isColumnHidden(contact));
+    w->setPresentation(false);
+    CHECK_FALSE(partners->isColumnHidden(contact));
+}
+
 TEST_CASE("each feature page is as tall as its content, with nothing cut off, at 1366x768 and presenting", "[gui][workshop]")
 {
     test::TempDir dir;
