@@ -353,8 +353,6 @@ bool FeaturePage::eventFilter(QObject *watched, QEvent *event)
             }
         }
     }
-    if (watched == m_metrics && event->type() == QEvent::Resize)
-        fitMetricRowsLater();
     if (watched == m_grid && event->type() == QEvent::Resize)
         fitGridColumns();
     return QWidget::eventFilter(watched, event);
@@ -444,8 +442,6 @@ void FeaturePage::changeEvent(QEvent *event)
         fitGridHeight();
         fitGridColumns();
         updateTitleFont();
-        m_metricsFittedWidth = -1;  // the rows are fitted again for the new size of text
-        fitMetricRowsLater();
     }
 }
 

@@ -77,8 +77,6 @@ private:
     void fitGridColumns();
     QScrollArea *pageScroll() const;  // the walk's scroll area holding this page (null on its own)
     void keepCurrentRowInView();
-    // Fits the data table's rows to their names once the table has its width (after a resize or a new font).
-    void fitMetricRowsLater();
     void build(const Feature &feature);
     QWidget *buildLevels(const Feature &feature);
     QWidget *buildAgreement();
@@ -106,7 +104,6 @@ private:
     TextBlock *m_previous = nullptr;
     TextBlock *m_spread = nullptr;
     TextBlock *m_suggestionLabel = nullptr;
-    int m_metricsFittedWidth = -1;  // the name column's width the data table's rows were fitted to
     QPushButton *m_useSuggestion = nullptr;
     QPlainTextEdit *m_rationale = nullptr;
     QComboBox *m_target = nullptr;

@@ -8,6 +8,7 @@
 #include "textblock.h"
 #include "textdelegate.h"
 #include "textlimit.h"
+#include "wrappedrows.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -93,22 +94,13 @@ QWidget *FeaturePage::buildEvidence(const Feature &feature)
     m_metrics->setAccessibleName(tr("Data to use: values"));
     m_metrics->verticalHeader()->hide();
     m_metrics->setTabKeyNavigation(false);
-    m_metrics->setWordWrap(true);
     m_metrics->setItemDelegate(new CachedTextDelegate(m_metrics));
     m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_metrics->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    // The names wrap: the rows are fitted to them whenever the table's width changes (eventFilter), never
-    // lower than the partner grid's rows, so that a value is easy to click and to read on a projector.
-    m_metrics->verticalHeader()->setMinimumSectionSize(m_metrics->verticalHeader()->defaultSectionSize());
-    m_metrics->installEventFilter(this);
+    // The names wrap, in rows never lower than the partner grid's, so that a value is easy to click and
+    // to read on a projector; new rows (the room's own metric, another assessment) are fitted too.
+    new WrappedRows(m_metrics, 0);
     m_metrics->setMinimumHeight(qMin(260, 30 + 34 * qMax(1, m_metricsModel->rowCount())));
-    // New rows (the room's own metric, another assessment) are fitted to their names too.
-    auto refit = [this] {
-        m_metricsFittedWidth = -1;
-        fitMetricRowsLater();
-    };
-    connect(m_metricsModel, &QAbstractItemModel::rowsInserted, this, refit);
-    connect(m_metricsModel, &QAbstractItemModel::modelReset, this, refit);
     v->addWidget(m_metrics);
     auto *addOwn = new QPushButton(tr("Add the room's own &metric"), m_evidenceBox);
     addOwn->setObjectName(QStringLiteral("addOwnMetric"));
@@ -165,15 +157,5 @@ void FeaturePage::refreshMetrics(const FeatureAssessment *fa)
     }
 }
 
-void FeaturePage::fitMetricRowsLater()
-{
-    // Queued: after the table's own resize handling has stretched the name column to its new width.
-    QMetaObject::invokeMethod(this, [this] {
-        if (m_metrics->columnWidth(0) != m_metricsFittedWidth) {
-            m_metricsFittedWidth = m_metrics->columnWidth(0);
-            m_metrics->resizeRowsToContents();
-        }
-    }, Qt::QueuedConnection);
-}
 
 }  // namespace hicm::gui

@@ -8,6 +8,7 @@
 #include "priorityhtml.h"
 #include "resultscharts.h"
 #include "session.h"
+#include "wrappedrows.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -151,15 +152,8 @@ QWidget *ResultsPage::buildPlan()
     m_plan->verticalHeader()->hide();
     m_plan->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_plan->horizontalHeader()->setSectionResizeMode(ActionPlanModel::TextColumn, QHeaderView::Stretch);
-    // The whole action, wrapped, for the room to read (the projector's type leaves the text column narrow):
-    // rows fitted only once the table has its width (fitPlanRowsLater), or they would be a screen tall.
-    m_plan->setWordWrap(true);
-    m_plan->installEventFilter(this);
-    const auto refit = [this] { fitPlanRowsLater(true); };
-    connect(sorted, &QAbstractItemModel::rowsInserted, this, refit);
-    connect(sorted, &QAbstractItemModel::modelReset, this, refit);
-    connect(sorted, &QAbstractItemModel::layoutChanged, this, refit);  // sorted again
-    connect(sorted, &QAbstractItemModel::dataChanged, this, refit);
+    // The whole action, wrapped, for the room to read (the projector's type leaves the text column narrow).
+    new WrappedRows(m_plan, ActionPlanModel::TextColumn);
     m_plan->setTabKeyNavigation(false);
     m_plan->setItemDelegateForColumn(ActionPlanModel::StatusColumn, new StatusDelegate(m_plan));
     m_plan->setSortingEnabled(true);
@@ -286,31 +280,6 @@ void ResultsPage::decide(const QString &kind)
     o.reason = reason.toStdString();
     m_session->setOverride(o);
     m_decisionReason->clear();
-}
-
-bool ResultsPage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_plan && (event->type() == QEvent::Resize || event->type() == QEvent::Show ||
-                              event->type() == QEvent::FontChange))
-        fitPlanRowsLater(event->type() == QEvent::FontChange);
-    return QWidget::eventFilter(watched, event);
-}
-
-void ResultsPage::fitPlanRowsLater(bool force)
-{
-    if (force)
-        m_planFittedWidth = -1;
-    QMetaObject::invokeMethod(this, [this] {
-        const int width = m_plan->columnWidth(ActionPlanModel::TextColumn);
-        if (!m_plan->isVisible() || width == m_planFittedWidth)
-            return;  // not shown yet: fitted when it is (its resize)
-        m_planFittedWidth = width;
-        m_plan->resizeRowsToContents();
-        const int least = m_plan->verticalHeader()->defaultSectionSize();  // a one-line row as tall as before
-        for (int row = 0; row < m_plan->model()->rowCount(); ++row)
-            if (m_plan->rowHeight(row) < least)
-                m_plan->setRowHeight(row, least);
-    }, Qt::QueuedConnection);
 }
 
 void ResultsPage::setPresentation(bool on)

@@ -45,13 +45,8 @@ public:
 
 protected:
     void showEvent(QShowEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;  // the plan's width or type changed
 
 private:
-    // The plan's actions wrap: their rows are fitted to them once the table has its width, again whenever
-    // the width or the type changes (queued, after the table's own resize handling), and for new rows.
-    void fitPlanRowsLater(bool force = false);
-    int m_planFittedWidth = -1;
     QWidget *buildPriorities();
     QWidget *buildProfile();
     QWidget *buildPlan();
