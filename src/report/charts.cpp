@@ -86,7 +86,14 @@ qreal flowKey(QPainter *p, QPointF topLeft, qreal width, const std::vector<KeyIt
     qreal x = 0, y = 0;
     for (const auto &item : items) {
         const qreal sample = item.kind == KeyItem::Series ? 22 * s.pt : item.kind == KeyItem::Text ? 0 : 12 * s.pt;
-        const qreal textW = fm.horizontalAdvance(item.label);
+        const qreal room = width - sample - (sample > 0 ? 4 * s.pt : 0);
+        qreal textW = fm.horizontalAdvance(item.label);
+        int lines = 1;
+        if (textW > room && room > 0) {  // longer than a whole line: it wraps within the key's width
+            const QRectF wrapped = fm.boundingRect(QRectF(0, 0, room, 1e6), Qt::TextWordWrap, item.label);
+            textW = room;
+            lines = std::max(1, int(std::lround(wrapped.height() / fm.lineSpacing())));
+        }
         const qreal w = sample + (sample > 0 ? 4 * s.pt : 0) + textW;
         if (x > 0 && x + w > width) {
             x = 0;
@@ -123,11 +130,20 @@ qreal flowKey(QPainter *p, QPointF topLeft, qreal width, const std::vector<KeyIt
             }
             p->setPen(s.text);
             p->setFont(s.font);
-            p->drawText(QRectF(o.x() + w - textW, o.y(), textW + 1, lineH), Qt::AlignLeft | Qt::AlignVCenter,
-                        item.label);
+            if (lines > 1)
+                p->drawText(QRectF(o.x() + w - textW, o.y() + (lineH - fm.height()) / 2, textW + 1,
+                                   fm.lineSpacing() * lines + 1),
+                            Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, item.label);
+            else
+                p->drawText(QRectF(o.x() + w - textW, o.y(), textW + 1, lineH), Qt::AlignLeft | Qt::AlignVCenter,
+                            item.label);
             p->restore();
         }
         x += w + gap;
+        if (lines > 1) {  // what follows starts below it
+            y += fm.lineSpacing() * (lines - 1);
+            x = width;
+        }
     }
     return items.empty() ? 0 : y + lineH;
 }

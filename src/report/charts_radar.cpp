@@ -46,12 +46,15 @@ void paintRadar(QPainter &p, const QRectF &rect, const RadarData &d, const Chart
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
     const auto key = radarKey(d);
-    const qreal keyH = flowKey(nullptr, {}, rect.width(), key, d.minLevel, d.maxLevel, s);
-    const QRectF area(rect.left(), rect.top(), rect.width(), rect.height() - keyH - 6 * s.pt);
     const QFontMetricsF fm(s.font);
     const QFont bold = boldOf(s.font);
-    const qreal labelW = std::min(area.width() * 0.25, fm.averageCharWidth() * 24);
     const qreal gap = 6 * s.pt;
+    // The key is drawn centred under the chart, as wide as the chart and its labels (at least 3/5 of
+    // the rect): it is measured at that width, and the chart made smaller until the key fits beneath
+    // it, never below the rect.
+    qreal keyH = flowKey(nullptr, {}, rect.width(), key, d.minLevel, d.maxLevel, s);
+    QRectF area;
+    qreal labelW = 0, radius = 0, keyW = rect.width();
     auto angle = [n](std::size_t i) { return -std::numbers::pi / 2 + 2 * std::numbers::pi * double(i) / double(n); };
     // A label at the top or bottom wraps within the gap between its neighbours' labels (they start where
     // their axes end), so that on a small chart it never runs into them; the chart leaves room for it.
@@ -68,13 +71,28 @@ void paintRadar(QPainter &p, const QRectF &rect, const RadarData &d, const Chart
     const auto radiusFor = [&](qreal labelH) {
         return std::max(10.0, std::min(area.width() / 2 - labelW - gap, area.height() / 2 - labelH - gap));
     };
-    qreal radius = radiusFor(fm.height() * 3.2);
-    for (int pass = 0; pass < 2; ++pass) {
-        qreal tallest = fm.height() * 3.2;
-        for (std::size_t i = 0; i < n; ++i)
-            if (centred(i))
-                tallest = std::max(tallest, labelHeight(i, radius));
-        radius = radiusFor(tallest);
+    const auto layOut = [&] {
+        area = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - keyH - 6 * s.pt);
+        labelW = std::min(area.width() * 0.25, fm.averageCharWidth() * 24);
+        radius = radiusFor(fm.height() * 3.2);
+        for (int pass = 0; pass < 2; ++pass) {
+            qreal tallest = fm.height() * 3.2;
+            for (std::size_t i = 0; i < n; ++i)
+                if (centred(i))
+                    tallest = std::max(tallest, labelHeight(i, radius));
+            radius = radiusFor(tallest);
+        }
+        keyW = std::min(rect.width(), std::max(radius * 2 + labelW * 2, rect.width() * 0.6));
+    };
+    const auto keyHeight = [&](qreal width) { return flowKey(nullptr, {}, width, key, d.minLevel, d.maxLevel, s); };
+    layOut();
+    for (int fit = 0; fit < 3 && keyHeight(keyW) > keyH; ++fit) {
+        keyH = keyHeight(keyW);
+        layOut();
+    }
+    if (keyHeight(keyW) > keyH) {  // still not settled: room for the key at its narrowest
+        keyH = keyHeight(std::min(rect.width(), rect.width() * 0.6));
+        layOut();
     }
     const QPointF c = area.center();
     const int rings = d.maxLevel - d.minLevel + 1;
@@ -158,7 +176,6 @@ void paintRadar(QPainter &p, const QRectF &rect, const RadarData &d, const Chart
         p.setFont(s.font);
         p.drawText(QRectF(left, top + fm.height(), w, titleBox.height() + 1), flags, title);
     }
-    const qreal keyW = std::min(rect.width(), std::max(radius * 2 + labelW * 2, rect.width() * 0.6));
     flowKey(&p, QPointF(rect.left() + (rect.width() - keyW) / 2, rect.bottom() - keyH), keyW, key, d.minLevel,
             d.maxLevel, s);
     p.restore();

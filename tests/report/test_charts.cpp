@@ -119,3 +119,37 @@ TEST_CASE("charts cope with too little data", "[charts]")
     painter.end();
     CHECK(inked(image) > 0);
 }
+
+TEST_CASE("the radar keeps its key inside its rect whatever the pane", "[charts]")
+{
+    // The compare page while presenting drew the key at the width of the chart, narrower than the pane
+    // it had measured the key for: the key's last line ("Rings: 1 Not yet established · …") fell below
+    // the pane's edge, cut in half, and ran past its right edge.
+    const Framework &fw = bundledFramework();
+    const Assessment now = sampleAssessment(fw);
+    const Assessment before = sampleAssessment(fw, true);
+    const Prioritisation p = prioritise(fw, now);
+    const Comparison cmp = compareAssessments(fw, before, fw, now);
+    const RadarData radar = radarFor(fw, p, &cmp, QStringLiteral("Then (2026-04-01)"));
+    for (int pixels : {12, 16, 21, 26}) {
+        for (int width : {300, 480, 620, 900}) {
+            for (int height : {400, 560, 700}) {
+                INFO("font " << pixels << " px, rect " << width << " x " << height);
+                QImage image = canvas(width + 40, height + 40);
+                QFont font(QStringLiteral("DejaVu Sans"));
+                font.setPixelSize(pixels);
+                ChartStyle style = ChartStyle::forDevice(image, font);
+                {
+                    QPainter painter(&image);
+                    paintRadar(painter, QRectF(0, 0, width, height), radar, style);
+                }
+                int outside = 0;  // below the rect or right of it
+                for (int y = 0; y < image.height(); ++y)
+                    for (int x = 0; x < image.width(); ++x)
+                        if (y > height || x > width)
+                            outside += image.pixel(x, y) != qRgb(255, 255, 255) ? 1 : 0;
+                CHECK(outside == 0);
+            }
+        }
+    }
+}
