@@ -70,14 +70,46 @@ int columnsFor(const TrendChartData &d, const ChartStyle &s, qreal width)
 {
     if (d.panels.empty())
         return 1;
-    // Panels keep one size whatever their number: a lone panel does not stretch across the page.
-    return d.columns > 0 ? d.columns : std::clamp(int(width / (170 * s.pt)), 1, 4);
+    // Panels keep one size whatever their number: a lone panel does not stretch across the page. A panel
+    // is at least 26 characters of its font wide, so that large type (presenting) takes fewer columns
+    // rather than titles of more than three lines.
+    const qreal least = std::max(170 * s.pt, QFontMetricsF(s.font).averageCharWidth() * 26);
+    return d.columns > 0 ? d.columns : std::clamp(int(width / least), 1, 4);
 }
 
-qreal panelHeight(const ChartStyle &s, qreal panelWidth)
+QFont titleFont(const ChartStyle &s)
+{
+    QFont bold = s.font;
+    bold.setBold(true);
+    return bold;
+}
+
+// The lines every panel's title gets: as many as the longest title needs at the panel's width, at most
+// three (only a fourth line's worth is elided), the same for all panels so that their plots line up. A
+// feature's or a metric's name says what is charted: cut short, the room could not tell the panels apart.
+int titleLines(const TrendChartData &d, const ChartStyle &s, qreal panelWidth)
+{
+    const QFontMetricsF bm(titleFont(s));
+    const qreal width = panelWidth - 10 * s.pt;  // paintTrend's gap between panels
+    int lines = 1;
+    for (const auto &panel : d.panels) {
+        const qreal h = bm.boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, panel.title).height();
+        lines = std::max(lines, int(std::ceil(h / bm.lineSpacing() - 0.25)));
+    }
+    return std::min(lines, 3);
+}
+
+qreal titleHeight(const ChartStyle &s, int lines)
+{
+    const QFontMetricsF bm(titleFont(s));
+    return lines > 1 ? bm.lineSpacing() * (lines + 0.2) : bm.height() * 1.4;
+}
+
+qreal panelHeight(const ChartStyle &s, qreal panelWidth, int lines)
 {
     const QFontMetricsF fm(s.font);
-    return fm.height() * 1.4 + std::clamp(panelWidth * 0.42, 70 * s.pt, 150 * s.pt) + fm.height() * 1.5 + 10 * s.pt;
+    return titleHeight(s, lines) + std::clamp(panelWidth * 0.42, 70 * s.pt, 150 * s.pt) + fm.height() * 1.5 +
+           10 * s.pt;
 }
 
 struct KeyEntry {
@@ -116,23 +148,25 @@ QString tickText(const TrendChartData &d, double v)
     return d.levels ? QString::number(int(std::lround(v))) : QString::number(v, 'g', 6);
 }
 
-void paintPanel(QPainter &p, const QRectF &r, const TrendChartData &d, const TrendPanel &panel, const ChartStyle &s)
+void paintPanel(QPainter &p, const QRectF &r, const TrendChartData &d, const TrendPanel &panel, const ChartStyle &s,
+                int lines)
 {
     const QFontMetricsF fm(s.font);
-    QFont bold = s.font;
-    bold.setBold(true);
+    const QFont bold = titleFont(s);
     p.save();
     p.setFont(bold);
     p.setPen(s.text);
-    // The whole title, wrapped onto a second line when it needs one (a metric's name says what is
-    // measured: cutting it left charts no one could read); only a third line's worth is elided.
+    // The whole title, on as many lines as the panels' titles get (titleLines); only what runs past
+    // them is elided.
     const QFontMetricsF bm(bold);
-    const bool twoLines = bm.horizontalAdvance(panel.title) > r.width();
-    const QRectF titleRect(r.left(), r.top(), r.width(), bm.height() * (twoLines ? 2.2 : 1.4));
+    const QRectF titleRect(r.left(), r.top(), r.width(), titleHeight(s, lines));
+    const qreal room = bm.lineSpacing() * (lines + 0.25);
     QString title = panel.title;
-    if (twoLines && bm.boundingRect(QRectF(0, 0, r.width(), 1e6), Qt::TextWordWrap, title).height() > bm.height() * 2.2) {
-        while (title.size() > 1 && bm.boundingRect(QRectF(0, 0, r.width(), 1e6), Qt::TextWordWrap, title + QStringLiteral("\u2026")).height() >
-                                        bm.height() * 2.2)
+    const auto height = [&](const QString &text) {
+        return bm.boundingRect(QRectF(0, 0, r.width(), 1e6), Qt::TextWordWrap, text).height();
+    };
+    if (height(title) > room) {
+        while (title.size() > 1 && height(title + QStringLiteral("\u2026")) > room)
             title.chop(1);
         title += QStringLiteral("\u2026");
     }
@@ -216,17 +250,20 @@ qreal trendHeight(const TrendChartData &data, const ChartStyle &style, qreal wid
     const int columns = columnsFor(data, style, width);
     const int rows =
         data.panels.empty() ? 0 : int((data.panels.size() + std::size_t(columns) - 1) / std::size_t(columns));
-    return rows * panelHeight(style, width / columns) + key(nullptr, {}, width, data, style);
+    return rows * panelHeight(style, width / columns, titleLines(data, style, width / columns)) +
+           key(nullptr, {}, width, data, style);
 }
 
 void paintTrend(QPainter &painter, const QRectF &rect, const TrendChartData &data, const ChartStyle &style)
 {
     const int columns = columnsFor(data, style, rect.width());
-    const qreal w = rect.width() / columns, h = panelHeight(style, w);
+    const qreal w = rect.width() / columns;
+    const int lines = titleLines(data, style, w);
+    const qreal h = panelHeight(style, w, lines);
     for (std::size_t i = 0; i < data.panels.size(); ++i) {
         const qreal x = rect.left() + w * qreal(i % std::size_t(columns));
         const qreal y = rect.top() + h * qreal(i / std::size_t(columns));
-        paintPanel(painter, QRectF(x, y, w - 10 * style.pt, h - 6 * style.pt), data, data.panels[i], style);
+        paintPanel(painter, QRectF(x, y, w - 10 * style.pt, h - 6 * style.pt), data, data.panels[i], style, lines);
     }
     const int rows = int((data.panels.size() + std::size_t(columns) - 1) / std::size_t(columns));
     key(&painter, QPointF(rect.left(), rect.top() + rows * h), rect.width(), data, style);

@@ -8,7 +8,10 @@
 
 #include <QFont>
 #include <QImage>
+#include <QPaintEngine>
 #include <QPainter>
+
+#include <climits>
 
 using namespace hicm;
 using namespace hicm::test;
@@ -54,6 +57,65 @@ int countNear(const QImage &image, QColor colour, int fromRow = 0)
     return n;
 }
 
+// A device that keeps the text painted on it, line by line, with where each line was put.
+class TextEngine : public QPaintEngine {
+public:
+    TextEngine() : QPaintEngine(QPaintEngine::AllFeatures) {}
+    bool begin(QPaintDevice *) override { return true; }
+    bool end() override { return true; }
+    void updateState(const QPaintEngineState &) override {}
+    void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override {}
+    void drawPolygon(const QPointF *, int, PolygonDrawMode) override {}  // shapes are not looked at
+    void drawPath(const QPainterPath &) override {}
+    void drawTextItem(const QPointF &at, const QTextItem &item) override
+    {
+        texts.push_back(item.text());
+        baselines.push_back(at.y());
+    }
+    Type type() const override { return QPaintEngine::User; }
+    std::vector<QString> texts;
+    std::vector<qreal> baselines;
+};
+
+class TextDevice : public QPaintDevice {
+public:
+    TextDevice(int width, int height) : m_width(width), m_height(height) {}
+    QPaintEngine *paintEngine() const override { return &engine; }
+    mutable TextEngine engine;
+
+protected:
+    int metric(PaintDeviceMetric metric) const override
+    {
+        switch (metric) {
+        case PdmWidth:
+            return m_width;
+        case PdmHeight:
+            return m_height;
+        case PdmWidthMM:
+            return m_width * 254 / 960;
+        case PdmHeightMM:
+            return m_height * 254 / 960;
+        case PdmNumColors:
+            return INT_MAX;
+        case PdmDepth:
+            return 32;
+        case PdmDpiX:
+        case PdmDpiY:
+        case PdmPhysicalDpiX:
+        case PdmPhysicalDpiY:
+            return 96;
+        case PdmDevicePixelRatio:
+            return 1;
+        case PdmDevicePixelRatioScaled:
+            return int(devicePixelRatioFScale());
+        }
+        return QPaintDevice::metric(metric);
+    }
+
+private:
+    int m_width, m_height;
+};
+
 } // namespace
 
 TEST_CASE("trend chart: one panel per feature with the agreed level and the target", "[trend][chart]")
@@ -97,4 +159,50 @@ TEST_CASE("trend chart: one panel per data item with numbers, on its own scale",
     // An empty chart paints nothing and wants no room but its key.
     report::TrendChartData empty;
     CHECK(report::trendHeight(empty, style, 400) == 0);
+}
+
+TEST_CASE("trend chart: a feature's whole name over its panel, on up to three lines", "[trend][chart]")
+{
+    // While presenting, the trend cut "B6 Creating the right environment for intermediate care" and
+    // "B7 Managing the intermediate care resource together" to two lines ending in "…", with room to
+    // spare below the charts.
+    report::TrendChartData d;
+    d.xLabels = {QStringLiteral("2025-10-01"), QStringLiteral("2026-04-01"), QStringLiteral("2026-11-20")};
+    d.levelLabels = {QStringLiteral("1 Not yet established"), QStringLiteral("2 Developing"), QStringLiteral("3 Exemplar")};
+    const std::vector<QString> titles = {QStringLiteral("B1 Access to intermediate care"),
+                                         QStringLiteral("B6 Creating the right environment for intermediate care"),
+                                         QStringLiteral("B7 Managing the intermediate care resource together"),
+                                         QStringLiteral("B8 Reviewing data regularly")};
+    for (const auto &title : titles)
+        d.panels.push_back({title, {{QStringLiteral("Agreed level"), report::SeriesRole::Agreed, {1, 2, 1}}}});
+    for (int pixels : {12, 18, 22}) {
+        for (int width : {700, 1000, 1250}) {
+            INFO("font " << pixels << " px, " << width << " px wide");
+            TextDevice device(width, 2000);
+            QFont font(QStringLiteral("DejaVu Sans"));
+            font.setPixelSize(pixels);
+            const auto style = report::ChartStyle::forDevice(device, font);
+            const qreal height = report::trendHeight(d, style, width);
+            {
+                QPainter p(&device);
+                report::paintTrend(p, QRectF(0, 0, width, height), d, style);
+            }
+            QString all;
+            for (const auto &text : device.engine.texts) {
+                CHECK_FALSE(text.contains(QChar(0x2026)));
+                all += text + QLatin1Char(' ');
+            }
+            // Every word of every title, in order, and nothing painted below the chart's height.
+            for (const auto &title : titles) {
+                qsizetype from = 0;
+                for (const auto &word : title.split(QLatin1Char(' '))) {
+                    const qsizetype at = all.indexOf(word, from);
+                    CHECK(at >= 0);
+                    from = at < 0 ? from : at + word.size();
+                }
+            }
+            for (qreal baseline : device.engine.baselines)
+                CHECK(baseline <= height);
+        }
+    }
 }
