@@ -159,6 +159,18 @@ void ComparePage::selectDefault()
             best = &s;
     if (!then && best)
         then = best->id;
+    if (!then) {
+        // The area's first assessment: it is "then" to the next one of its area, not "now" to a later
+        // one, which would read backwards in time.
+        const storage::AssessmentSummary *next = nullptr;
+        for (const auto &s : all)
+            if (s.id != now->id && sameArea(s.area, now->area) && later(*now, s) && (!next || later(s, *next)))
+                next = &s;
+        if (next) {
+            selectPair(now->id, next->id);
+            return;
+        }
+    }
     for (const auto &s : all) // else any other
         if (!then && s.id != now->id)
             then = s.id;

@@ -88,6 +88,27 @@ TEST_CASE("compare view: the open assessment and the one it reassesses, by defau
     CHECK(page.text()->toPlainText().contains(QStringLiteral("Pick two different assessments")));
 }
 
+TEST_CASE("compare view: the area's first assessment is then to the next one, never now to a later one", "[gui][compare]")
+{
+    // Opened on North Shire's first assessment, Compare showed "Then: 2025 → Now: 2024" with a note that
+    // the earlier one was dated after the later one.
+    TempDir dir("hicm-gui-compare-first");
+    auto session = workshopSession(dir);
+    REQUIRE(session->openAssessment(1));
+    ComparePage page(session.get());
+    page.resize(1200, 700);
+    page.show();
+    CHECK(page.beforeBox()->currentData().toLongLong() == 1);
+    CHECK(page.afterBox()->currentData().toLongLong() == 2);
+    CHECK_FALSE(page.text()->toPlainText().contains(QStringLiteral("is dated after")));
+    // South Vale has one assessment: it is compared with another area's, said so.
+    REQUIRE(session->openAssessment(3));
+    ComparePage other(session.get());
+    other.show();
+    CHECK(other.afterBox()->currentData().toLongLong() == 3);
+    CHECK(other.text()->toPlainText().contains(QStringLiteral("different areas")));
+}
+
 TEST_CASE("trend view: each feature's level and the metrics of the open assessment's area", "[gui][trend]")
 {
     TempDir dir("hicm-gui-trend");
