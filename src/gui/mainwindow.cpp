@@ -17,6 +17,7 @@
 #include "walkpage.h"
 
 #include <QApplication>
+#include <QMenu>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -230,9 +231,12 @@ void MainWindow::setPresentation(bool on)
         qApp->installEventFilter(this);
     else
         qApp->removeEventFilter(this);
-    for (QWidget *w : QApplication::topLevelWidgets())
+    for (QWidget *w : QApplication::topLevelWidgets()) {
         if (auto *dialog = qobject_cast<QDialog *>(w))
             presentDialog(dialog, on);
+        else if (auto *menu = qobject_cast<QMenu *>(w))
+            presentMenu(menu, on);
+    }
     if (m_setup)
         m_setup->setPresentation(on);
     if (m_walk)
@@ -288,8 +292,19 @@ void MainWindow::presentDialog(QDialog *dialog, bool on)
         dialog->layout()->activate();  // now, before the dialog's size is chosen as it is shown
 }
 
+// Menus are windows too: the menu bar took the projector's type while the menus it opens, and any context
+// menu, kept the desktop's small one.
+void MainWindow::presentMenu(QMenu *menu, bool on)
+{
+    menu->setFont(on ? font() : QFont());
+    menu->setPalette(on ? palette() : QPalette());
+}
+
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::Polish && m_presentation)
+        if (auto *menu = qobject_cast<QMenu *>(watched))
+            presentMenu(menu, true);
     if ((event->type() == QEvent::Polish || event->type() == QEvent::Show) && m_presentation) {
         if (auto *dialog = qobject_cast<QDialog *>(watched); dialog && dialog->isWindow()) {
             if (event->type() == QEvent::Polish)

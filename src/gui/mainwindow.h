@@ -93,6 +93,7 @@ private:
     void applyPresentationStyle(bool on);
     static QPalette presentationPalette();
     void presentDialog(class QDialog *dialog, bool on);  // the presentation's type and colours, or its own
+    void presentMenu(class QMenu *menu, bool on);  // the same for a menu (menus are windows of their own)
     void fitOnScreen(QWidget *dialog);  // a dialog shown while presenting, no larger than the screen
     void applyZoom(int steps);
     void showAbout();

@@ -17,6 +17,7 @@
 #include <QDialog>
 #include <QImage>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QTest>
@@ -202,4 +203,32 @@ TEST_CASE("presenting, a warning keeps its colour: partners levels apart are sho
     w->setPresentation(true);
     s.setPartnerLevel(feature, s.assessment().partners[1].id, 3);
     CHECK(redPixels() > 50);
+}
+
+TEST_CASE("presenting, the menus and a context menu have the projector's type, and their own after", "[gui][workshop]")
+{
+    // The menu bar grew with the presentation's type; the menus it opens kept the desktop's small type.
+    test::TempDir dir;
+    auto w = guitest::openWindow(dir.file("present-menus.hicmws"));
+    REQUIRE(w->newAssessment(QStringLiteral("Area")));
+    const auto menus = w->menuBar()->findChildren<QMenu *>();
+    REQUIRE(menus.size() >= 4);
+    const qreal normal = QApplication::font().pointSizeF();
+    w->setPresentation(true);
+    const qreal big = w->font().pointSizeF();
+    REQUIRE(big > normal);
+    for (QMenu *menu : menus) {
+        INFO("menu " << menu->title().toStdString());
+        CHECK(menu->font().pointSizeF() == Approx(big));
+        CHECK(menu->palette().color(QPalette::Text) == QColor(Qt::black));
+    }
+    // One made while presenting (a table's context menu), as it is shown.
+    QMenu context(w.get());
+    context.addAction(QStringLiteral("Copy"));
+    QTimer::singleShot(0, &context, &QMenu::close);
+    context.exec(w->mapToGlobal(QPoint(40, 40)));
+    CHECK(context.font().pointSizeF() == Approx(big));
+    w->setPresentation(false);
+    for (QMenu *menu : menus)
+        CHECK(menu->font().pointSizeF() == Approx(normal));
 }
