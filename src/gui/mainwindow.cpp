@@ -17,6 +17,7 @@
 #include "walkpage.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QMenu>
 #include <QCloseEvent>
 #include <QFileDialog>
@@ -245,6 +246,11 @@ void MainWindow::setPresentation(bool on)
         m_results->setPresentation(on);
     if (m_browser)
         m_browser->setZoom(on ? m_zoom + 3 : m_zoom);
+    // A status message is cut off where the first permanent widget begins: in the projector's type the
+    // framework's name left "The room is open. Partners' hand-outs: Room › Partners' Hand-out". The room
+    // needs the message; the framework's edition stays in the walk and the report.
+    if (m_frameworkLabel)
+        m_frameworkLabel->setVisible(!on);
     updateActions();  // the screen buttons' fonts, at the new size
     statusBar()->showMessage(on ? tr("Presentation mode: Esc or F5 leaves it") : QString(), 5000);
 }

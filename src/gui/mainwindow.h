@@ -12,6 +12,9 @@
 #include <optional>
 #include <string>
 
+class QLabel;
+class QMenu;
+
 namespace Ui {
 class MainWindow;
 }
@@ -93,7 +96,7 @@ private:
     void applyPresentationStyle(bool on);
     static QPalette presentationPalette();
     void presentDialog(class QDialog *dialog, bool on);  // the presentation's type and colours, or its own
-    void presentMenu(class QMenu *menu, bool on);  // the same for a menu (menus are windows of their own)
+    void presentMenu(QMenu *menu, bool on);  // the same for a menu (menus are windows of their own)
     void fitOnScreen(QWidget *dialog);  // a dialog shown while presenting, no larger than the screen
     void applyZoom(int steps);
     void showAbout();
@@ -119,6 +122,7 @@ private:
     HomePage *m_home;
     // Built on first use by their accessors (mainwindow_screens.cpp).
     FrameworkBrowser *m_browser = nullptr;
+    QLabel *m_frameworkLabel = nullptr;  // the status bar's framework and edition; hidden while presenting
     SetupPage *m_setup = nullptr;
     WalkPage *m_walk = nullptr;
     ResultsPage *m_results = nullptr;

@@ -96,7 +96,7 @@ void MainWindow::dropSessionViews()
 void MainWindow::setUpScreens()
 {
     m_ui->pages->addWidget(m_home);
-    auto *frameworkLabel = new QLabel(tr("Framework: %1 — %2")
+    auto *frameworkLabel = m_frameworkLabel = new QLabel(tr("Framework: %1 — %2")
                                           .arg(QString::fromStdString(m_bundled->meta.shortTitle.empty() ? m_bundled->meta.title
                                                                                                          : m_bundled->meta.shortTitle),
                                                QString::fromStdString(m_bundled->meta.edition)),

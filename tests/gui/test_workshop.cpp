@@ -26,6 +26,7 @@
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QStatusBar>
 #include <QTest>
 #include <QTextBrowser>
 #include <QUndoStack>
@@ -176,13 +177,22 @@ TEST_CASE("presentation mode goes full screen, hides private notes, and Esc leav
     auto *evidence = page->findChild<QPlainTextEdit *>(QStringLiteral("evidence"));
     REQUIRE(evidence);
     CHECK(evidence->isVisible());
+    QLabel *framework = nullptr;  // the status bar's framework and edition
+    for (auto *label : w->statusBar()->findChildren<QLabel *>())
+        if (label->accessibleName() == QStringLiteral("Framework in use"))
+            framework = label;
+    REQUIRE(framework);
+    CHECK(framework->isVisible());
     QTest::keyClick(w.get(), Qt::Key_F5);
     CHECK(w->presentation());
     CHECK_FALSE(evidence->isVisible());
     CHECK(w->font().pointSizeF() > QApplication::font().pointSizeF());
+    // The status bar's messages (the room's among them) get its whole width on the projector.
+    CHECK_FALSE(framework->isVisible());
     QTest::keyClick(w.get(), Qt::Key_Escape);
     CHECK_FALSE(w->presentation());
     CHECK(evidence->isVisible());
+    CHECK(framework->isVisible());
 }
 
 TEST_CASE("presentation mode keeps the partners' contacts off the projector, and shows them again after",
