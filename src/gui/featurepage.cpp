@@ -321,7 +321,12 @@ void FeaturePage::refreshCards()
         partner = m_levels->index(row, PartnerLevelsModel::PartnerColumn).data().toString();
         partnerLevel = m_levels->levelAt(row);
     }
+    QStringList possible;
+    for (int r = 0; r < m_levels->rowCount(); ++r)
+        if (!m_levels->isAgreedRow(r))
+            possible << tr("%1's level").arg(m_levels->index(r, PartnerLevelsModel::PartnerColumn).data().toString());
     for (auto *card : m_cards) {
+        card->setPossibleNotes(possible);
         card->setChecked(agreed == card->level());
         card->setNote(partnerLevel == card->level() ? tr("%1's level").arg(partner) : QString());
     }

@@ -32,6 +32,43 @@ void LevelCard::setNote(const QString &note)
     update();
 }
 
+void LevelCard::setPossibleNotes(const QStringList &notes)
+{
+    if (notes == m_possibleNotes)
+        return;
+    m_possibleNotes = notes;
+    m_heights.clear();
+    m_bodyWidth = -1;
+    m_paintedKey.clear();
+    updateGeometry();
+    update();
+}
+
+QFont LevelCard::boldFont() const
+{
+    QFont bold = font();
+    bold.setBold(true);
+    return bold;
+}
+
+QFont LevelCard::noteFont() const
+{
+    QFont italic = font();
+    italic.setItalic(true);
+    return italic;
+}
+
+bool LevelCard::noteOnOwnLine(int width) const
+{
+    // Measured against the longer, agreed, title so that ticking the card does not move its text.
+    const QFontMetrics bold(boldFont()), italic(noteFont());
+    const int titleWidth = bold.horizontalAdvance(tr("\u2713 %1  %2 (agreed)").arg(m_level).arg(m_label)) + 12;
+    int widest = 0;
+    for (const QString &note : m_possibleNotes)
+        widest = qMax(widest, italic.horizontalAdvance(QStringLiteral("\u25C6 ") + note));
+    return widest > 0 && titleWidth + widest > width - 2 * kPad;
+}
+
 void LevelCard::changeEvent(QEvent *event)
 {
     QAbstractButton::changeEvent(event);
@@ -47,12 +84,11 @@ QRect LevelCard::textRect(int width) const
 {
     if (auto it = m_heights.constFind(width); it != m_heights.constEnd())
         return {0, 0, width, *it};
-    QFont bold = font();
-    bold.setBold(true);
-    const int titleHeight = QFontMetrics(bold).height();
+    const int titleHeight = QFontMetrics(boldFont()).height();
+    const int noteHeight = noteOnOwnLine(width) ? QFontMetrics(noteFont()).height() + 2 : 0;
     const QRect body = fontMetrics().boundingRect(QRect(0, 0, qMax(40, width - 2 * kPad), 100000), Qt::TextWordWrap,
                                                   m_descriptor);
-    const int height = kPad + titleHeight + 6 + body.height() + kPad;
+    const int height = kPad + titleHeight + noteHeight + 6 + body.height() + kPad;
     m_heights.insert(width, height);
     return {0, 0, width, height};
 }
@@ -126,15 +162,24 @@ void LevelCard::paintCard(QPaintDevice &device)
     const int titleHeight = QFontMetrics(bold).height();
     const QRect titleRect(kPad, kPad, width() - 2 * kPad, titleHeight);
     p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, title);
+    const bool ownLine = noteOnOwnLine(width());
+    const int noteHeight = ownLine ? QFontMetrics(noteFont()).height() + 2 : 0;
     if (!m_note.isEmpty()) {
-        // The selected partner's level: a marker of its own, beside (never instead of) the agreed tick.
-        QFont italic = font();
-        italic.setItalic(true);
+        // The selected partner's level: a marker of its own, beside (never instead of) the agreed tick, or
+        // under the title when a partner's name would not fit beside it (cut short, "North Shire…" could be
+        // the ICB or the council).
+        const QFont italic = noteFont();
         p.setFont(italic);
-        const int titleWidth = QFontMetrics(bold).horizontalAdvance(title) + 12;
-        const QString note = QFontMetrics(italic).elidedText(QStringLiteral("\u25C6 ") + m_note, Qt::ElideRight,
-                                                             qMax(0, titleRect.width() - titleWidth));
-        p.drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter, note);
+        const QString marked = QStringLiteral("\u25C6 ") + m_note;
+        if (ownLine) {
+            const QRect noteRect(kPad, kPad + titleHeight, width() - 2 * kPad, noteHeight);
+            p.drawText(noteRect, Qt::AlignLeft | Qt::AlignVCenter,
+                       QFontMetrics(italic).elidedText(marked, Qt::ElideRight, noteRect.width()));
+        } else {
+            const int titleWidth = QFontMetrics(bold).horizontalAdvance(title) + 12;
+            p.drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter,
+                       QFontMetrics(italic).elidedText(marked, Qt::ElideRight, qMax(0, titleRect.width() - titleWidth)));
+        }
     }
     p.setFont(font());
     const int bodyWidth = qMax(40, width() - 2 * kPad);
@@ -145,7 +190,7 @@ void LevelCard::paintCard(QPaintDevice &device)
         m_body.prepare(QTransform(), font());
         m_bodyWidth = bodyWidth;
     }
-    p.drawStaticText(QPoint(kPad, kPad + titleHeight + 6), m_body);
+    p.drawStaticText(QPoint(kPad, kPad + titleHeight + noteHeight + 6), m_body);
 
     if (hasFocus()) {
         p.setPen(QPen(pal.color(QPalette::Text), 2, Qt::DashLine));

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QPixmap>
 #include <QStaticText>
+#include <QStringList>
 
 namespace hicm::gui {
 
@@ -18,6 +19,11 @@ public:
     // mark is the room's agreed level). Empty: none.
     void setNote(const QString &note);
     const QString &note() const { return m_note; }
+    // Every note the card may be given (one per partner): when the widest does not fit beside the title,
+    // notes get a line of their own under it, kept whichever partner is selected so the card's height
+    // does not change as the selection moves round the table.
+    void setPossibleNotes(const QStringList &notes);
+    bool noteOnOwnLine() const { return noteOnOwnLine(width()); }
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
     bool hasHeightForWidth() const override { return true; }
@@ -29,6 +35,9 @@ protected:
 
 private:
     QRect textRect(int width) const;
+    bool noteOnOwnLine(int width) const;
+    QFont boldFont() const;
+    QFont noteFont() const;
     void paintCard(QPaintDevice &device);
 
     // The descriptor laid out once for the card's width and font, and drawn from that layout on every
@@ -44,6 +53,7 @@ private:
     QString m_label;
     QString m_descriptor;
     QString m_note;
+    QStringList m_possibleNotes;
 };
 
 }  // namespace hicm::gui

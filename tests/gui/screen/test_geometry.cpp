@@ -5,6 +5,7 @@
 #include "comparepage.h"
 #include "featurepage.h"
 #include "gui_test_support.h"
+#include "levelcard.h"
 #include "mainwindow.h"
 #include "resultspage.h"
 #include "room_handle.h"
@@ -160,6 +161,57 @@ TEST_CASE("every screen fits the projector's screen, normal and presenting", "[g
         for (const auto &[name, show] : screens()) {
             show(*w);
             checkFits(*w, name + (presenting ? QStringLiteral(" (presenting)") : QString()));
+        }
+    }
+    w->setPresentation(false);
+}
+
+TEST_CASE("the level cards name the selected partner whole, and keep their height as the selection moves",
+          "[gui][geometry]")
+{
+    // Presenting, the card of the selected partner's level read "◆ North Shire…": the ICB or the council?
+    test::TempDir dir;
+    auto w = openWindow(dir.file("cards.hicmws"));
+    seed(*w);
+    for (bool presenting : {false, true}) {
+        w->setPresentation(presenting);
+        w->showWalk();
+        w->walkPage()->showFeature(1);
+        FeaturePage *page = w->walkPage()->currentFeaturePage();
+        QApplication::processEvents();
+        const auto cards = page->findChildren<LevelCard *>();
+        REQUIRE(cards.size() == 3);
+        std::vector<int> heights;
+        for (auto *card : cards)
+            heights.push_back(card->height());
+        QTableView *grid = page->partnerGrid();
+        for (int row = 0; row + 1 < grid->model()->rowCount(); ++row) {  // the partners, not the agreed row
+            grid->setCurrentIndex(grid->model()->index(row, 1));
+            QApplication::processEvents();
+            const QString partner = grid->model()->index(row, 0).data().toString();
+            int shown = 0;
+            for (std::size_t i = 0; i < std::size_t(cards.size()); ++i) {
+                LevelCard *card = cards[qsizetype(i)];
+                INFO((presenting ? "presenting, " : "") << partner.toStdString() << ", level " << card->level());
+                CHECK(card->height() == heights[i]);
+                if (card->note().isEmpty())
+                    continue;
+                ++shown;
+                CHECK(card->note().contains(partner));
+                QFont italic = card->font();
+                italic.setItalic(true);
+                QFont bold = card->font();
+                bold.setBold(true);
+                const int padding = 12;  // the card's, each side
+                // The title at its longest (ticked as agreed): the note has at least the rest of the line.
+                const QString title =
+                    QStringLiteral("\u2713 %1  %2 (agreed)").arg(card->level()).arg(card->text().section(QLatin1Char(' '), 1));
+                const int room = card->noteOnOwnLine() ? card->width() - 2 * padding
+                                                       : card->width() - 2 * padding - QFontMetrics(bold).horizontalAdvance(title) - 12;
+                INFO("the note \"" << card->note().toStdString() << "\" in " << room << " px");
+                CHECK(QFontMetrics(italic).horizontalAdvance(QStringLiteral("\u25C6 ") + card->note()) <= room);
+            }
+            CHECK(shown == 1);
         }
     }
     w->setPresentation(false);
