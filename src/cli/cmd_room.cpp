@@ -1,14 +1,16 @@
-// room: hosts the live room headless (docs/room.md, docs/cli.md): the same hicm_room code the app
-// hosts, over the workspace. Prints one line per link and serves until SIGINT or SIGTERM.
+// room: hosts the live room headless (docs/room.md, docs/cli.md): the same room the app hosts, in its module
+// hicm-room.so (room_loader.h), over the workspace. Prints one line per link and serves until SIGINT or
+// SIGTERM. The module is loaded only here, so that no other command maps QtNetwork.
 #include "assessment_commands.h"
 
-#include "room.h"
+#include "room_loader.h"
 #include "votestore.h"
 
 #include "stop_signal.h"
 
 #include <QCoreApplication>
-#include <QHostAddress>
+
+#include <arpa/inet.h>
 
 #include <algorithm>
 
@@ -16,8 +18,9 @@ namespace hicm::cli {
 
 namespace {
 
-// "HOST:PORT", "[v6]:PORT"; false when it is not that.
-bool splitListen(const std::string &text, QHostAddress *address, quint16 *port)
+// "HOST:PORT", "[v6]:PORT" with HOST an IP address; false when it is not that. An IPv4 address has its
+// four parts ("1.2.3" is not taken as 1.2.0.3); an IPv6 one may name its interface ("fe80::1%wlan0").
+bool splitListen(const std::string &text, std::string *address, quint16 *port)
 {
     const auto colon = text.rfind(':');
     if (colon == std::string::npos)
@@ -29,15 +32,28 @@ bool splitListen(const std::string &text, QHostAddress *address, quint16 *port)
     if (portText.empty() || portText.size() > 5 || portText.find_first_not_of("0123456789") != std::string::npos)
         return false;
     const int p = std::stoi(portText);
-    // (QHostAddress would also take "1.2.3" as 1.2.0.3: an IPv4 address must have its four parts.)
+    if (p > 65535)
+        return false;
+    unsigned char bytes[16];
     const bool v6 = host.find(':') != std::string::npos;
-    if (!v6 && std::count(host.begin(), host.end(), '.') != 3)
+    const std::string bare = v6 ? host.substr(0, host.find('%')) : host;
+    if (v6 ? inet_pton(AF_INET6, bare.c_str(), bytes) != 1
+           : std::count(host.begin(), host.end(), '.') != 3 || inet_pton(AF_INET, host.c_str(), bytes) != 1)
         return false;
-    if (p > 65535 || !address->setAddress(QString::fromStdString(host)))
-        return false;
+    *address = host;
     *port = static_cast<quint16>(p);
     return true;
 }
+
+// The command only prints its links and serves: what happens in the room reaches the workspace, not a window.
+class Quiet final : public room::RoomEvents {
+public:
+    void voted(qint64, const QString &) override {}
+    void revealed(const QString &) override {}
+    void revoted(const QString &) override {}
+    void featureChanged(const QString &) override {}
+    void storeFailed(const QString &) override {}
+};
 
 std::string oneLine(std::string s)
 {
@@ -68,7 +84,7 @@ void addRoomCommands(CLI::App &app, Context &ctx)
         ->type_name("HOST");
     cmd->callback([&ctx, id, listen, newLinks, linkHost, codes] {
         using namespace assessment;
-        QHostAddress address;
+        std::string address;
         quint16 port = 0;
         if (!splitListen(*listen, &address, &port))
             return fail(ctx, "--listen must be HOST:PORT with HOST an IP address, e.g. 127.0.0.1:8080 or 0.0.0.0:0 (got \"" +
@@ -85,19 +101,22 @@ void addRoomCommands(CLI::App &app, Context &ctx)
         setup.title = opened->assessment.area + (opened->assessment.title.empty() ? "" : ": " + opened->assessment.title);
         setup.partners = opened->assessment.partners;
         setup.framework = opened->framework;
-        room::Room room(setup, store);
-        if (!linkHost->empty()) {
-            if (linkHost->find_first_of(" \t/@?#") != std::string::npos)
-                return fail(ctx, "--link-host must be a host name or address, e.g. 10.42.0.1 (got \"" + *linkHost + "\")", Usage);
-            room.setPublicHost(QString::fromStdString(*linkHost));
-        }
-        if (const QString e = room.open(address, port, *newLinks); !e.isEmpty())
+        if (!linkHost->empty() && linkHost->find_first_of(" \t/@?#") != std::string::npos)
+            return fail(ctx, "--link-host must be a host name or address, e.g. 10.42.0.1 (got \"" + *linkHost + "\")", Usage);
+        Quiet quiet;
+        QString error;
+        const std::unique_ptr<room::RoomHandle> hosted = room::loader::createRoom(setup, store, quiet, &error);
+        if (!hosted)
+            return fail(ctx, error.toStdString());
+        if (!linkHost->empty())
+            hosted->setPublicHost(QString::fromStdString(*linkHost));
+        if (const QString e = hosted->open(QString::fromStdString(address), port, *newLinks); !e.isEmpty())
             return fail(ctx, e.toStdString());
         StopSignal stop;
         if (!stop.ok())
             return fail(ctx, "cannot set up signal handling");
-        ctx.out << "facilitator\t" << room.facilitatorUrl().toStdString() << "\n";
-        for (const auto &link : room.partnerLinks()) {
+        ctx.out << "facilitator\t" << hosted->facilitatorUrl().toStdString() << "\n";
+        for (const auto &link : hosted->partnerLinks()) {
             ctx.out << oneLine(link.who.toStdString()) << "\t" << link.url.toStdString();
             if (*codes)
                 ctx.out << "\t" << link.code.toStdString();
@@ -105,7 +124,7 @@ void addRoomCommands(CLI::App &app, Context &ctx)
         }
         ctx.out.flush();
         QCoreApplication::exec();
-        room.close();
+        hosted->close();
         ctx.exitCode = Ok;
     });
 }

@@ -5,7 +5,7 @@
 #include "messages.h"
 #include "resultspage.h"
 #include "roomlinks.h"
-#include "roommodule.h"
+#include "room_loader.h"
 #include "roompanel.h"
 #include "roomvotestore.h"
 #include "session.h"
@@ -146,7 +146,7 @@ QString RoomController::open(const QString &address, const QString &publicHost, 
     const auto saved = m_store->loadRoomState();
     const bool resuming = saved && !saved->empty() && !newLinks;
     QString error;
-    m_room = roommodule::createRoom(std::move(setup), *m_store, *this, &error);
+    m_room = room::loader::createRoom(std::move(setup), *m_store, *this, &error);
     if (m_room) {
         if (!publicHost.isEmpty())
             m_room->setPublicHost(publicHost);

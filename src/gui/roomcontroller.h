@@ -6,7 +6,7 @@
 // While the room is open, the feature it is on is the walk's (either moves the other); until that
 // feature is revealed its page shows who has voted, never what (FeaturePage::setHiddenRound). Votes reach
 // the views through the document layer (DocumentVoteStore); a level typed by the facilitator reaches the
-// room (Room::refresh). The room itself is in the module hicm-room.so (roommodule.h), loaded by the first
+// room (Room::refresh). The room itself is in the module hicm-room.so (room_loader.h), loaded by the first
 // invitation.
 #pragma once
 

@@ -2,7 +2,7 @@
 
 #include "exchangeactions.h"
 #include "messages.h"
-#include "roommodule.h"
+#include "room_loader.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -29,7 +29,7 @@ namespace hicm::gui {
 std::optional<QString> chooseRoomAddress(QWidget *parent)
 {
     QString error;
-    const room::module::Functions *room = roommodule::load(&error);
+    const room::module::Functions *room = room::loader::load(&error);
     if (!room) {
         Messages::error(parent, RoomLinksDialog::tr("The room did not open"), error);
         return std::nullopt;
@@ -149,7 +149,7 @@ bool RoomLinksDialog::saveHandouts(const QString &path, QString *error) const
     const QString join = m_room.joinUrl();
     for (const auto &l : m_room.partnerLinks()) {
         const QUrl image(QStringLiteral("qr:%1").arg(n));
-        doc.addResource(QTextDocument::ImageResource, image, roommodule::qrImage(l.url, 24));
+        doc.addResource(QTextDocument::ImageResource, image, room::loader::qrImage(l.url, 24));
         // Every name is user text: escaped.
         html += QStringLiteral("<div%1><h1>%2</h1><p>Scan this code with your phone to vote for your organisation:</p>"
                                "<p><img src=\"%3\"></p><p>Or go to <b>%4</b> and type the code <b>%5</b>.</p>"

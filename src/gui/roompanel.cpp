@@ -1,6 +1,6 @@
 #include "roompanel.h"
 
-#include "roommodule.h"
+#include "room_loader.h"
 #include "textblock.h"
 
 #include <QAction>
@@ -94,7 +94,7 @@ void RoomPanel::drawCode()
     // A module of a quarter of a line of text (4 to 7 pixels): 130 to 230 pixels for the short address,
     // larger in presentation mode, crisp (whole pixels a module).
     const int module = qBound(4, fontMetrics().height() / 4, 7);
-    const QImage image = m_url.isEmpty() ? QImage() : roommodule::qrImage(m_url, module);
+    const QImage image = m_url.isEmpty() ? QImage() : room::loader::qrImage(m_url, module);
     m_qr->setPixmap(QPixmap::fromImage(image));
     m_qr->setFixedSize(image.isNull() ? QSize(0, 0) : image.size());
 }

@@ -1,8 +1,8 @@
-// The live room as the app's window sees it, across the boundary of the module that holds it. The room
-// (room.h), QtNetwork, Nettle and libqrencode are in hicm-room.so (room_module/), loaded when the
-// facilitator first invites partners, so that no start of the app maps QtNetwork and its Kerberos and
-// proxy libraries (docs/performance.md, "Start-up"; docs/architecture.md, "Modules"). The CLI and the
-// room's own tests use Room directly.
+// The live room as the app's window and the CLI's `room` see it, across the boundary of the module that
+// holds it. The room (room.h), QtNetwork, Nettle and libqrencode are in hicm-room.so (room_module/), loaded
+// (room_loader.h) when the facilitator first invites partners or the command runs, so that no start of the
+// app or of another command maps QtNetwork and its Kerberos and proxy libraries (docs/performance.md,
+// "Start-up"; docs/architecture.md, "Modules"). The room's own tests use Room directly.
 //
 // Plain C++ interfaces, no Qt meta-object across the boundary: the app calls RoomHandle; the room's
 // notifications come back through the RoomEvents the app hands it. The module uses nothing of the
