@@ -17,12 +17,12 @@
 #include "walkpage.h"
 
 #include <QApplication>
-#include <QLabel>
-#include <QMenu>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLayout>
+#include <QMenu>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
