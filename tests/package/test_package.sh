@@ -80,7 +80,7 @@ hicm-assess-cli --workspace "$workspace" report "$id" --pdf "$work/report.pdf" >
 pdfinfo "$work/report.pdf" | grep -q '^Tagged: *yes' || fail "the installed CLI's PDF is not tagged"
 printf '{ "format": "something else" }\n' >"$files/other.dat"
 
-step "the package holds its other modules: the region's database, the app's live room and the room's HTTP parser"
+step "the package holds its other modules: the region's database, the live room (the app's and the CLI's) and the room's HTTP parser"
 for name in hicm-region hicm-room hicm-room-http; do
   so="$(dpkg -L hicm-assess | grep "/hicm-assess/modules/$name\.so\$")" || fail "the package holds no $name.so"
   ! ldd "$so" | grep -q 'not found' || { ldd "$so"; fail "$name.so needs a library the package does not depend on"; }
@@ -92,7 +92,7 @@ fi
 cat "$work/region.log"
 grep -q "cannot connect to the region's database" "$work/region.log" || fail "region list did not run its module"
 
-step "the installed CLI opens a live room (its HTTP parser is a module, loaded then) and a partner's link answers"
+step "the installed CLI opens a live room (the room and its HTTP parser are modules, loaded then) and a partner's link answers"
 rooms="$work/room.hicmws"
 room_id="$(hicm-assess-cli --workspace "$rooms" new --area "North Shire" --partner "North Shire ICB=icb")" || fail "new (room)"
 hicm-assess-cli --workspace "$rooms" room "$room_id" >"$work/room.out" 2>"$work/room.err" &
