@@ -77,19 +77,12 @@ int columnsFor(const TrendChartData &d, const ChartStyle &s, qreal width)
     return d.columns > 0 ? d.columns : std::clamp(int(width / least), 1, 4);
 }
 
-QFont titleFont(const ChartStyle &s)
-{
-    QFont bold = s.font;
-    bold.setBold(true);
-    return bold;
-}
-
 // The lines every panel's title gets: as many as the longest title needs at the panel's width, at most
 // three (only a fourth line's worth is elided), the same for all panels so that their plots line up. A
 // feature's or a metric's name says what is charted: cut short, the room could not tell the panels apart.
 int titleLines(const TrendChartData &d, const ChartStyle &s, qreal panelWidth)
 {
-    const QFontMetricsF bm(titleFont(s));
+    const QFontMetricsF bm(boldOf(s.font));
     const qreal width = panelWidth - 10 * s.pt;  // paintTrend's gap between panels
     int lines = 1;
     for (const auto &panel : d.panels) {
@@ -101,7 +94,7 @@ int titleLines(const TrendChartData &d, const ChartStyle &s, qreal panelWidth)
 
 qreal titleHeight(const ChartStyle &s, int lines)
 {
-    const QFontMetricsF bm(titleFont(s));
+    const QFontMetricsF bm(boldOf(s.font));
     return lines > 1 ? bm.lineSpacing() * (lines + 0.2) : bm.height() * 1.4;
 }
 
@@ -152,7 +145,7 @@ void paintPanel(QPainter &p, const QRectF &r, const TrendChartData &d, const Tre
                 int lines)
 {
     const QFontMetricsF fm(s.font);
-    const QFont bold = titleFont(s);
+    const QFont bold = boldOf(s.font);
     p.save();
     p.setFont(bold);
     p.setPen(s.text);
