@@ -58,11 +58,16 @@ QFont LevelCard::noteFont() const
     return italic;
 }
 
+QString LevelCard::title(bool agreed) const
+{
+    return (agreed ? tr("\u2713 %1  %2 (agreed)") : QStringLiteral("%1  %2")).arg(m_level).arg(m_label);
+}
+
 bool LevelCard::noteOnOwnLine(int width) const
 {
     // Measured against the longer, agreed, title so that ticking the card does not move its text.
     const QFontMetrics bold(boldFont()), italic(noteFont());
-    const int titleWidth = bold.horizontalAdvance(tr("\u2713 %1  %2 (agreed)").arg(m_level).arg(m_label)) + 12;
+    const int titleWidth = bold.horizontalAdvance(title(true)) + 12;
     int widest = 0;
     for (const QString &note : m_possibleNotes)
         widest = qMax(widest, italic.horizontalAdvance(QStringLiteral("\u25C6 ") + note));
@@ -158,7 +163,7 @@ void LevelCard::paintCard(QPaintDevice &device)
     bold.setBold(true);
     p.setFont(bold);
     p.setPen(pal.color(QPalette::Text));
-    const QString title = (checked ? tr("\u2713 %1  %2 (agreed)") : QStringLiteral("%1  %2")).arg(m_level).arg(m_label);
+    const QString title = this->title(checked);
     const int titleHeight = QFontMetrics(bold).height();
     const QRect titleRect(kPad, kPad, width() - 2 * kPad, titleHeight);
     p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, title);

@@ -36,6 +36,7 @@ protected:
 private:
     QRect textRect(int width) const;
     bool noteOnOwnLine(int width) const;
+    QString title(bool agreed) const;  // "✓ 2  Developing (agreed)" or "2  Developing"
     QFont boldFont() const;
     QFont noteFont() const;
     void paintCard(QPaintDevice &device);
