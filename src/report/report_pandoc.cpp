@@ -74,6 +74,7 @@ QByteArray convert(const ReportInput &input, const QString &format, const QStrin
             *error = referenceDoc + QStringLiteral(": no such reference document; nothing was written");
             return {};
         }
+        referenceDoc = QFileInfo(referenceDoc).absoluteFilePath();  // pandoc runs in the temporary folder
     } else {
         referenceDoc = shippedReference(temp.path(), QStringLiteral("reference.") + format);
         if (referenceDoc.isEmpty()) {

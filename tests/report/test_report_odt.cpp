@@ -265,6 +265,22 @@ TEST_CASE("the Word report has heading styles, header rows, alt text and the ref
     CHECK(templStyles.contains(QStringLiteral("4F81BD")));
     CHECK_FALSE(templStyles.contains(QStringLiteral("0B3D6B")));
 
+    // The template named relative to the folder the user is in (as `report --reference-doc board.docx`
+    // is typed): pandoc runs in a folder of its own, so it must be given the template's whole path.
+    {
+        const QString was = QDir::currentPath();
+        REQUIRE(QDir::setCurrent(QFileInfo(board).absolutePath()));
+        const auto relative = report::writeDocx(s.input(), QStringLiteral("relative.docx"),
+                                                QStringLiteral("board-template.docx"));
+        QDir::setCurrent(was);
+        INFO(relative.error.toStdString());
+        REQUIRE(relative.ok);
+        const QString relativeStyles = QString::fromUtf8(entry(QString::fromStdString(dir.file("relative.docx")),
+                                                               "word/styles.xml"));
+        CHECK(relativeStyles.contains(QStringLiteral("4F81BD")));
+        CHECK_FALSE(relativeStyles.contains(QStringLiteral("0B3D6B")));
+    }
+
     // A template that is not there: said, nothing written.
     const QString missing = QString::fromStdString(dir.file("missing.docx"));
     const auto refused = report::writeDocx(s.input(), missing, QStringLiteral("/no/such/template.docx"));
