@@ -166,7 +166,7 @@ void runReport(Context &ctx, const ReportOptions &o)
 
 void addReportCommands(CLI::App &app, Context &ctx)
 {
-    auto *cmd = app.add_subcommand("report", "Write an assessment's board report: PDF, accessible HTML, editable OpenDocument text");
+    auto *cmd = app.add_subcommand("report", "Write an assessment's board report: tagged PDF, accessible HTML, Word, OpenDocument text");
     auto o = std::make_shared<ReportOptions>();
     cmd->add_option("ID", o->id, "The assessment's id")->required();
     cmd->add_option("--pdf", o->pdf, "Write the report as PDF to FILE")->type_name("FILE");
@@ -190,7 +190,7 @@ void addReportCommands(CLI::App &app, Context &ctx)
         runReport(ctx, *o);
     });
 
-    auto *csv = app.add_subcommand("export-csv", "Write every score of an assessment as CSV (UTF-8, for spreadsheets)");
+    auto *csv = app.add_subcommand("export-csv", "Write every score of an assessment, or its action plan (--plan), as CSV (UTF-8, for spreadsheets)");
     auto id = std::make_shared<std::int64_t>(0);
     auto out = std::make_shared<std::string>();
     auto plan = std::make_shared<bool>(false);
