@@ -72,12 +72,12 @@ const NotRecommended *notRecommendedEntry(const Prioritisation &p, const std::st
     return it == p.notRecommended.end() ? nullptr : &*it;
 }
 
+// Why not is the step's `why`, which follows the difference: not said twice.
 std::string methodAlone(const Prioritisation &p, const std::string &id)
 {
     if (const RankedChange *e = recommendedChange(p, id))
         return "the method alone would rank it " + ordinal(e->rank);
-    const NotRecommended *n = notRecommendedEntry(p, id);
-    return "the method alone would not recommend it now" + (n ? ": " + n->why.substr(0, n->why.size() - 1) : "");
+    return "the method alone would not recommend it now";
 }
 
 std::string titleOf(const Prioritisation &p, const std::string &id)

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <random>
 #include <set>
@@ -300,6 +301,16 @@ TEST_CASE("the agreed plan: pinned first, excluded left out, nothing else lost",
             for (const auto &s : plan.steps) {
                 CHECK(s.rank == static_cast<int>(&s - plan.steps.data()) + 1);
                 CHECK(at.emplace(s.id, s.rank).second);
+                // A board reads the difference and then the why: the why says something the difference has not.
+                if (!s.difference.empty() && s.why.size() > 1) {
+                    auto lower = [](std::string t) {
+                        for (char &ch : t)
+                            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                        return t;
+                    };
+                    INFO(s.difference << " / " << s.why);
+                    CHECK(lower(s.difference).find(lower(s.why.substr(0, s.why.size() - 1))) == std::string::npos);
+                }
             }
             std::vector<std::string> pins;
             std::set<std::string> excluded;
