@@ -49,8 +49,9 @@ dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
 version="$(dpkg-deb --field "$deb" Version)"
 dpkg-deb --field "$deb" Depends | grep -q "libqt6widgets6" || fail "Depends has no Qt libraries: shlibdeps did not run"
 recommends="$(dpkg-deb --field "$deb" Recommends)"
-for r in pandoc fonts-liberation2; do
-  echo "$recommends" | grep -q "\b$r\b" || fail "Recommends lacks $r (the Word report's converter, the report's font): $recommends"
+for r in pandoc fonts-liberation2 fonts-noto-core; do
+  echo "$recommends" | grep -q "\b$r\b" ||
+    fail "Recommends lacks $r (the Word report's converter, the report's font, fonts for names in other scripts): $recommends"
 done
 
 step "lintian"
