@@ -149,7 +149,8 @@ AgreedPlan agreedPlan(const Prioritisation &p)
             step.roomReason = pinReason(e.id, OverrideKind::Pin);
             step.difference = changeName(e.id, e.title) + " was pinned first by the room" +
                               (step.roomReason.empty() ? "" : ": " + step.roomReason) + "; " + methodAlone(p, e.id) + ".";
-        } else if (!e.broughtForwardBy.empty()) {
+        } else if (!e.broughtForwardBy.empty() && !(e.engineRank && *e.engineRank == e.rank)) {
+            // (Needed first by a pinned change but where the method puts it anyway: nothing to say.)
             step.difference = changeName(e.id, e.title) + " comes earlier because the room pinned " +
                               changeName(e.broughtForwardBy, titleOf(p, e.broughtForwardBy)) +
                               ", which needs it first; " + methodAlone(p, e.id) + ".";

@@ -197,7 +197,7 @@ void writeSummary(const Section &s)
                          {changeName(step.id, step.title), styles::strong}},
                         1);
             // The room's own decisions; a change that only moved because of them says so on the changes page.
-            if (step.pinned || !step.broughtForwardBy.empty()) {
+            if ((step.pinned || !step.broughtForwardBy.empty()) && !step.difference.empty()) {
                 c.paragraph({{qs(step.difference), styles::smallStrong}}, 1, 13);
                 c.keepWithNext();
             }
