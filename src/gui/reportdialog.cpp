@@ -180,7 +180,7 @@ QWidget *ReportDialog::makeOptions()
     browse->setAccessibleName(tr("Choose the board's Word template"));
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("The board's Word template"), QString(),
-                                                          tr("Word documents (*.docx);;All files (*)"));
+                                                          tr("Word documents and templates (*.docx *.dotx);;All files (*)"));
         if (!path.isEmpty())
             m_template->setText(path);
     });

@@ -37,6 +37,20 @@ QString shippedReference(const QString &folder, const QString &name)
     return target;
 }
 
+// Whether `file` looks like a document of `format` to take styles from: a zip package (a Word document or
+// template, an OpenDocument text) holding that format's main part, whose name a zip stores as it is. pandoc's
+// own message for anything else (a PDF, a .doc, a workspace) is a Haskell call stack.
+bool looksLikeReference(const QString &file, const QString &format)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray bytes = f.read(64 * 1024 * 1024);
+    return bytes.startsWith("PK\x03\x04") &&
+           bytes.contains(format == QLatin1String("docx") ? QByteArrayLiteral("word/document.xml")
+                                                          : QByteArrayLiteral("content.xml"));
+}
+
 // The charts' text alternatives in the HTML given to pandoc, in order (report_html.cpp writes them).
 QStringList chartDescriptions(const QByteArray &html)
 {
@@ -72,6 +86,14 @@ QByteArray convert(const ReportInput &input, const QString &format, const QStrin
     if (!referenceDoc.isEmpty()) {
         if (!QFileInfo(referenceDoc).isFile()) {
             *error = referenceDoc + QStringLiteral(": no such reference document; nothing was written");
+            return {};
+        }
+        if (!looksLikeReference(referenceDoc, format)) {
+            *error = referenceDoc + (format == QLatin1String("docx")
+                                         ? QStringLiteral(": not a Word document or template (.docx, .dotx) to take "
+                                                          "the board's styles from; nothing was written")
+                                         : QStringLiteral(": not an OpenDocument text (.odt) to take the board's "
+                                                          "styles from; nothing was written"));
             return {};
         }
         referenceDoc = QFileInfo(referenceDoc).absoluteFilePath();  // pandoc runs in the temporary folder

@@ -287,6 +287,33 @@ TEST_CASE("the Word report has heading styles, header rows, alt text and the ref
     CHECK_FALSE(refused.ok);
     CHECK(refused.error.contains(QStringLiteral("/no/such/template.docx")));
     CHECK_FALSE(QFile::exists(missing));
+
+    // Something that is not a Word document (a PDF saved under the template's name): said in words, not as
+    // pandoc's call stack, and nothing written. An OpenDocument text given for Word is refused as well.
+    const QString notWord = QString::fromStdString(dir.file("not-a-template.docx"));
+    {
+        QFile f(notWord);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\n");
+    }
+    const QString notWritten = QString::fromStdString(dir.file("not-written.docx"));
+    for (const QString &bad : {notWord, QString::fromStdString(dir.file("templated.docx")).replace(
+                                            QStringLiteral("templated.docx"), QStringLiteral("report.odt"))}) {
+        if (bad.endsWith(QStringLiteral(".odt")))
+            REQUIRE(report::writeOdt(s.input(), bad).ok);
+        const auto wrong = report::writeDocx(s.input(), notWritten, bad);
+        INFO(wrong.error.toStdString());
+        CHECK_FALSE(wrong.ok);
+        CHECK(wrong.error.startsWith(bad + QStringLiteral(": not a Word document or template")));
+        CHECK_FALSE(wrong.error.contains(QStringLiteral("CallStack")));
+        CHECK_FALSE(QFile::exists(notWritten));
+    }
+    // And a Word document given for OpenDocument.
+    const QString odtOut = QString::fromStdString(dir.file("not-written.odt"));
+    const auto wrongOdt = report::writeOdt(s.input(), odtOut, board);
+    CHECK_FALSE(wrongOdt.ok);
+    CHECK(wrongOdt.error.startsWith(board + QStringLiteral(": not an OpenDocument text")));
+    CHECK_FALSE(QFile::exists(odtOut));
 }
 
 TEST_CASE("without pandoc the Word and OpenDocument reports say so and write nothing", "[docx][odt]")
