@@ -4,6 +4,7 @@
 #include <QPainter>
 #include <QStyleOptionFocusRect>
 #include <QStylePainter>
+#include <QTextLayout>
 
 namespace hicm::gui {
 
@@ -28,6 +29,13 @@ void LevelCard::setNote(const QString &note)
     if (note == m_note)
         return;
     m_note = note;
+    if (!note.isEmpty() && !m_possibleNotes.contains(note)) {
+        // A note the card was not told it might show: measured too, rather than drawn over the descriptor.
+        m_possibleNotes << note;
+        m_heights.clear();
+        m_paintedKey.clear();
+        updateGeometry();
+    }
     setAccessibleDescription(note.isEmpty() ? m_descriptor : note + QStringLiteral(". ") + m_descriptor);
     update();
 }
@@ -74,6 +82,39 @@ bool LevelCard::noteOnOwnLine(int width) const
     return widest > 0 && titleWidth + widest > width - 2 * kPad;
 }
 
+QStringList LevelCard::noteLines(const QString &note, int width) const
+{
+    if (note.isEmpty())
+        return {};
+    const QString marked = QStringLiteral("\u25C6 ") + note;
+    if (!noteOnOwnLine(width))
+        return {marked};  // every possible note fits beside the title (noteOnOwnLine)
+    // Wrapped at the spaces; a word wider than the card (none in a real name) broken rather than cut off.
+    QTextLayout layout(marked, noteFont());
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    QStringList lines;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(qMax(40, width - 2 * kPad));
+        lines << marked.mid(line.textStart(), line.textLength()).trimmed();
+    }
+    layout.endLayout();
+    return lines;
+}
+
+int LevelCard::noteHeight(int width) const
+{
+    if (!noteOnOwnLine(width))
+        return 0;
+    qsizetype most = 1;
+    for (const QString &note : m_possibleNotes)
+        most = qMax(most, noteLines(note, width).size());
+    const QFontMetrics italic(noteFont());
+    return int(most - 1) * italic.lineSpacing() + italic.height() + 2;
+}
+
 void LevelCard::changeEvent(QEvent *event)
 {
     QAbstractButton::changeEvent(event);
@@ -90,7 +131,7 @@ QRect LevelCard::textRect(int width) const
     if (auto it = m_heights.constFind(width); it != m_heights.constEnd())
         return {0, 0, width, *it};
     const int titleHeight = QFontMetrics(boldFont()).height();
-    const int noteHeight = noteOnOwnLine(width) ? QFontMetrics(noteFont()).height() + 2 : 0;
+    const int noteHeight = this->noteHeight(width);
     const QRect body = fontMetrics().boundingRect(QRect(0, 0, qMax(40, width - 2 * kPad), 100000), Qt::TextWordWrap,
                                                   m_descriptor);
     const int height = kPad + titleHeight + noteHeight + 6 + body.height() + kPad;
@@ -167,23 +208,21 @@ void LevelCard::paintCard(QPaintDevice &device)
     const int titleHeight = QFontMetrics(bold).height();
     const QRect titleRect(kPad, kPad, width() - 2 * kPad, titleHeight);
     p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, title);
-    const bool ownLine = noteOnOwnLine(width());
-    const int noteHeight = ownLine ? QFontMetrics(noteFont()).height() + 2 : 0;
+    const int noteHeight = this->noteHeight(width());
     if (!m_note.isEmpty()) {
         // The selected partner's level: a marker of its own, beside (never instead of) the agreed tick, or
-        // under the title when a partner's name would not fit beside it (cut short, "North Shire…" could be
-        // the ICB or the council).
+        // under the title, wrapped, when a partner's name would not fit beside it (cut short, "North
+        // Shire…" could be the ICB or the council).
         const QFont italic = noteFont();
         p.setFont(italic);
-        const QString marked = QStringLiteral("\u25C6 ") + m_note;
-        if (ownLine) {
-            const QRect noteRect(kPad, kPad + titleHeight, width() - 2 * kPad, noteHeight);
-            p.drawText(noteRect, Qt::AlignLeft | Qt::AlignVCenter,
-                       QFontMetrics(italic).elidedText(marked, Qt::ElideRight, noteRect.width()));
+        const QStringList lines = noteLines(m_note, width());
+        if (noteHeight > 0) {
+            const QFontMetrics metrics(italic);
+            for (qsizetype i = 0; i < lines.size(); ++i)
+                p.drawText(QRect(kPad, kPad + titleHeight + int(i) * metrics.lineSpacing(), width() - 2 * kPad, metrics.height() + 2),
+                           Qt::AlignLeft | Qt::AlignVCenter, lines[i]);
         } else {
-            const int titleWidth = QFontMetrics(bold).horizontalAdvance(title) + 12;
-            p.drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter,
-                       QFontMetrics(italic).elidedText(marked, Qt::ElideRight, qMax(0, titleRect.width() - titleWidth)));
+            p.drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter, lines.value(0));
         }
     }
     p.setFont(font());

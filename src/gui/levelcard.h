@@ -20,10 +20,13 @@ public:
     void setNote(const QString &note);
     const QString &note() const { return m_note; }
     // Every note the card may be given (one per partner): when the widest does not fit beside the title,
-    // notes get a line of their own under it, kept whichever partner is selected so the card's height
-    // does not change as the selection moves round the table.
+    // notes go under it, wrapped to the card's width (never cut short: "North Shire Community Health…"
+    // could be the trust or the board), in as many lines as the longest note takes, kept whichever partner
+    // is selected so the card's height does not change as the selection moves round the table.
     void setPossibleNotes(const QStringList &notes);
     bool noteOnOwnLine() const { return noteOnOwnLine(width()); }
+    // The note as painted, "◆ " first, line by line: one line beside the title, or its lines under it.
+    QStringList noteLines() const { return noteLines(m_note, width()); }
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
     bool hasHeightForWidth() const override { return true; }
@@ -36,6 +39,10 @@ protected:
 private:
     QRect textRect(int width) const;
     bool noteOnOwnLine(int width) const;
+    QStringList noteLines(const QString &note, int width) const;
+    // The height kept under the title for the notes at `width`: the longest possible note's lines (none
+    // when the notes fit beside the title).
+    int noteHeight(int width) const;
     QString title(bool agreed) const;  // "✓ 2  Developing (agreed)" or "2  Developing"
     QFont boldFont() const;
     QFont noteFont() const;

@@ -1,5 +1,6 @@
-// The feature pages' text widgets that keep their layout between paints (TextBlock, CachedTextDelegate):
-// they must read, wrap, grow with the font and draw their text as the Qt widgets they replace did.
+// The feature pages' text widgets that keep their layout between paints (TextBlock, CachedTextDelegate,
+// LevelCard): they must read, wrap, grow with the font and draw their text as the Qt widgets they replace did.
+#include "levelcard.h"
 #include "textblock.h"
 #include "textdelegate.h"
 
@@ -14,6 +15,7 @@
 #include <QTest>
 
 using hicm::gui::CachedTextDelegate;
+using hicm::gui::LevelCard;
 using hicm::gui::TextBlock;
 
 namespace {
@@ -129,4 +131,39 @@ TEST_CASE("the cached cell text draws what the style would, selected or not, and
             CHECK(drawn >= expected * 85 / 100);
             CHECK(drawn <= expected * 115 / 100 + 2);
         }
+}
+
+TEST_CASE("a level card wraps a long note under its title and keeps the height of the longest it may show")
+{
+    LevelCard card(2, QStringLiteral("Developing"), kLong);
+    QFont big = card.font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);  // presentation mode
+    card.setFont(big);
+    const int width = 420;
+    card.resize(width, card.heightForWidth(width));
+    const int bare = card.heightForWidth(width);
+    const QString shortNote = QStringLiteral("North Shire ICB's level");
+    const QString longNote = QStringLiteral("Northumbria Healthcare NHS Foundation Trust's level");
+    card.setPossibleNotes({shortNote, longNote});
+    const int reserved = card.heightForWidth(width);
+    QFont italic = big;
+    italic.setItalic(true);
+    const QFontMetrics notes(italic);
+    REQUIRE(notes.horizontalAdvance(QStringLiteral("\u25C6 ") + longNote) > width - 24);  // more than one line
+    CHECK(reserved >= bare + 2 * notes.height());  // two lines kept under the title
+    for (const QString &note : {shortNote, longNote, QString()}) {
+        card.setNote(note);
+        INFO("the note \"" << note.toStdString() << "\": " << card.noteLines().join(QStringLiteral(" / ")).toStdString());
+        CHECK(card.heightForWidth(width) == reserved);
+        CHECK(card.noteLines().join(QLatin1Char(' ')) == (note.isEmpty() ? QString() : QStringLiteral("\u25C6 ") + note));
+        for (const QString &line : card.noteLines())
+            CHECK(notes.horizontalAdvance(line) <= width - 24);
+    }
+    // A note the card was not told it might show is measured too, not drawn over the descriptor.
+    LevelCard untold(2, QStringLiteral("Developing"), kLong);
+    untold.setFont(big);
+    untold.resize(width, untold.heightForWidth(width));
+    untold.setNote(longNote);
+    CHECK(untold.heightForWidth(width) == reserved);
+    CHECK(untold.noteLines().join(QLatin1Char(' ')) == QStringLiteral("\u25C6 ") + longNote);
 }

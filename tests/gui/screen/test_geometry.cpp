@@ -43,6 +43,7 @@
 #include <QTest>
 #include <QVBoxLayout>
 
+#include <array>
 #include <map>
 
 using namespace hicm;
@@ -51,13 +52,20 @@ using hicm::guitest::openWindow;
 
 namespace {
 
+const std::array<const char *, 5> kPartners = {"North Shire ICB", "Shire Community NHS Trust", "North Shire Council",
+                                                "Acme Care", "Shire Voluntary Action"};
+// Real trusts' names run to 43 characters, and two partners' names often share a long beginning.
+const std::array<const char *, 5> kLongPartners = {"Northumbria Healthcare NHS Foundation Trust",
+                                                    "North Shire Community Health Services Trust",
+                                                    "North Shire Community Health Services Board", "Acme Care",
+                                                    "Shire Voluntary Action"};
+
 // A workshop's worth of data: five partners, every level, an action and a reassessment.
-std::int64_t seed(MainWindow &w)
+std::int64_t seed(MainWindow &w, const std::array<const char *, 5> &names = kPartners)
 {
     auto id = w.newAssessment(QStringLiteral("North Shire"), QStringLiteral("Baseline"), QStringLiteral("Sam"));
     REQUIRE(id);
     Session &s = *w.session();
-    const char *names[] = {"North Shire ICB", "Shire Community NHS Trust", "North Shire Council", "Acme Care", "Shire Voluntary Action"};
     const OrgType types[] = {OrgType::Icb, OrgType::NhsTrust, OrgType::LocalAuthority, OrgType::CareProvider, OrgType::Vcfse};
     for (int i = 0; i < 5; ++i)
         s.addPartner({0, names[i], types[i], ""});
@@ -170,51 +178,83 @@ TEST_CASE("the level cards name the selected partner whole, and keep their heigh
           "[gui][geometry]")
 {
     // Presenting, the card of the selected partner's level read "◆ North Shire…": the ICB or the council?
-    test::TempDir dir;
-    auto w = openWindow(dir.file("cards.hicmws"));
-    seed(*w);
-    for (bool presenting : {false, true}) {
-        w->setPresentation(presenting);
-        w->showWalk();
-        w->walkPage()->showFeature(1);
-        FeaturePage *page = w->walkPage()->currentFeaturePage();
-        QApplication::processEvents();
-        const auto cards = page->findChildren<LevelCard *>();
-        REQUIRE(cards.size() == 3);
-        std::vector<int> heights;
-        for (auto *card : cards)
-            heights.push_back(card->height());
-        QTableView *grid = page->partnerGrid();
-        for (int row = 0; row + 1 < grid->model()->rowCount(); ++row) {  // the partners, not the agreed row
-            grid->setCurrentIndex(grid->model()->index(row, 1));
+    // And with a trust's 43-character name, "◆ North Shire Community Health Servi…": the trust or the board?
+    for (const auto &names : {kPartners, kLongPartners}) {
+        test::TempDir dir;
+        auto w = openWindow(dir.file("cards.hicmws"));
+        seed(*w, names);
+        const QRect screen = w->screen()->availableGeometry();
+        for (bool presenting : {false, true}) {
+            w->setPresentation(presenting);
+            w->showWalk();
+            w->walkPage()->showFeature(1);
+            FeaturePage *page = w->walkPage()->currentFeaturePage();
             QApplication::processEvents();
-            const QString partner = grid->model()->index(row, 0).data().toString();
-            int shown = 0;
-            for (std::size_t i = 0; i < std::size_t(cards.size()); ++i) {
-                LevelCard *card = cards[qsizetype(i)];
-                INFO((presenting ? "presenting, " : "") << partner.toStdString() << ", level " << card->level());
-                CHECK(card->height() == heights[i]);
-                if (card->note().isEmpty())
-                    continue;
-                ++shown;
-                CHECK(card->note().contains(partner));
-                QFont italic = card->font();
-                italic.setItalic(true);
-                QFont bold = card->font();
-                bold.setBold(true);
-                const int padding = 12;  // the card's, each side
-                // The title at its longest (ticked as agreed): the note has at least the rest of the line.
-                const QString title =
-                    QStringLiteral("\u2713 %1  %2 (agreed)").arg(card->level()).arg(card->text().section(QLatin1Char(' '), 1));
-                const int room = card->noteOnOwnLine() ? card->width() - 2 * padding
-                                                       : card->width() - 2 * padding - QFontMetrics(bold).horizontalAdvance(title) - 12;
-                INFO("the note \"" << card->note().toStdString() << "\" in " << room << " px");
-                CHECK(QFontMetrics(italic).horizontalAdvance(QStringLiteral("\u25C6 ") + card->note()) <= room);
+            const auto cards = page->findChildren<LevelCard *>();
+            REQUIRE(cards.size() == 3);
+            std::vector<int> heights;
+            for (auto *card : cards)
+                heights.push_back(card->height());
+            QTableView *grid = page->partnerGrid();
+            for (int row = 0; row + 1 < grid->model()->rowCount(); ++row) {  // the partners, not the agreed row
+                grid->setCurrentIndex(grid->model()->index(row, 1));
+                QApplication::processEvents();
+                const QString partner = grid->model()->index(row, 0).data().toString();
+                int shown = 0;
+                for (std::size_t i = 0; i < std::size_t(cards.size()); ++i) {
+                    LevelCard *card = cards[qsizetype(i)];
+                    INFO((presenting ? "presenting, " : "") << partner.toStdString() << ", level " << card->level());
+                    CHECK(card->height() == heights[i]);
+                    if (card->note().isEmpty())
+                        continue;
+                    ++shown;
+                    CHECK(card->note().contains(partner));
+                    const QString marked = QStringLiteral("\u25C6 ") + card->note();
+                    QFont italic = card->font();
+                    italic.setItalic(true);
+                    QFont bold = card->font();
+                    bold.setBold(true);
+                    const QFontMetrics notes(italic), titles(bold), body(card->font());
+                    const int padding = 12;  // the card's, each side
+                    // The title at its longest (ticked as agreed): beside it, the note has the rest of the line;
+                    // under it, the card's width, on as many lines as it takes.
+                    const QString title =
+                        QStringLiteral("\u2713 %1  %2 (agreed)").arg(card->level()).arg(card->text().section(QLatin1Char(' '), 1));
+                    const int room = card->noteOnOwnLine() ? card->width() - 2 * padding
+                                                           : card->width() - 2 * padding - titles.horizontalAdvance(title) - 12;
+                    const QRect needed = notes.boundingRect(QRect(0, 0, room, 100000), Qt::TextWordWrap, marked);
+                    INFO("the note \"" << card->note().toStdString() << "\" in " << room << " px: " << needed.width() << "x"
+                                       << needed.height() << " px");
+                    if (!card->noteOnOwnLine())
+                        CHECK(notes.horizontalAdvance(marked) <= room);
+                    for (const QString &word : marked.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                        CHECK(notes.horizontalAdvance(word) <= room);
+                    // As painted: the note whole, on lines that each fit the card.
+                    const QStringList lines = card->noteLines();
+                    INFO("painted as \"" << lines.join(QStringLiteral("\" / \"")).toStdString() << "\"");
+                    CHECK(lines.join(QLatin1Char(' ')).simplified() == marked);
+                    for (const QString &line : lines)
+                        CHECK(notes.horizontalAdvance(line.trimmed()) <= room);
+                    // The card tall enough for its title, the note's lines and the whole descriptor under them.
+                    const int descriptor =
+                        body.boundingRect(QRect(0, 0, card->width() - 2 * padding, 100000), Qt::TextWordWrap,
+                                          card->accessibleDescription().section(QStringLiteral(". "), 1, -1))
+                            .height();
+                    const int noteHeight =
+                        card->noteOnOwnLine() ? qMax(needed.height(), int(lines.size()) * notes.lineSpacing()) : 0;
+                    INFO("the card " << card->height() << " px; its title " << titles.height() << ", the note "
+                                     << noteHeight << ", the descriptor " << descriptor << " px");
+                    CHECK(card->height() >= padding + titles.height() + noteHeight + 6 + descriptor + padding);
+                    // On the screen.
+                    const QRect onScreen(card->mapToGlobal(QPoint(0, 0)), card->size());
+                    CHECK(onScreen.left() >= screen.left());
+                    CHECK(onScreen.right() <= screen.right());
+                }
+                CHECK(shown == 1);
             }
-            CHECK(shown == 1);
         }
+        w->setPresentation(false);
     }
-    w->setPresentation(false);
 }
 
 TEST_CASE("every control on every screen has an accessible name", "[gui][accessibility]")
