@@ -2,6 +2,7 @@
 // laying them out on pages, shared by its files:
 //   tagged_pdf.cpp         the sink: collecting the report's blocks; finish(); writeTaggedPdf()
 //   tagged_pdf_text.cpp    text through Pango: laid out once, its lines kept; block heights
+//   tagged_pdf_wrap.cpp    lines: Pango's read, or Pango's word wrapping done on text shaped once
 //   tagged_pdf_flow.cpp    the pages: header and footer, page breaks, keeping headings with what follows,
 //                          the structure tree and bookmarks in reading order
 //   tagged_pdf_tables.cpp  tables (rows split across pages, repeated header rows) and charts
@@ -54,22 +55,41 @@ inline void setColor(cairo_t *cr, const QColor &c) { cairo_set_source_rgb(cr, c.
 
 inline qreal pt(int pangoUnits) { return qreal(pangoUnits) / PANGO_SCALE; }
 
+struct GlyphItemDeleter {
+    void operator()(PangoGlyphItem *g) const { pango_glyph_item_free(g); }
+};
+using GlyphItemPtr = std::unique_ptr<PangoGlyphItem, GlyphItemDeleter>;
+
 // A laid-out text with its lines' geometry, read once from Pango (its iterators and extents walk
 // every line on each call): where each line sits, for placing it, breaking pages between lines and
 // keeping headings with what follows.
+//
+// A text that fits its width, or whose paragraphs are all left to right, is laid out by Pango on one line
+// per paragraph, so that every piece of it is shaped once; the lines a longer paragraph is wrapped into
+// are then pieces of those glyph runs (`runs`), broken where Pango would break them (wrapLines()). Pango's
+// own wrapping shapes each piece of text again for every line it is broken across and once more to place
+// it. Anything else (right-to-left text, a word longer than the line) is wrapped by Pango (`line`).
 struct Laid {
     struct Line {
-        PangoLayoutLine *line = nullptr;  // owned by the layout
+        PangoLayoutLine *line = nullptr;  // owned by the layout; null for a line of `runs`
+        std::size_t firstRun = 0, runCount = 0;  // its glyph runs in `runs`, left to right, when `line` is null
         qreal x = 0, top = 0, height = 0, baseline = 0;  // in the layout, points
     };
-    LayoutPtr layout;
+    LayoutPtr layout;  // holds the text and its items
     std::vector<Line> lines;
+    std::vector<GlyphItemPtr> runs;  // the pieces of the layout's runs that wrapped lines are made of
     qreal height = 0;
     qreal firstLineHeight() const { return lines.empty() ? 0 : lines.front().height; }
 };
 
-// Lays out the text once and reads its lines (tagged_pdf_text.cpp).
+// Reads the lines of a text Pango has laid out (tagged_pdf_wrap.cpp).
 Laid laidOut(LayoutPtr l);
+// Lays a text out at `width` points as Pango's word wrapping would: `l` is laid out without a width (one line
+// per paragraph); it is kept as it is when it fits, or its lines broken into lines of glyph runs. When
+// that cannot be done (see Laid), Pango wraps `l` at the width instead.
+Laid wrapped(LayoutPtr l, qreal width);
+// Draws one line with its baseline at the current point.
+void showLine(cairo_t *cr, const Laid &laid, const Laid::Line &line);
 
 struct CellContent {
     std::vector<Run> runs;
@@ -149,6 +169,8 @@ struct TaggedPdfSink::Impl {
     // ---- text (tagged_pdf_text.cpp) ----
     taggedpdf::LayoutPtr layout(const std::vector<Run> &runs, qreal width, qreal lineSpacing = 1.12,
                                 PangoAlignment align = PANGO_ALIGN_LEFT);
+    // The runs laid out at `width`, left aligned, and their lines read (taggedpdf::wrapped()).
+    taggedpdf::Laid text(const std::vector<Run> &runs, qreal width, qreal lineSpacing = 1.12);
     // Draws the whole text at (x, top) (no page break inside), line by line where Pango put them.
     void drawLayout(const taggedpdf::Laid &l, qreal x, qreal top, std::size_t from = 0, std::size_t to = SIZE_MAX,
                     qreal offset = 0);

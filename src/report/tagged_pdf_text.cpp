@@ -1,5 +1,6 @@
-// The tagged PDF's text (tagged_pdf_layout.h): each text laid out by Pango once, its lines' geometry read
-// once and kept for placing, breaking pages and drawing; the heights of blocks for keeping them together.
+// The tagged PDF's text (tagged_pdf_layout.h): each text laid out by Pango once (tagged_pdf_wrap.cpp), its
+// lines' geometry read once and kept for placing, breaking pages and drawing; the heights of blocks for
+// keeping them together.
 #include "tagged_pdf_layout.h"
 
 #include <algorithm>
@@ -7,28 +8,6 @@
 namespace hicm::report {
 
 using namespace taggedpdf;
-
-namespace taggedpdf {
-
-Laid laidOut(LayoutPtr l)
-{
-    Laid laid;
-    PangoLayoutIter *it = pango_layout_get_iter(l.get());
-    do {
-        PangoRectangle r;
-        pango_layout_iter_get_line_extents(it, nullptr, &r);
-        laid.lines.push_back({pango_layout_iter_get_line_readonly(it), pt(r.x), pt(r.y), pt(r.height),
-                              pt(pango_layout_iter_get_baseline(it))});
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
-    PangoRectangle logical;
-    pango_layout_get_extents(l.get(), nullptr, &logical);
-    laid.height = pt(logical.height);
-    laid.layout = std::move(l);
-    return laid;
-}
-
-}  // namespace taggedpdf
 
 LayoutPtr TaggedPdfSink::Impl::layout(const std::vector<Run> &runs, qreal width, qreal lineSpacing, PangoAlignment align)
 {
@@ -62,13 +41,20 @@ LayoutPtr TaggedPdfSink::Impl::layout(const std::vector<Run> &runs, qreal width,
     return l;
 }
 
+Laid TaggedPdfSink::Impl::text(const std::vector<Run> &runs, qreal width, qreal lineSpacing)
+{
+    LayoutPtr l = layout(runs, width, lineSpacing);
+    pango_layout_set_width(l.get(), -1);  // one line a paragraph, then wrapped (wrapped())
+    return wrapped(std::move(l), width);
+}
+
 void TaggedPdfSink::Impl::drawLayout(const Laid &l, qreal x, qreal top, std::size_t from, std::size_t to, qreal offset)
 {
     if (!draw)
         return;
     for (std::size_t i = from; i < l.lines.size() && i < to; ++i) {
         cairo_move_to(cr, x + l.lines[i].x, top + l.lines[i].baseline - offset);
-        pango_cairo_show_layout_line(cr, l.lines[i].line);
+        showLine(cr, l, l.lines[i]);
     }
 }
 
@@ -89,7 +75,7 @@ void TaggedPdfSink::Impl::flowLayout(const Laid &l, qreal x, const char *tag)
         }
         if (draw) {
             cairo_move_to(cr, x + line.x, y + line.baseline - offset);
-            pango_cairo_show_layout_line(cr, line.line);
+            showLine(cr, l, line);
         }
     }
     y += l.height - offset;
@@ -101,19 +87,19 @@ void TaggedPdfSink::Impl::prepare(Block &b)
     switch (b.kind) {
     case Kind::Title:
     case Kind::Para:
-        b.text = laidOut(layout(b.runs, kTextW - b.indent));
+        b.text = text(b.runs, kTextW - b.indent);
         break;
     case Kind::Heading: {
         static const qreal sizes[] = {17, 13, 11, 9.5};
         const Style s{sizes[b.level - 1], true, false, b.level == 3 ? QColor(0x1a, 0x1a, 0x1a) : styles::accent};
-        b.text = laidOut(layout({{b.runs.front().text, s}}, kTextW, 1.05));
+        b.text = text({{b.runs.front().text, s}}, kTextW, 1.05);
         break;
     }
     case Kind::Bullet:
-        b.text = laidOut(layout(b.runs, kTextW - 14));
+        b.text = text(b.runs, kTextW - 14);
         break;
     case Kind::Quote:
-        b.text = laidOut(layout(b.runs, kTextW - 8 - 5 - 2.5));
+        b.text = text(b.runs, kTextW - 8 - 5 - 2.5);
         break;
     case Kind::Table: {
         const qreal pad = b.facts ? 3 : 3.5;
@@ -121,12 +107,12 @@ void TaggedPdfSink::Impl::prepare(Block &b)
             b.columnW.push_back(kTextW * w / 100);
         for (std::size_t c = 0; c < b.spec.header.size() && c < b.columnW.size(); ++c)
             b.header.push_back(
-                laidOut(layout({{b.spec.header[c], styles::smallStrong}}, b.columnW[c] - 2 * pad, 1.08)));
+                text({{b.spec.header[c], styles::smallStrong}}, b.columnW[c] - 2 * pad, 1.08));
         b.headerH = b.header.empty() ? 0 : rowHeight(b, b.header);
         for (const auto &row : b.cells) {
             std::vector<Laid> laid;
             for (std::size_t c = 0; c < row.size() && c < b.columnW.size(); ++c)
-                laid.push_back(laidOut(layout(row[c].runs, b.columnW[c] - 2 * pad, 1.08)));
+                laid.push_back(text(row[c].runs, b.columnW[c] - 2 * pad, 1.08));
             b.bodyH.push_back(rowHeight(b, laid));
             b.body.push_back(std::move(laid));
         }
