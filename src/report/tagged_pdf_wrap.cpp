@@ -103,7 +103,7 @@ bool wrapLines(Laid &laid, int width)
         // first: only near the line's end does that decide anything.
         const auto measure = [&](int i, int w) {
             const int m = w - white(i - 1);
-            return std::abs(m - width) > PANGO_SCALE ? m : m + unkerned(laid, firstRun, text, i - 1);
+            return std::abs(m - width) > 4 * PANGO_SCALE ? m : m + unkerned(laid, firstRun, text, i - 1);
         };
         starts.assign(1, 0);
         for (int from = 0;;) {

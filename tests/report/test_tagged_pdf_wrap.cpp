@@ -165,12 +165,12 @@ TEST_CASE("the tagged PDF wraps the framework's texts where Pango would", "[pdf]
 
     const PangoSetup c;
     Outcome outcome;
-    // The report's sizes and line spacings (body, table cells, small print) and widths (the text column,
-    // a bullet's, a quote's, and table columns from a fifth of the text to its whole).
+    // The report's sizes and line spacings (body, table cells, small print, headings) and widths (the text
+    // column, a bullet's, a quote's, and table columns from an eighth of the text to its whole).
     const struct {
         double size;
         float spacing;
-    } styles[] = {{10, 1.12f}, {9, 1.08f}, {11, 1.12f}, {13, 1.05f}};
+    } styles[] = {{10, 1.12f}, {9, 1.08f}, {11, 1.12f}, {13, 1.05f}, {17, 1.05f}};
     const double widths[] = {481.9, 467.9, 100.0, 144.6, 240.9, 60.0};
     for (const auto &style : styles)
         for (double width : widths)
@@ -178,13 +178,13 @@ TEST_CASE("the tagged PDF wraps the framework's texts where Pango would", "[pdf]
                 compare(c, {}, text, style.size, style.spacing, width, outcome);
                 compare(c, "B7 ", text, style.size, style.spacing, width, outcome);
             }
-    // Most of them wrapped by the report itself, not handed back to Pango (which a word wider than the
+    // Most of them wrapped by the report itself, not handed back to Pango (as a word wider than the
     // narrowest column at the larger sizes is).
     INFO(outcome.texts << " texts: " << outcome.oneLine << " on one line, " << outcome.ours << " wrapped by us, "
                        << outcome.pangos << " by Pango");
     CHECK(outcome.ours > outcome.texts / 2);
     CHECK(outcome.oneLine > outcome.texts / 10);
-    CHECK(outcome.pangos < outcome.texts / 10);
+    CHECK(outcome.pangos < outcome.texts / 5);
 }
 
 TEST_CASE("the tagged PDF leaves right-to-left text and words wider than the line to Pango", "[pdf][wrap]")
