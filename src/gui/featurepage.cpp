@@ -7,6 +7,7 @@
 #include "textblock.h"
 #include "textdelegate.h"
 #include "textlimit.h"
+#include "wrappedrows.h"
 
 #include <algorithm>
 
@@ -121,13 +122,19 @@ QWidget *FeaturePage::buildAgreement()
     m_grid->verticalHeader()->hide();
     m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);  // fitGridColumns
     m_grid->horizontalHeader()->setSectionResizeMode(PartnerLevelsModel::NoteColumn, QHeaderView::Stretch);
-    m_grid->setWordWrap(false);
     m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_grid->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
     m_grid->setTabKeyNavigation(false);
-    m_grid->setItemDelegate(new CachedTextDelegate(m_grid));
+    // A long name wraps, in a row as tall as its lines ("Northumbria Healthcare NHS Foundation Trust" on the
+    // projector; cut short, "North Shire Community Health…" could be either of two partners); the levels
+    // and the notes keep one line.
+    auto *cells = new CachedTextDelegate(m_grid);
+    cells->setWrappedColumn(PartnerLevelsModel::PartnerColumn);
+    m_grid->setItemDelegate(cells);
+    auto *rows = new WrappedRows(m_grid, PartnerLevelsModel::PartnerColumn);
     fitGridHeight();
+    connect(rows, &WrappedRows::fitted, this, &FeaturePage::fitGridHeight);
     connect(m_levels, &QAbstractItemModel::modelReset, this, &FeaturePage::fitGridHeight);
     connect(m_levels, &QAbstractItemModel::rowsInserted, this, &FeaturePage::fitGridHeight);
     connect(m_levels, &QAbstractItemModel::rowsRemoved, this, &FeaturePage::fitGridHeight);

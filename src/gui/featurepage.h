@@ -69,11 +69,13 @@ protected:
 private:
     void updateTitleFont();
     // The partner grid tall enough for every row, the agreed one included, at the current type size
-    // (presentation mode too): the room sees the agreed level without scrolling the grid.
+    // (presentation mode too) and with a long name's wrapped lines: the room sees the agreed level without
+    // scrolling the grid. Again whenever the rows are fitted to the names.
     void fitGridHeight();
     // The partners' names and their levels in full where the width allows (the room reads them off the
-    // projector); the notes take the rest. Measured over every level's words, not only those shown, so the
-    // columns stay put as levels are typed.
+    // projector; a name wider than its column wraps onto more lines, never cut short); the notes take the
+    // rest. Measured over every level's words, not only those shown, so the columns stay put as levels are
+    // typed.
     void fitGridColumns();
     QScrollArea *pageScroll() const;  // the walk's scroll area holding this page (null on its own)
     void keepCurrentRowInView();

@@ -39,8 +39,19 @@ const QStaticText &CachedTextDelegate::laidOut(const QString &text, const QFont 
 void CachedTextDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    if (m_wrappedColumn >= 0 && index.column() != m_wrappedColumn)
+        option->features &= ~QStyleOptionViewItem::WrapText;  // painted and measured on one line
     if (index.data(document::EmphasisRole).toBool())
         option->font.setBold(true);  // only the weight: the size follows the view (presentation mode)
+}
+
+QSize CachedTextDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    const QFontMetrics metrics(option.font);
+    if (index.column() == m_wrappedColumn && size.height() > metrics.lineSpacing() * 3 / 2)
+        size.rheight() += metrics.height() / 2;
+    return size;
 }
 
 void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

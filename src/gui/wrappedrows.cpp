@@ -41,6 +41,7 @@ void WrappedRows::fitLater(bool evenAtTheSameWidth)
             return;  // not shown yet: fitted when it is
         m_fittedWidth = width;
         m_table->resizeRowsToContents();
+        emit fitted();
     }, Qt::QueuedConnection);
 }
 

@@ -16,6 +16,9 @@ class WrappedRows : public QObject {
 public:
     WrappedRows(QTableView *table, int column);
 
+signals:
+    void fitted();  // the rows were fitted again (their heights may have changed)
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 

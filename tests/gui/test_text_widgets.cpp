@@ -133,6 +133,36 @@ TEST_CASE("the cached cell text draws what the style would, selected or not, and
         }
 }
 
+TEST_CASE("the cached cell text wraps only the column it is told to, and the rows grow for it alone")
+{
+    QTableWidget t(2, 2);
+    auto *delegate = new CachedTextDelegate(&t);
+    delegate->setWrappedColumn(0);
+    t.setItemDelegate(delegate);
+    t.setWordWrap(true);
+    t.verticalHeader()->hide();
+    t.horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    t.setColumnWidth(0, 160);
+    t.setColumnWidth(1, 160);
+    const QString name = QStringLiteral("Northumbria Healthcare NHS Foundation Trust");
+    const QString note = QStringLiteral("A partner's note far too long for its column, kept to one line");
+    t.setItem(0, 0, new QTableWidgetItem(name));
+    t.setItem(0, 1, new QTableWidgetItem(QStringLiteral("2  Developing")));
+    t.setItem(1, 0, new QTableWidgetItem(QStringLiteral("Acme Care")));
+    t.setItem(1, 1, new QTableWidgetItem(note));
+    t.resize(360, 300);
+    t.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&t));
+    t.resizeRowsToContents();
+    const QFontMetrics metrics(t.font());
+    const int lines =
+        metrics.boundingRect(QRect(0, 0, 160 - 8, 100000), Qt::TextWordWrap, name).height() / metrics.height();
+    REQUIRE(lines >= 2);
+    INFO("rows " << t.rowHeight(0) << " and " << t.rowHeight(1) << " px, a line " << metrics.height() << " px");
+    CHECK(t.rowHeight(0) >= lines * metrics.height());  // the name's lines
+    CHECK(t.rowHeight(1) < 2 * metrics.height());       // the note on one line, elided
+}
+
 TEST_CASE("a level card wraps a long note under its title and keeps the height of the longest it may show")
 {
     LevelCard card(2, QStringLiteral("Developing"), kLong);

@@ -1,7 +1,8 @@
 // Every screen on a 1366x768 projector laptop (and at 200 %), normal and presenting: the window is never
 // wider or taller than the screen, no table row is taller than its content on first show, the partner grid
-// shows every row (the agreed one too) without scrolling, every
-// focusable control has an accessible name, and no screen gives one mnemonic letter to two controls.
+// shows every row (the agreed one too) without scrolling and every partner's name whole (a trust's
+// 43-character name too, wrapped), every focusable control has an accessible name, and no screen gives one
+// mnemonic letter to two controls.
 #include "comparepage.h"
 #include "featurepage.h"
 #include "gui_test_support.h"
@@ -15,11 +16,13 @@
 #include "test_paths.h"
 #include "trendpage.h"
 #include "walkpage.h"
+#include "workshop_driver.h"
 
 #include <catch2/catch.hpp>
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QBuffer>
 #include <QDialog>
 #include <QFileDialog>
 #include <QPushButton>
@@ -37,11 +40,13 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QVBoxLayout>
+#include <QXmlStreamReader>
 
 #include <array>
 #include <map>
@@ -49,6 +54,7 @@
 using namespace hicm;
 using namespace hicm::gui;
 using hicm::guitest::openWindow;
+using hicm::guitest::shot;
 
 namespace {
 
@@ -78,6 +84,24 @@ std::int64_t seed(MainWindow &w, const std::array<const char *, 5> &names = kPar
     s.addAction({0, "Agree one shared discharge to assess pathway across all partners", "A", "B4", "Jo Patel", "2027-03-31",
                  ActionStatus::InProgress, ""});
     return *id;
+}
+
+// The text `widget` paints, line by line: painted into SVG, where each line is a <text> element.
+QStringList paintedText(QWidget *widget)
+{
+    QBuffer svg;
+    svg.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&svg);
+    generator.setResolution(widget->logicalDpiX());
+    generator.setSize(widget->size());
+    widget->render(&generator);
+    QStringList texts;
+    QXmlStreamReader xml(svg.data());
+    while (!xml.atEnd())
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
+            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
+    return texts;
 }
 
 void checkFits(MainWindow &w, const QString &where)
@@ -125,15 +149,43 @@ void checkFits(MainWindow &w, const QString &where)
                                      << table->verticalHeader()->length() << " px");
             CHECK(table->viewport()->height() >= table->verticalHeader()->length());
             CHECK_FALSE(table->verticalScrollBar()->isVisible());
-            // The room reads each partner's name and level off the projector: whole, not cut short.
-            for (int r = 0; r < table->model()->rowCount(); ++r)
-                for (int c : {0, 1}) {
-                    const QModelIndex index = table->model()->index(r, c);
-                    INFO(where.toStdString() << ": \"" << index.data().toString().toStdString() << "\" in a column of "
-                                             << table->columnWidth(c) << " px, needs "
-                                             << static_cast<QAbstractItemView *>(table)->sizeHintForIndex(index).width());
-                    CHECK(table->columnWidth(c) >= static_cast<QAbstractItemView *>(table)->sizeHintForIndex(index).width());
+            // The room reads each partner's name and level off the projector: whole, not cut short. A level on
+            // one line; a long name may wrap, in a row tall enough for its lines and no word wider than the
+            // column.
+            for (int r = 0; r < table->model()->rowCount(); ++r) {
+                const QModelIndex level = table->model()->index(r, 1);
+                INFO(where.toStdString() << ": \"" << level.data().toString().toStdString() << "\" in a column of "
+                                         << table->columnWidth(1) << " px, needs "
+                                         << static_cast<QAbstractItemView *>(table)->sizeHintForIndex(level).width());
+                CHECK(table->columnWidth(1) >= static_cast<QAbstractItemView *>(table)->sizeHintForIndex(level).width());
+                const QString name = table->model()->index(r, 0).data().toString();
+                QFont font = table->font();
+                font.setBold(r + 1 == table->model()->rowCount());  // the agreed row
+                const QFontMetrics metrics(font);
+                const int width = table->columnWidth(0) - 8;  // the cell's margins and the grid line
+                const QRect needed = metrics.boundingRect(QRect(0, 0, width, 100000), Qt::TextWordWrap, name);
+                INFO(where.toStdString() << ": \"" << name.toStdString() << "\" needs " << needed.height()
+                                         << " px in a column of " << table->columnWidth(0) << " px; its row "
+                                         << table->rowHeight(r) << " px");
+                CHECK(table->rowHeight(r) >= needed.height());
+                for (const QString &word : name.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                    INFO("the word \"" << word.toStdString() << "\" " << metrics.horizontalAdvance(word) << " px");
+                    CHECK(metrics.horizontalAdvance(word) <= width);
                 }
+            }
+            // What the grid paints: every name and level whole (the lines of a wrapped name one after the
+            // other), nothing elided.
+            const QString painted = paintedText(table).join(QLatin1Char(' ')).simplified();
+            INFO(where.toStdString() << ": the grid paints \"" << painted.toStdString() << "\"");
+            CHECK_FALSE(painted.contains(QChar(0x2026)));
+            for (int r = 0; r < table->model()->rowCount(); ++r)
+                for (int c : {0, 1})
+                    CHECK(painted.contains(table->model()->index(r, c).data().toString().simplified()));
+            // Inside the window and the screen, its right edge too.
+            const QRect onScreen(table->mapToGlobal(QPoint(0, 0)), table->size());
+            INFO(where.toStdString() << ": the grid from x " << onScreen.left() << " to " << onScreen.right());
+            CHECK(onScreen.right() <= screen.right());
+            CHECK(onScreen.right() <= w.geometry().right());
             const int notes = table->model()->columnCount() - 1;
             INFO(where.toStdString() << ": the notes' column " << table->columnWidth(notes) << " px for a heading of "
                                      << table->horizontalHeader()->sectionSizeHint(notes));
@@ -257,6 +309,28 @@ TEST_CASE("the level cards name the selected partner whole, and keep their heigh
     }
 }
 
+TEST_CASE("the walk shows a trust's 43-character name whole in the partner grid, normal and presenting",
+          "[gui][geometry]")
+{
+    // Presenting at 1366x768, "Northumbria Healthcare NHS Foundation Trust" read "Northumbria Healthcare NHS
+    // Foundatio…", and the two North Shire partners the same, "North Shire Community Health Services…".
+    test::TempDir dir;
+    auto w = openWindow(dir.file("long-names.hicmws"));
+    seed(*w, kLongPartners);
+    for (bool presenting : {false, true}) {
+        w->setPresentation(presenting);
+        for (const auto &[name, show] : screens()) {
+            if (!name.startsWith(QStringLiteral("Walk")))
+                continue;
+            show(*w);
+            checkFits(*w, name + (presenting ? QStringLiteral(" (presenting)") : QString()));
+            shot(w.get(), QStringLiteral("long-names-%1%2")
+                              .arg(name.section(QLatin1Char(' '), 1), presenting ? QStringLiteral("-presenting") : QString()));
+        }
+    }
+    w->setPresentation(false);
+}
+
 TEST_CASE("every control on every screen has an accessible name", "[gui][accessibility]")
 {
     test::TempDir dir;
@@ -359,43 +433,49 @@ TEST_CASE("presenting a long feature, the row the facilitator types on stays in 
     // Presenting from Home, the walk is made after the presentation began: its type is the presentation's.
     // B6's description then fills most of the projector's screen, and the grid's last rows are below the
     // page's fold. Typing a level for each partner round the table moves down the rows; each is scrolled
-    // into view.
-    test::TempDir dir;
-    auto w = openWindow(dir.file("rows.hicmws"));
-    seed(*w);
-    w->setPresentation(true);
-    w->showWalk();
-    w->walkPage()->showFeature(5);
-    w->activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(w.get()));
-    FeaturePage *page = w->walkPage()->currentFeaturePage();
-    REQUIRE(page);
-    CHECK(page->font().pointSizeF() == Approx(QApplication::font().pointSizeF() * 1.5));
-    QTableView *grid = page->partnerGrid();
-    auto *scroll = qobject_cast<QScrollArea *>(page->parentWidget()->parentWidget());
-    REQUIRE(scroll);
-    grid->setFocus();
-    REQUIRE(grid->hasFocus());
-    grid->setCurrentIndex(grid->model()->index(0, 0));
-    QTest::qWait(50);  // laid out at the presentation's size of text
-    const auto inView = [&] {
-        const QRect row = grid->visualRect(grid->currentIndex());
-        const QRect shown(grid->viewport()->mapTo(scroll->viewport(), row.topLeft()), row.size());
-        return scroll->viewport()->rect().contains(shown);
-    };
-    CHECK(inView());
-    const int partners = static_cast<int>(w->session()->assessment().partners.size());
-    for (int i = 0; i < partners; ++i) {
-        QTest::keyClick(grid, Qt::Key_2);
-        QApplication::processEvents();
-        INFO("after the level of partner " << i + 1);
+    // into view, a trust's name on two lines too.
+    for (const auto &names : {kPartners, kLongPartners}) {
+        INFO("partners from \"" << names[0] << "\"");
+        test::TempDir dir;
+        auto w = openWindow(dir.file("rows.hicmws"));
+        seed(*w, names);
+        w->setPresentation(true);
+        w->showWalk();
+        w->walkPage()->showFeature(5);
+        w->activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(w.get()));
+        FeaturePage *page = w->walkPage()->currentFeaturePage();
+        REQUIRE(page);
+        CHECK(page->font().pointSizeF() == Approx(QApplication::font().pointSizeF() * 1.5));
+        QTableView *grid = page->partnerGrid();
+        auto *scroll = qobject_cast<QScrollArea *>(page->parentWidget()->parentWidget());
+        REQUIRE(scroll);
+        grid->setFocus();
+        REQUIRE(grid->hasFocus());
+        grid->setCurrentIndex(grid->model()->index(0, 0));
+        QTest::qWait(50);  // laid out at the presentation's size of text
+        const auto inView = [&] {
+            const QRect row = grid->visualRect(grid->currentIndex());
+            const QRect shown(grid->viewport()->mapTo(scroll->viewport(), row.topLeft()), row.size());
+            INFO("row " << grid->currentIndex().row() << ", " << row.height() << " px, at " << shown.top() << " to "
+                        << shown.bottom() << " of a viewport " << scroll->viewport()->height() << " px");
+            return scroll->viewport()->rect().contains(shown);
+        };
         CHECK(inView());
+        const int partners = static_cast<int>(w->session()->assessment().partners.size());
+        for (int i = 0; i < partners; ++i) {
+            QTest::keyClick(grid, Qt::Key_2);
+            QApplication::processEvents();
+            INFO("after the level of partner " << i + 1);
+            CHECK(inView());
+            CHECK(w->session()->assessment().feature("B6")->partnerLevel(names[std::size_t(i)])->level == 2);
+        }
+        CHECK(grid->currentIndex().row() == partners);  // the agreed row
+        QTest::keyClick(grid, Qt::Key_2);
+        CHECK(inView());
+        w->setPresentation(false);
+        CHECK(page->font().pointSizeF() == Approx(QApplication::font().pointSizeF()));
     }
-    CHECK(grid->currentIndex().row() == partners);  // the agreed row
-    QTest::keyClick(grid, Qt::Key_2);
-    CHECK(inView());
-    w->setPresentation(false);
-    CHECK(page->font().pointSizeF() == Approx(QApplication::font().pointSizeF()));
 }
 
 TEST_CASE("presenting, every dialog of the workshop is in the projector's type and fits the screen", "[gui][geometry]")
