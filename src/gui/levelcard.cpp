@@ -218,9 +218,11 @@ void LevelCard::paintCard(QPaintDevice &device)
         const QStringList lines = noteLines(m_note, width());
         if (noteHeight > 0) {
             const QFontMetrics metrics(italic);
-            for (qsizetype i = 0; i < lines.size(); ++i)
-                p.drawText(QRect(kPad, kPad + titleHeight + int(i) * metrics.lineSpacing(), width() - 2 * kPad, metrics.height() + 2),
-                           Qt::AlignLeft | Qt::AlignVCenter, lines[i]);
+            for (qsizetype i = 0; i < lines.size(); ++i) {
+                const int top = kPad + titleHeight + int(i) * metrics.lineSpacing();
+                p.drawText(QRect(kPad, top, width() - 2 * kPad, metrics.height() + 2), Qt::AlignLeft | Qt::AlignVCenter,
+                           lines[i]);
+            }
         } else {
             p.drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter, lines.value(0));
         }
