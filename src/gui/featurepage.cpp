@@ -133,6 +133,7 @@ QWidget *FeaturePage::buildAgreement()
     cells->setWrappedColumn(PartnerLevelsModel::PartnerColumn);
     m_grid->setItemDelegate(cells);
     auto *rows = new WrappedRows(m_grid, PartnerLevelsModel::PartnerColumn);
+    rows->setOnlyColumnWraps(true);
     fitGridHeight();
     connect(rows, &WrappedRows::fitted, this, &FeaturePage::fitGridHeight);
     connect(m_levels, &QAbstractItemModel::modelReset, this, &FeaturePage::fitGridHeight);

@@ -17,7 +17,10 @@ WrappedRows::WrappedRows(QTableView *table, int column) : QObject(table), m_tabl
     connect(model, &QAbstractItemModel::rowsInserted, this, refit);
     connect(model, &QAbstractItemModel::modelReset, this, refit);
     connect(model, &QAbstractItemModel::layoutChanged, this, refit);  // sorted again
-    connect(model, &QAbstractItemModel::dataChanged, this, refit);
+    connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        if (!m_onlyColumnWraps || (from.column() <= m_column && m_column <= to.column()))
+            fitLater(true);
+    });
 }
 
 bool WrappedRows::eventFilter(QObject *watched, QEvent *event)

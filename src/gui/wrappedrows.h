@@ -16,6 +16,11 @@ class WrappedRows : public QObject {
 public:
     WrappedRows(QTableView *table, int column);
 
+    // Only `column` wraps (the other columns' cells keep one line: CachedTextDelegate::setWrappedColumn), so
+    // a change in another column leaves the rows' heights as they are: not fitted again (the partner grid,
+    // where every level typed is such a change).
+    void setOnlyColumnWraps(bool only) { m_onlyColumnWraps = only; }
+
 signals:
     void fitted();  // the rows were fitted again (their heights may have changed)
 
@@ -27,6 +32,7 @@ private:
 
     QTableView *m_table;
     int m_column;
+    bool m_onlyColumnWraps = false;
     int m_fittedWidth = -1;  // the column's width the rows were last fitted to
 };
 
