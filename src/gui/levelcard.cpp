@@ -33,6 +33,8 @@ void LevelCard::setNote(const QString &note)
         // A note the card was not told it might show: measured too, rather than drawn over the descriptor.
         m_possibleNotes << note;
         m_heights.clear();
+        m_ownLine.clear();
+        m_noteHeights.clear();
         m_paintedKey.clear();
         updateGeometry();
     }
@@ -46,6 +48,8 @@ void LevelCard::setPossibleNotes(const QStringList &notes)
         return;
     m_possibleNotes = notes;
     m_heights.clear();
+    m_ownLine.clear();
+    m_noteHeights.clear();
     m_bodyWidth = -1;
     m_paintedKey.clear();
     updateGeometry();
@@ -73,13 +77,17 @@ QString LevelCard::title(bool agreed) const
 
 bool LevelCard::noteOnOwnLine(int width) const
 {
+    if (auto it = m_ownLine.constFind(width); it != m_ownLine.constEnd())
+        return *it;
     // Measured against the longer, agreed, title so that ticking the card does not move its text.
     const QFontMetrics bold(boldFont()), italic(noteFont());
     const int titleWidth = bold.horizontalAdvance(title(true)) + 12;
     int widest = 0;
     for (const QString &note : m_possibleNotes)
         widest = qMax(widest, italic.horizontalAdvance(QStringLiteral("\u25C6 ") + note));
-    return widest > 0 && titleWidth + widest > width - 2 * kPad;
+    const bool ownLine = widest > 0 && titleWidth + widest > width - 2 * kPad;
+    m_ownLine.insert(width, ownLine);
+    return ownLine;
 }
 
 QStringList LevelCard::noteLines(const QString &note, int width) const
@@ -106,13 +114,18 @@ QStringList LevelCard::noteLines(const QString &note, int width) const
 
 int LevelCard::noteHeight(int width) const
 {
-    if (!noteOnOwnLine(width))
-        return 0;
-    qsizetype most = 1;
-    for (const QString &note : m_possibleNotes)
-        most = qMax(most, noteLines(note, width).size());
-    const QFontMetrics italic(noteFont());
-    return int(most - 1) * italic.lineSpacing() + italic.height() + 2;
+    if (auto it = m_noteHeights.constFind(width); it != m_noteHeights.constEnd())
+        return *it;
+    int height = 0;
+    if (noteOnOwnLine(width)) {
+        qsizetype most = 1;
+        for (const QString &note : m_possibleNotes)
+            most = qMax(most, noteLines(note, width).size());
+        const QFontMetrics italic(noteFont());
+        height = int(most - 1) * italic.lineSpacing() + italic.height() + 2;
+    }
+    m_noteHeights.insert(width, height);
+    return height;
 }
 
 void LevelCard::changeEvent(QEvent *event)
@@ -120,6 +133,8 @@ void LevelCard::changeEvent(QEvent *event)
     QAbstractButton::changeEvent(event);
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
         m_heights.clear();
+        m_ownLine.clear();
+        m_noteHeights.clear();
         m_bodyWidth = -1;
         m_paintedKey.clear();
         updateGeometry();

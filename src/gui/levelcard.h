@@ -53,6 +53,8 @@ private:
     mutable QStaticText m_body;
     mutable int m_bodyWidth = -1;
     mutable QHash<int, int> m_heights;  // heightForWidth, by width, for the current font
+    mutable QHash<int, bool> m_ownLine;      // noteOnOwnLine, by width (the possible notes, the font)
+    mutable QHash<int, int> m_noteHeights;   // noteHeight, by width
     // The card as last painted, and the state it was painted in: the page shows it again unchanged.
     QPixmap m_painted;
     QString m_paintedKey;
