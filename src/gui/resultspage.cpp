@@ -10,6 +10,8 @@
 #include "session.h"
 #include "wrappedrows.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFile>
@@ -26,6 +28,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hicm::gui {
@@ -154,6 +157,16 @@ QWidget *ResultsPage::buildPlan()
     m_plan->horizontalHeader()->setSectionResizeMode(ActionPlanModel::TextColumn, QHeaderView::Stretch);
     // The whole action, wrapped, for the room to read (the projector's type leaves the text column narrow).
     new WrappedRows(m_plan, ActionPlanModel::TextColumn);
+    // The owner, often an organisation's whole name, wraps too rather than taking the action's room.
+    m_plan->horizontalHeader()->setSectionResizeMode(ActionPlanModel::OwnerColumn, QHeaderView::Interactive);
+    const auto fitOwner = [this] { QTimer::singleShot(0, this, &ResultsPage::fitPlanOwner); };
+    connect(sorted, &QAbstractItemModel::modelReset, this, fitOwner);
+    connect(sorted, &QAbstractItemModel::rowsInserted, this, fitOwner);
+    connect(sorted, &QAbstractItemModel::dataChanged, this, fitOwner);
+    connect(m_plan->horizontalHeader(), &QHeaderView::sectionResized, this, [this, fitOwner](int section) {
+        if (section == ActionPlanModel::TextColumn)
+            fitOwner();
+    });
     m_plan->setTabKeyNavigation(false);
     m_plan->setItemDelegateForColumn(ActionPlanModel::StatusColumn, new StatusDelegate(m_plan));
     m_plan->setSortingEnabled(true);
@@ -250,6 +263,23 @@ void ResultsPage::refresh()
         m_heatMap->setToolTip(m_heatMap->accessibleDescription());
     }
     refreshPlan();
+}
+
+void ResultsPage::fitPlanOwner()
+{
+    // As wide as the longest owner, but no more than a fifth of the plan (or its heading's width).
+    const int available = m_plan->viewport()->width();
+    const int heading = m_plan->horizontalHeader()->sectionSizeHint(ActionPlanModel::OwnerColumn);
+    const QFontMetrics metrics(m_plan->font());
+    int widest = 0;
+    for (int row = 0; row < m_plan->model()->rowCount(); ++row)
+        widest = std::max(widest, metrics.horizontalAdvance(
+                                      m_plan->model()->index(row, ActionPlanModel::OwnerColumn).data().toString()));
+    widest += 2 * (m_plan->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_plan) + 1) +
+              metrics.averageCharWidth();
+    const int width = std::max(heading, std::min(widest, available / 5));
+    if (m_plan->columnWidth(ActionPlanModel::OwnerColumn) != width)
+        m_plan->setColumnWidth(ActionPlanModel::OwnerColumn, width);
 }
 
 void ResultsPage::refreshPlan()

@@ -50,6 +50,7 @@ private:
     QWidget *buildPriorities();
     QWidget *buildProfile();
     QWidget *buildPlan();
+    void fitPlanOwner();  // the owner column: its longest owner, at most a fifth of the plan, wrapped beyond
     void refresh();
     void refreshPlan();
     void decide(const QString &kind);

@@ -331,6 +331,48 @@ TEST_CASE("the walk shows a trust's 43-character name whole in the partner grid,
     w->setPresentation(false);
 }
 
+TEST_CASE("the action plan keeps the room for the action when its owner is a trust's whole name", "[gui][geometry]")
+{
+    // Presenting at 1366x768, an owner of 43 characters took its whole width in one line and the action,
+    // what the room reads, wrapped onto three lines in a column a seventh of the plan's width.
+    test::TempDir dir;
+    auto w = openWindow(dir.file("long-owner.hicmws"));
+    seed(*w, kLongPartners);
+    w->session()->addAction({0, "Agree one referral route for step-up and step-down across the system", "C", "B1",
+                             kLongPartners[0], "2027-03-31", ActionStatus::NotStarted, ""});
+    for (bool presenting : {false, true}) {
+        w->setPresentation(presenting);
+        const QString where = QStringLiteral("Results: action plan") + (presenting ? QStringLiteral(" (presenting)") : QString());
+        w->showResults();
+        w->resultsPage()->findChild<QTabWidget *>()->setCurrentIndex(2);
+        for (int i = 0; i < 3; ++i) {
+            QTest::qWait(20);
+            QApplication::processEvents();
+        }
+        checkFits(*w, where);
+        auto *plan = w->resultsPage()->findChild<QTableView *>(QStringLiteral("actionPlan"));
+        REQUIRE(plan);
+        const int owner = 4, action = 1;  // ActionPlanModel's columns
+        const int available = plan->viewport()->width();
+        INFO(where.toStdString() << ": the plan " << available << " px; the action's column " << plan->columnWidth(action)
+                                 << " px, the owner's " << plan->columnWidth(owner) << " px");
+        CHECK(plan->columnWidth(owner) <= std::max(available / 5, plan->horizontalHeader()->sectionSizeHint(owner)) + 1);
+        CHECK(plan->columnWidth(action) >= available * 3 / 10);
+        CHECK(plan->columnWidth(action) >= plan->columnWidth(owner));
+        // The owner whole, wrapped in its column: every row tall enough for it.
+        for (int r = 0; r < plan->model()->rowCount(); ++r) {
+            const QString text = plan->model()->index(r, owner).data().toString();
+            const QRect needed = plan->fontMetrics().boundingRect(QRect(0, 0, plan->columnWidth(owner) - 8, 100000),
+                                                                  Qt::TextWordWrap, text);
+            INFO("the owner \"" << text.toStdString() << "\" needs " << needed.height() << " px; its row "
+                                  << plan->rowHeight(r) << " px");
+            CHECK(plan->rowHeight(r) >= needed.height());
+        }
+        shot(w.get(), QStringLiteral("long-owner%1").arg(presenting ? QStringLiteral("-presenting") : QString()));
+    }
+    w->setPresentation(false);
+}
+
 TEST_CASE("every control on every screen has an accessible name", "[gui][accessibility]")
 {
     test::TempDir dir;
