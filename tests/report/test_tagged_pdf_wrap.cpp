@@ -141,23 +141,26 @@ TEST_CASE("the tagged PDF wraps the framework's texts where Pango would", "[pdf]
 {
     const Framework &fw = test::bundledFramework();
     std::vector<std::string> texts;
+    const auto sourced = [&](const std::vector<SourcedText> &list) {
+        for (const auto &t : list)
+            texts.push_back(t.text);
+    };
+    const auto items = [&](const std::vector<Item> &list) {
+        for (const auto &i : list)
+            texts.push_back(i.text.text);
+    };
     for (const Feature &f : fw.features) {
         texts.push_back(f.title.text);
-        for (const auto &t : f.introduction)
-            texts.push_back(t.text);
-        for (const auto &i : f.dataToUse)
-            texts.push_back(i.text.text);
+        sourced(f.introduction);
+        items(f.dataToUse);
         for (const auto &l : f.levels)
             texts.push_back(l.descriptor.text);
-        for (const auto &a : f.targetedActions)
-            texts.push_back(a.text.text);
+        items(f.targetedActions);
     }
     for (const Change &c : fw.changes) {
         texts.push_back(c.title.text);
-        for (const auto &s : c.statements)
-            texts.push_back(s.text);
-        for (const auto &a : c.actions)
-            texts.push_back(a.text.text);
+        sourced(c.statements);
+        items(c.actions);
     }
     texts.push_back("Two paragraphs: the first one long enough to wrap at the narrower widths of a table's "
                     "column,\nand the second after a line break, wrapped as well when the column is narrow.");
