@@ -32,11 +32,7 @@ void LevelCard::setNote(const QString &note)
     if (!note.isEmpty() && !m_possibleNotes.contains(note)) {
         // A note the card was not told it might show: measured too, rather than drawn over the descriptor.
         m_possibleNotes << note;
-        m_heights.clear();
-        m_ownLine.clear();
-        m_noteHeights.clear();
-        m_paintedKey.clear();
-        updateGeometry();
+        remeasure();
     }
     setAccessibleDescription(note.isEmpty() ? m_descriptor : note + QStringLiteral(". ") + m_descriptor);
     update();
@@ -47,12 +43,7 @@ void LevelCard::setPossibleNotes(const QStringList &notes)
     if (notes == m_possibleNotes)
         return;
     m_possibleNotes = notes;
-    m_heights.clear();
-    m_ownLine.clear();
-    m_noteHeights.clear();
-    m_bodyWidth = -1;
-    m_paintedKey.clear();
-    updateGeometry();
+    remeasure();
     update();
 }
 
@@ -131,14 +122,18 @@ int LevelCard::noteHeight(int width) const
 void LevelCard::changeEvent(QEvent *event)
 {
     QAbstractButton::changeEvent(event);
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
-        m_heights.clear();
-        m_ownLine.clear();
-        m_noteHeights.clear();
-        m_bodyWidth = -1;
-        m_paintedKey.clear();
-        updateGeometry();
-    }
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        remeasure();
+}
+
+void LevelCard::remeasure()
+{
+    m_heights.clear();
+    m_ownLine.clear();
+    m_noteHeights.clear();
+    m_bodyWidth = -1;
+    m_paintedKey.clear();
+    updateGeometry();
 }
 
 QRect LevelCard::textRect(int width) const

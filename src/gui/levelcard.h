@@ -43,6 +43,8 @@ private:
     // The height kept under the title for the notes at `width`: the longest possible note's lines (none
     // when the notes fit beside the title).
     int noteHeight(int width) const;
+    // Forgets every measurement and the painted card (the notes, the font or the style changed).
+    void remeasure();
     QString title(bool agreed) const;  // "✓ 2  Developing (agreed)" or "2  Developing"
     QFont boldFont() const;
     QFont noteFont() const;
