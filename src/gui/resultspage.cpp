@@ -278,8 +278,10 @@ void ResultsPage::fitPlanOwner()
     widest += 2 * (m_plan->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_plan) + 1) +
               metrics.averageCharWidth();
     const int width = std::max(heading, std::min(widest, available / 5));
-    if (m_plan->columnWidth(ActionPlanModel::OwnerColumn) != width)
+    if (m_plan->columnWidth(ActionPlanModel::OwnerColumn) != width) {
         m_plan->setColumnWidth(ActionPlanModel::OwnerColumn, width);
+        m_plan->resizeRowsToContents();  // the rows were fitted to the owner's old width
+    }
 }
 
 void ResultsPage::refreshPlan()

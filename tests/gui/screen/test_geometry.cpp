@@ -338,8 +338,19 @@ TEST_CASE("the action plan keeps the room for the action when its owner is a tru
     test::TempDir dir;
     auto w = openWindow(dir.file("long-owner.hicmws"));
     seed(*w, kLongPartners);
+    // Added while the room watches the plan: its row as tall as its text, no taller (it was fitted to the
+    // owner's column before the column took the owner's width: four lines' height for two).
+    w->setPresentation(true);
+    w->showResults();
+    w->resultsPage()->findChild<QTabWidget *>()->setCurrentIndex(2);
+    QTest::qWait(20);
     w->session()->addAction({0, "Agree one referral route for step-up and step-down across the system", "C", "B1",
                              kLongPartners[0], "2027-03-31", ActionStatus::NotStarted, ""});
+    for (int i = 0; i < 3; ++i) {
+        QTest::qWait(20);
+        QApplication::processEvents();
+    }
+    checkFits(*w, QStringLiteral("Results: action plan (presenting), an action just added"));
     for (bool presenting : {false, true}) {
         w->setPresentation(presenting);
         const QString where = QStringLiteral("Results: action plan") + (presenting ? QStringLiteral(" (presenting)") : QString());
