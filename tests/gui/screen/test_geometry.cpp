@@ -86,6 +86,17 @@ std::int64_t seed(MainWindow &w, const std::array<const char *, 5> &names = kPar
     return *id;
 }
 
+// Row `r` of `table` is tall enough for its `column`'s text wrapped at the column's width (`what` names it).
+void checkRowHoldsText(QTableView *table, int r, int column, const char *what)
+{
+    const QString text = table->model()->index(r, column).data().toString();
+    const QRect needed = table->fontMetrics().boundingRect(QRect(0, 0, table->columnWidth(column) - 8, 100000),
+                                                           Qt::TextWordWrap, text);
+    INFO(what << " \"" << text.toStdString() << "\" needs " << needed.height() << " px in a column of "
+              << table->columnWidth(column) << " px; its row " << table->rowHeight(r) << " px");
+    CHECK(table->rowHeight(r) >= needed.height());
+}
+
 // The text `widget` paints, line by line: painted into SVG, where each line is a <text> element.
 QStringList paintedText(QWidget *widget)
 {
@@ -133,15 +144,8 @@ void checkFits(MainWindow &w, const QString &where)
             CHECK(table->rowHeight(r) <= qMax(slack, static_cast<QAbstractItemView *>(table)->sizeHintForRow(r) + 2));
             // The action plan's actions are read by the room whole: their rows are tall enough for the
             // wrapped text.
-            if (table->objectName() == QStringLiteral("actionPlan")) {
-                const int column = 1;  // the action's text
-                const QString text = table->model()->index(r, column).data().toString();
-                const QRect needed = table->fontMetrics().boundingRect(QRect(0, 0, table->columnWidth(column) - 8, 100000),
-                                                                       Qt::TextWordWrap, text);
-                INFO("the action \"" << text.toStdString() << "\" needs " << needed.height() << " px in a column of "
-                                       << table->columnWidth(column) << " px");
-                CHECK(table->rowHeight(r) >= needed.height());
-            }
+            if (table->objectName() == QStringLiteral("actionPlan"))
+                checkRowHoldsText(table, r, 1, "the action");
         }
         // The partner grid shows every row, the room's agreed level included, without a scrollbar of its own.
         if (table->objectName() == QStringLiteral("partnerGrid")) {
@@ -371,14 +375,8 @@ TEST_CASE("the action plan keeps the room for the action when its owner is a tru
         CHECK(plan->columnWidth(action) >= available * 3 / 10);
         CHECK(plan->columnWidth(action) >= plan->columnWidth(owner));
         // The owner whole, wrapped in its column: every row tall enough for it.
-        for (int r = 0; r < plan->model()->rowCount(); ++r) {
-            const QString text = plan->model()->index(r, owner).data().toString();
-            const QRect needed = plan->fontMetrics().boundingRect(QRect(0, 0, plan->columnWidth(owner) - 8, 100000),
-                                                                  Qt::TextWordWrap, text);
-            INFO("the owner \"" << text.toStdString() << "\" needs " << needed.height() << " px; its row "
-                                  << plan->rowHeight(r) << " px");
-            CHECK(plan->rowHeight(r) >= needed.height());
-        }
+        for (int r = 0; r < plan->model()->rowCount(); ++r)
+            checkRowHoldsText(plan, r, owner, "the owner");
         shot(w.get(), QStringLiteral("long-owner%1").arg(presenting ? QStringLiteral("-presenting") : QString()));
     }
     w->setPresentation(false);
